@@ -1,0 +1,2307 @@
+// GENERATED, DO NOT EDIT, regenerate with `npm run generate -w @imagebuild/schema`.
+// Source: packages/schema/schemas/*.schema.json
+
+/** add-image-request.schema.json, bundled. */
+export const AddImageRequestSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/add-image-request.schema.json",
+  title: "AddImageRequest",
+  description: "The body of AddImage (POST /api/v1/images).",
+  type: "object",
+  required: ["Name", "ImageUri"],
+  additionalProperties: false,
+  properties: {
+    Name: {
+      $ref: "#/$defs/ImageName",
+    },
+    ImageUri: {
+      $ref: "#/$defs/ImageUri",
+    },
+    Description: {
+      type: "string",
+      maxLength: 1024,
+    },
+    Labels: {
+      $ref: "#/$defs/Labels",
+    },
+    WorkspaceId: {
+      $ref: "#/$defs/WorkspaceId",
+    },
+    Accessibility: {
+      $ref: "#/$defs/Accessibility",
+    },
+    Size: {
+      type: "integer",
+      minimum: 0,
+    },
+    ImageId: {
+      type: "string",
+      pattern: "^image-[A-Za-z0-9]{18}$",
+      description: "Generated when empty.",
+    },
+    SourceType: {
+      $ref: "#/$defs/SourceType",
+    },
+    SourceId: {
+      type: "string",
+    },
+    UserId: {
+      type: "string",
+    },
+  },
+  examples: [
+    {
+      Name: "my-image",
+      ImageUri: "127.0.0.1:5000/pai/my-image:1.0",
+      WorkspaceId: "12345",
+    },
+  ],
+  $defs: {
+    ImageName: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]{0,49}$",
+      description:
+        "1 to 50 characters of lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
+      examples: ["pytorch-train"],
+    },
+    ImageUri: {
+      type: "string",
+      minLength: 3,
+      maxLength: 512,
+      pattern:
+        "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?/[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$",
+      description: "The image reference with its tag: registry host, repository path and tag.",
+      examples: ["user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1"],
+    },
+    Label: {
+      type: "object",
+      additionalProperties: false,
+      description: "One image label.",
+      properties: {
+        Key: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          examples: ["key1"],
+        },
+        Value: {
+          type: "string",
+          maxLength: 256,
+          examples: ["value1"],
+        },
+      },
+      examples: [
+        {
+          Key: "key1",
+          Value: "value1",
+        },
+      ],
+    },
+    Labels: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Label",
+      },
+      maxItems: 64,
+      description: "Image labels.",
+    },
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      description: "The PAI workspace ID.",
+      examples: ["12345"],
+    },
+    Accessibility: {
+      type: "string",
+      enum: ["PUBLIC", "PRIVATE"],
+      description:
+        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
+      examples: ["PRIVATE"],
+    },
+    SourceType: {
+      type: "string",
+      enum: ["Import", "Build"],
+      examples: ["Build"],
+    },
+  },
+} as const;
+
+/** add-image-response.schema.json, bundled. */
+export const AddImageResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/add-image-response.schema.json",
+  title: "AddImageResponse",
+  description: "The response of AddImage.",
+  type: "object",
+  required: ["ImageId"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    ImageId: {
+      $ref: "#/$defs/ImageId",
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      ImageId: "image-4c62abcdefghij53uo",
+    },
+  ],
+  $defs: {
+    ImageId: {
+      type: "string",
+      pattern: "^image-[A-Za-z0-9]{1,64}$",
+      examples: ["image-tzi7f9abcdefghs45t"],
+    },
+  },
+} as const;
+
+/** codeup-push.schema.json, bundled. */
+export const CodeupPushSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/codeup-push.schema.json",
+  title: "CodeupPush",
+  description:
+    "The parts of a Codeup push webhook payload that imagebuild reads. Codeup documents no added/modified/removed lists, so they are optional and the changed files are computed from before..after.",
+  type: "object",
+  required: ["ref", "before", "after", "repository"],
+  properties: {
+    object_kind: {
+      type: "string",
+      examples: ["push"],
+    },
+    ref: {
+      type: "string",
+      examples: ["refs/heads/main"],
+    },
+    before: {
+      type: "string",
+      pattern: "^[0-9a-f]{40}$",
+    },
+    after: {
+      type: "string",
+      pattern: "^[0-9a-f]{40}$",
+    },
+    checkout_sha: {
+      type: ["string", "null"],
+    },
+    project_id: {
+      type: "integer",
+    },
+    project: {
+      type: "object",
+      required: ["path_with_namespace"],
+      properties: {
+        path_with_namespace: {
+          type: "string",
+        },
+        git_http_url: {
+          type: "string",
+        },
+      },
+    },
+    repository: {
+      type: "object",
+      properties: {
+        name: {
+          type: "string",
+        },
+        url: {
+          type: "string",
+        },
+        git_http_url: {
+          type: "string",
+        },
+        homepage: {
+          type: "string",
+        },
+      },
+    },
+    total_commits_count: {
+      type: "integer",
+      minimum: 0,
+    },
+    commits: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id"],
+        properties: {
+          id: {
+            type: "string",
+            pattern: "^[0-9a-f]{40}$",
+          },
+          added: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+          removed: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+          modified: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      object_kind: "push",
+      ref: "refs/heads/main",
+      before: "0000000000000000000000000000000000000000",
+      after: "1111111111111111111111111111111111111111",
+      repository: {
+        name: "images",
+        git_http_url: "https://codeup.example.com/acme/images.git",
+      },
+      commits: [
+        {
+          id: "1111111111111111111111111111111111111111",
+        },
+      ],
+    },
+  ],
+} as const;
+
+/** create-image-build-query.schema.json, bundled. */
+export const CreateImageBuildQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/create-image-build-query.schema.json",
+  title: "CreateImageBuildQuery",
+  description: "The query string of CreateImageBuild.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    ClientToken: {
+      $ref: "#/$defs/ClientToken",
+    },
+  },
+  examples: [
+    {
+      ClientToken: "123e4567-e89b-12d3-a456-426655440000",
+    },
+  ],
+  $defs: {
+    ClientToken: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      pattern: "^[\\x21-\\x7E]+$",
+      description:
+        "Idempotence token: up to 64 printable ASCII characters, case-sensitive. The same token with the same request returns the first result.",
+      examples: ["123e4567-e89b-12d3-a456-426655440000"],
+    },
+  },
+} as const;
+
+/** create-image-build-request.schema.json, bundled. */
+export const CreateImageBuildRequestSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/create-image-build-request.schema.json",
+  title: "CreateImageBuildRequest",
+  description:
+    "The JSON body of PAI AIWorkspace CreateImageBuild (POST /api/v1/imagebuilds, version 2021-02-04). ClientToken travels in the query, not here.",
+  type: "object",
+  required: ["WorkspaceId", "Resource", "TargetRegistry", "BuildConfig", "Image"],
+  additionalProperties: false,
+  properties: {
+    Accessibility: {
+      $ref: "#/$defs/Accessibility",
+    },
+    WorkspaceId: {
+      $ref: "#/$defs/WorkspaceId",
+    },
+    Resource: {
+      $ref: "#/$defs/Resource",
+    },
+    UserVpc: {
+      $ref: "#/$defs/UserVpc",
+    },
+    TargetRegistry: {
+      $ref: "#/$defs/TargetRegistry",
+    },
+    OverwriteImageTag: {
+      type: "boolean",
+      description: "Whether an existing tag in the target repository may be replaced.",
+    },
+    BuildConfig: {
+      $ref: "#/$defs/BuildConfig",
+    },
+    RegionId: {
+      $ref: "#/$defs/RegionId",
+    },
+    ImageBuildJobName: {
+      type: "string",
+      minLength: 1,
+      maxLength: 128,
+      description: "A name for the build task.",
+      examples: ["build-my-image"],
+    },
+    Image: {
+      $ref: "#/$defs/Image",
+    },
+  },
+  examples: [
+    {
+      WorkspaceId: "12345",
+      Resource: {
+        EcsSpec: "ecs.c6.large",
+      },
+      TargetRegistry: {
+        Type: "AcrEnterprise",
+        InstanceId: "cri-abcd",
+      },
+      BuildConfig: {
+        BuildType: "CustomDockerfile",
+        Dockerfile: "FROM busybox:1.36\n",
+      },
+      Image: {
+        Name: "test-v1",
+        Uri: "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1",
+      },
+    },
+  ],
+  $defs: {
+    Accessibility: {
+      type: "string",
+      enum: ["PUBLIC", "PRIVATE"],
+      description:
+        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
+      examples: ["PRIVATE"],
+    },
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      description: "The PAI workspace ID.",
+      examples: ["12345"],
+    },
+    RegionId: {
+      type: "string",
+      pattern: "^[a-z]{2}(-[a-z0-9]+)+$",
+      description: "The region ID.",
+      examples: ["cn-wulanchabu"],
+    },
+    ImageName: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]{0,49}$",
+      description:
+        "1 to 50 characters of lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
+      examples: ["pytorch-train"],
+    },
+    ImageUri: {
+      type: "string",
+      minLength: 3,
+      maxLength: 512,
+      pattern:
+        "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?/[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$",
+      description: "The image reference with its tag: registry host, repository path and tag.",
+      examples: ["user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1"],
+    },
+    Label: {
+      type: "object",
+      additionalProperties: false,
+      description: "One image label.",
+      properties: {
+        Key: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          examples: ["key1"],
+        },
+        Value: {
+          type: "string",
+          maxLength: 256,
+          examples: ["value1"],
+        },
+      },
+      examples: [
+        {
+          Key: "key1",
+          Value: "value1",
+        },
+      ],
+    },
+    Labels: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Label",
+      },
+      maxItems: 64,
+      description: "Image labels.",
+    },
+    Image: {
+      type: "object",
+      required: ["Name", "Uri"],
+      additionalProperties: false,
+      description: "Metadata of the image the build produces.",
+      properties: {
+        Name: {
+          $ref: "#/$defs/ImageName",
+        },
+        Description: {
+          type: "string",
+          maxLength: 1024,
+          examples: ["Training image"],
+        },
+        Uri: {
+          $ref: "#/$defs/ImageUri",
+        },
+        Labels: {
+          $ref: "#/$defs/Labels",
+        },
+      },
+      examples: [
+        {
+          Name: "test-v1",
+          Uri: "registry.example.com/pai-test/pai-test:test-v1",
+        },
+      ],
+    },
+    BuildType: {
+      type: "string",
+      enum: ["PackageInstallation", "CustomDockerfile"],
+      description:
+        "PackageInstallation installs packages on a chosen base image; CustomDockerfile builds a free-form Dockerfile.",
+      examples: ["CustomDockerfile"],
+    },
+    RegistryAuth: {
+      type: "object",
+      required: ["Auth"],
+      additionalProperties: false,
+      description: "Credentials for one registry.",
+      properties: {
+        Auth: {
+          type: "string",
+          minLength: 1,
+          pattern: "^[A-Za-z0-9+/]+={0,2}$",
+          description: "base64 of 'user:password'.",
+          examples: ["dXNlcjp0ZXN0"],
+        },
+      },
+    },
+    RegistryAuths: {
+      type: "object",
+      description:
+        "Registry host to credentials, used to pull base images from registries the account does not own.",
+      propertyNames: {
+        pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?$",
+      },
+      additionalProperties: {
+        $ref: "#/$defs/RegistryAuth",
+      },
+      examples: [
+        {
+          "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com": {
+            Auth: "dXNlcjp0ZXN0",
+          },
+        },
+      ],
+    },
+    BuildConfig: {
+      type: "object",
+      required: ["Dockerfile", "BuildType"],
+      additionalProperties: false,
+      description: "What to build.",
+      properties: {
+        Dockerfile: {
+          type: "string",
+          minLength: 1,
+          maxLength: 65536,
+          description: "The Dockerfile content.",
+          examples: ["FROM ubuntu:18:04\nRUN pip3 install numpy==1.19.5"],
+        },
+        BuildType: {
+          $ref: "#/$defs/BuildType",
+        },
+        RegistryAuths: {
+          $ref: "#/$defs/RegistryAuths",
+        },
+      },
+    },
+    ResourceConfig: {
+      type: "object",
+      additionalProperties: false,
+      description: "Subscription resources; empty for the public resource group.",
+      properties: {
+        CPU: {
+          type: "string",
+          pattern: "^[0-9]+(\\.[0-9]+)?$",
+          examples: ["4"],
+        },
+        Memory: {
+          type: "string",
+          pattern: "^[0-9]+(Ki|Mi|Gi|Ti)?$",
+          examples: ["8Gi"],
+        },
+      },
+    },
+    Resource: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "The resources that run the build: EcsSpec for the public resource group, or ResourceId, ResourceType and ResourceConfig for subscription resources.",
+      properties: {
+        EcsSpec: {
+          type: "string",
+          pattern: "^ecs\\.[a-z0-9-]+\\.[a-z0-9-]+$",
+          examples: ["ecs.c6.large"],
+        },
+        ResourceConfig: {
+          $ref: "#/$defs/ResourceConfig",
+        },
+        ResourceId: {
+          type: "string",
+          minLength: 1,
+          examples: ["quotaadzoqup693z"],
+        },
+        ResourceType: {
+          type: "string",
+          enum: ["Lingjun"],
+          examples: ["Lingjun"],
+        },
+      },
+      examples: [
+        {
+          EcsSpec: "ecs.c6.large",
+        },
+      ],
+    },
+    UserVpc: {
+      type: "object",
+      additionalProperties: false,
+      description: "The user's VPC, for reaching an ACR Enterprise Edition instance.",
+      properties: {
+        VpcId: {
+          type: "string",
+          pattern: "^vpc-[A-Za-z0-9*]+$",
+          examples: ["vpc-abcdef"],
+        },
+        SwitchId: {
+          type: "string",
+          pattern: "^vs[w]?-[A-Za-z0-9*]+$",
+          examples: ["vs-abcdef"],
+        },
+        SecurityGroupId: {
+          type: "string",
+          pattern: "^sg-[A-Za-z0-9*]+$",
+          examples: ["sg-abcdef"],
+        },
+        ExtendedCidrs: {
+          type: "array",
+          items: {
+            type: "string",
+            pattern: "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
+          },
+          examples: [["10.0.0.0/24"]],
+        },
+        DefaultRoute: {
+          type: "string",
+          examples: ["eth1"],
+        },
+      },
+    },
+    TargetRegistry: {
+      type: "object",
+      required: ["Type"],
+      additionalProperties: false,
+      description: "The registry the image is pushed to.",
+      properties: {
+        InstanceId: {
+          type: "string",
+          pattern: "^cri-[A-Za-z0-9*]+$",
+          examples: ["cri-abcd"],
+        },
+        Type: {
+          type: "string",
+          enum: ["AcrEnterprise"],
+          examples: ["AcrEnterprise"],
+        },
+      },
+    },
+  },
+} as const;
+
+/** create-image-build-response.schema.json, bundled. */
+export const CreateImageBuildResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/create-image-build-response.schema.json",
+  title: "CreateImageBuildResponse",
+  description: "The response body of CreateImageBuild.",
+  type: "object",
+  required: ["ImageBuildId", "ImageBuildJobId"],
+  properties: {
+    RequestId: {
+      type: "string",
+      description: "Not in the SDK model; the local service sends it.",
+    },
+    ImageBuildId: {
+      type: "string",
+      minLength: 1,
+      examples: ["build-****ks92"],
+    },
+    ImageBuildJobId: {
+      type: "string",
+      minLength: 1,
+      description: "The DLC job that runs the build.",
+      examples: ["dlc-****ks92"],
+    },
+  },
+  examples: [
+    {
+      ImageBuildId: "build-****ks92",
+      ImageBuildJobId: "dlc-****ks92",
+    },
+  ],
+} as const;
+
+/** dlc-job.schema.json, bundled. */
+export const DlcJobSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/dlc-job.schema.json",
+  title: "DlcJob",
+  description:
+    "The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03): the job that runs an image build.",
+  type: "object",
+  required: ["JobId", "Status"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    JobId: {
+      type: "string",
+      examples: ["dlc-abcd1234"],
+    },
+    DisplayName: {
+      type: "string",
+    },
+    JobType: {
+      type: "string",
+      examples: ["ImageBuild"],
+    },
+    WorkspaceId: {
+      type: "string",
+    },
+    Status: {
+      $ref: "#/$defs/JobStatus",
+    },
+    SubStatus: {
+      type: "string",
+    },
+    ReasonCode: {
+      type: "string",
+      examples: ["JobStoppedByUser"],
+    },
+    ReasonMessage: {
+      type: "string",
+    },
+    GmtCreateTime: {
+      type: "string",
+    },
+    GmtRunningTime: {
+      type: "string",
+    },
+    GmtFinishTime: {
+      type: "string",
+    },
+    StatusHistory: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/StatusTransition",
+      },
+    },
+  },
+  examples: [
+    {
+      JobId: "dlc-abcd1234",
+      Status: "Running",
+      StatusHistory: [
+        {
+          Status: "Creating",
+          Time: "2026-01-01T00:00:00.000Z",
+        },
+      ],
+    },
+  ],
+  $defs: {
+    JobStatus: {
+      type: "string",
+      enum: [
+        "Creating",
+        "Queuing",
+        "Dequeued",
+        "Bidding",
+        "EnvPreparing",
+        "SanityChecking",
+        "Running",
+        "Restarting",
+        "Stopping",
+        "SucceededReserving",
+        "FailedReserving",
+        "Succeeded",
+        "Failed",
+        "Stopped",
+      ],
+      description: "DLC job status; Succeeded, Failed and Stopped are terminal.",
+      examples: ["Running"],
+    },
+    StatusTransition: {
+      type: "object",
+      required: ["Status", "Time"],
+      properties: {
+        Status: {
+          $ref: "#/$defs/JobStatus",
+        },
+        Time: {
+          type: "string",
+        },
+        ReasonCode: {
+          type: "string",
+        },
+        ReasonMessage: {
+          type: "string",
+        },
+      },
+    },
+  },
+} as const;
+
+/** error-envelope.schema.json, bundled. */
+export const ErrorEnvelopeSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/error-envelope.schema.json",
+  title: "ErrorEnvelope",
+  description: "The body of a failed PAI call (HTTP 4xx or 5xx).",
+  type: "object",
+  required: ["Code", "Message"],
+  properties: {
+    RequestId: {
+      type: "string",
+      examples: ["7DC0013A-0000-4000-8000-000000000000"],
+    },
+    HostId: {
+      type: "string",
+      examples: ["aiworkspace.cn-hangzhou.aliyuncs.com"],
+    },
+    Code: {
+      type: "string",
+      minLength: 1,
+      examples: ["InvalidParameter"],
+    },
+    Message: {
+      type: "string",
+      examples: ["Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
+    },
+    Recommend: {
+      type: "string",
+      examples: ["https://api.aliyun.com/troubleshoot?q=InvalidParameter"],
+    },
+  },
+  examples: [
+    {
+      RequestId: "7DC0013A-0000-4000-8000-000000000000",
+      HostId: "127.0.0.1",
+      Code: "MissingParameter",
+      Message: "WorkspaceId is required",
+      Recommend: "",
+    },
+  ],
+} as const;
+
+/** fc-http-event.schema.json, bundled. */
+export const FcHttpEventSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/fc-http-event.schema.json",
+  title: "FcHttpEvent",
+  description:
+    "A Function Compute 3.0 HTTP-trigger event as an event handler receives it (JSON in a Buffer). Repeated headers and query keys are joined with commas.",
+  type: "object",
+  required: ["version", "rawPath", "headers", "requestContext"],
+  properties: {
+    version: {
+      type: "string",
+      const: "v1",
+    },
+    rawPath: {
+      type: "string",
+      description: "URL-encoded path.",
+    },
+    body: {
+      type: "string",
+      description: "The body; base64 when isBase64Encoded.",
+    },
+    isBase64Encoded: {
+      type: "boolean",
+    },
+    headers: {
+      type: "object",
+      additionalProperties: {
+        type: "string",
+      },
+    },
+    queryParameters: {
+      type: "object",
+      additionalProperties: {
+        type: "string",
+      },
+    },
+    requestContext: {
+      type: "object",
+      required: ["http", "requestId"],
+      properties: {
+        accountId: {
+          type: "string",
+        },
+        domainName: {
+          type: "string",
+        },
+        domainPrefix: {
+          type: "string",
+        },
+        requestId: {
+          type: "string",
+        },
+        time: {
+          type: "string",
+        },
+        timeEpoch: {
+          type: "string",
+          description: "Milliseconds since the epoch, as a string.",
+        },
+        triggerId: {
+          type: "string",
+        },
+        http: {
+          type: "object",
+          required: ["method", "path"],
+          properties: {
+            method: {
+              type: "string",
+              enum: ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"],
+            },
+            path: {
+              type: "string",
+              description: "The decoded path.",
+            },
+            protocol: {
+              type: "string",
+            },
+            sourceIp: {
+              type: "string",
+            },
+            userAgent: {
+              type: "string",
+            },
+          },
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      version: "v1",
+      rawPath: "/webhook",
+      body: "{}",
+      isBase64Encoded: false,
+      headers: {
+        "X-Github-Event": "ping",
+      },
+      queryParameters: {},
+      requestContext: {
+        accountId: "123456789012345",
+        domainName: "abc.cn-hangzhou.fcapp.run",
+        domainPrefix: "abc",
+        requestId: "1-64f6cd87-0000",
+        time: "2023-09-05T06:41:11Z",
+        timeEpoch: "1693896071895",
+        http: {
+          method: "POST",
+          path: "/webhook",
+          protocol: "HTTP/1.1",
+          sourceIp: "11.11.11.11",
+          userAgent: "GitHub-Hookshot/abc",
+        },
+      },
+    },
+  ],
+} as const;
+
+/** fc-http-response.schema.json, bundled. */
+export const FcHttpResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/fc-http-response.schema.json",
+  title: "FcHttpResponse",
+  description: "What an event handler returns for an HTTP-trigger event.",
+  type: "object",
+  required: ["statusCode", "body"],
+  additionalProperties: false,
+  properties: {
+    statusCode: {
+      type: "integer",
+      minimum: 100,
+      maximum: 599,
+    },
+    headers: {
+      type: "object",
+      additionalProperties: {
+        type: "string",
+      },
+    },
+    isBase64Encoded: {
+      type: "boolean",
+    },
+    body: {
+      type: "string",
+    },
+  },
+  examples: [
+    {
+      statusCode: 202,
+      headers: {
+        "content-type": "application/json",
+      },
+      body: '{"results":[]}',
+    },
+  ],
+} as const;
+
+/** fc-oss-event.schema.json, bundled. */
+export const FcOssEventSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/fc-oss-event.schema.json",
+  title: "FcOssEvent",
+  description:
+    "A Function Compute OSS-trigger event: one or more object notifications. eventName has no 'oss:' prefix.",
+  type: "object",
+  required: ["events"],
+  properties: {
+    events: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        required: ["eventName", "eventSource", "oss", "region"],
+        properties: {
+          eventName: {
+            type: "string",
+            pattern: "^Object(Created|Removed|Modified):[A-Za-z]+$",
+            examples: ["ObjectCreated:PutObject"],
+          },
+          eventSource: {
+            type: "string",
+            const: "acs:oss",
+          },
+          eventTime: {
+            type: "string",
+          },
+          eventVersion: {
+            type: "string",
+          },
+          region: {
+            type: "string",
+          },
+          oss: {
+            type: "object",
+            required: ["bucket", "object"],
+            properties: {
+              bucket: {
+                type: "object",
+                required: ["name"],
+                properties: {
+                  arn: {
+                    type: "string",
+                  },
+                  name: {
+                    type: "string",
+                    minLength: 3,
+                    maxLength: 63,
+                  },
+                  ownerIdentity: {
+                    type: "string",
+                  },
+                  virtualBucket: {
+                    type: "string",
+                  },
+                },
+              },
+              object: {
+                type: "object",
+                required: ["key"],
+                properties: {
+                  key: {
+                    type: "string",
+                    minLength: 1,
+                    maxLength: 1023,
+                  },
+                  eTag: {
+                    type: "string",
+                  },
+                  size: {
+                    type: "integer",
+                    minimum: 0,
+                  },
+                  deltaSize: {
+                    type: "integer",
+                  },
+                  versionId: {
+                    type: "string",
+                  },
+                },
+              },
+              ossSchemaVersion: {
+                type: "string",
+              },
+              ruleId: {
+                type: "string",
+              },
+            },
+          },
+          requestParameters: {
+            type: "object",
+            properties: {
+              sourceIPAddress: {
+                type: "string",
+              },
+            },
+          },
+          responseElements: {
+            type: "object",
+            properties: {
+              requestId: {
+                type: "string",
+              },
+            },
+          },
+          userIdentity: {
+            type: "object",
+            properties: {
+              principalId: {
+                type: "string",
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      events: [
+        {
+          eventName: "ObjectCreated:PutObject",
+          eventSource: "acs:oss",
+          eventTime: "2022-08-13T06:45:43.000Z",
+          eventVersion: "1.0",
+          region: "cn-hangzhou",
+          oss: {
+            bucket: {
+              arn: "acs:oss:cn-hangzhou:123456789:specs-bucket",
+              name: "specs-bucket",
+            },
+            object: {
+              key: "specs/busybox-tools/1.0.0.yaml",
+              eTag: "688A7BF4F233DC9C88A80BF985AB0000",
+              size: 420,
+            },
+            ossSchemaVersion: "1.0",
+          },
+          responseElements: {
+            requestId: "58F9FF2D3DF792092E12044C",
+          },
+        },
+      ],
+    },
+  ],
+} as const;
+
+/** fc-timer-event.schema.json, bundled. */
+export const FcTimerEventSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/fc-timer-event.schema.json",
+  title: "FcTimerEvent",
+  description:
+    "A Function Compute timer-trigger event. payload is the configured string, passed verbatim.",
+  type: "object",
+  required: ["triggerTime", "triggerName"],
+  properties: {
+    triggerTime: {
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$",
+      examples: ["2023-12-26T07:49:00Z"],
+    },
+    triggerName: {
+      type: "string",
+      minLength: 1,
+    },
+    payload: {
+      type: "string",
+      maxLength: 131072,
+    },
+  },
+  examples: [
+    {
+      triggerTime: "2023-12-26T07:49:00Z",
+      triggerName: "nightly",
+      payload: '{"select":"scheduled"}',
+    },
+  ],
+} as const;
+
+/** get-image-response.schema.json, bundled. */
+export const GetImageResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-image-response.schema.json",
+  title: "GetImageResponse",
+  description:
+    "The response of GetImage (GET /api/v1/images/{ImageId}): the image fields without ImageId.",
+  type: "object",
+  required: ["Name", "ImageUri"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    Name: {
+      type: "string",
+    },
+    Description: {
+      type: "string",
+    },
+    ImageUri: {
+      type: "string",
+    },
+    Labels: {
+      $ref: "#/$defs/Labels",
+    },
+    Accessibility: {
+      $ref: "#/$defs/Accessibility",
+    },
+    WorkspaceId: {
+      type: "string",
+    },
+    UserId: {
+      type: "string",
+    },
+    ParentUserId: {
+      type: "string",
+    },
+    Size: {
+      type: "number",
+      minimum: 0,
+    },
+    SourceId: {
+      type: "string",
+    },
+    SourceType: {
+      $ref: "#/$defs/SourceType",
+    },
+    GmtCreateTime: {
+      type: "string",
+    },
+    GmtModifiedTime: {
+      type: "string",
+    },
+  },
+  examples: [
+    {
+      Name: "busybox-tools",
+      ImageUri: "127.0.0.1:5000/pai/busybox-tools:1.0.0",
+    },
+  ],
+  $defs: {
+    Label: {
+      type: "object",
+      additionalProperties: false,
+      description: "One image label.",
+      properties: {
+        Key: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          examples: ["key1"],
+        },
+        Value: {
+          type: "string",
+          maxLength: 256,
+          examples: ["value1"],
+        },
+      },
+      examples: [
+        {
+          Key: "key1",
+          Value: "value1",
+        },
+      ],
+    },
+    Labels: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Label",
+      },
+      maxItems: 64,
+      description: "Image labels.",
+    },
+    Accessibility: {
+      type: "string",
+      enum: ["PUBLIC", "PRIVATE"],
+      description:
+        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
+      examples: ["PRIVATE"],
+    },
+    SourceType: {
+      type: "string",
+      enum: ["Import", "Build"],
+      examples: ["Build"],
+    },
+  },
+} as const;
+
+/** github-push.schema.json, bundled. */
+export const GithubPushSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/github-push.schema.json",
+  title: "GithubPush",
+  description: "The parts of a GitHub push webhook payload that imagebuild reads.",
+  type: "object",
+  required: ["ref", "before", "after", "repository", "commits"],
+  properties: {
+    ref: {
+      type: "string",
+      examples: ["refs/heads/main"],
+    },
+    before: {
+      type: "string",
+      pattern: "^[0-9a-f]{40}$",
+    },
+    after: {
+      type: "string",
+      pattern: "^[0-9a-f]{40}$",
+    },
+    deleted: {
+      type: "boolean",
+    },
+    forced: {
+      type: "boolean",
+    },
+    repository: {
+      type: "object",
+      required: ["full_name"],
+      properties: {
+        full_name: {
+          type: "string",
+          pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+        },
+        clone_url: {
+          type: "string",
+        },
+      },
+    },
+    commits: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id"],
+        properties: {
+          id: {
+            type: "string",
+            pattern: "^[0-9a-f]{40}$",
+          },
+          added: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+          removed: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+          modified: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      ref: "refs/heads/main",
+      before: "0000000000000000000000000000000000000000",
+      after: "1111111111111111111111111111111111111111",
+      repository: {
+        full_name: "acme/images",
+      },
+      commits: [
+        {
+          id: "1111111111111111111111111111111111111111",
+          added: ["specs/busybox-tools/1.0.0.yaml"],
+          removed: [],
+          modified: [],
+        },
+      ],
+    },
+  ],
+} as const;
+
+/** gitlab-push.schema.json, bundled. */
+export const GitlabPushSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/gitlab-push.schema.json",
+  title: "GitlabPush",
+  description: "The parts of a Gitlab push webhook payload that imagebuild reads.",
+  type: "object",
+  required: ["ref", "before", "after", "repository", "project"],
+  properties: {
+    object_kind: {
+      type: "string",
+      examples: ["push"],
+    },
+    ref: {
+      type: "string",
+      examples: ["refs/heads/main"],
+    },
+    before: {
+      type: "string",
+      pattern: "^[0-9a-f]{40}$",
+    },
+    after: {
+      type: "string",
+      pattern: "^[0-9a-f]{40}$",
+    },
+    checkout_sha: {
+      type: ["string", "null"],
+    },
+    project_id: {
+      type: "integer",
+    },
+    project: {
+      type: "object",
+      required: ["path_with_namespace"],
+      properties: {
+        path_with_namespace: {
+          type: "string",
+        },
+        git_http_url: {
+          type: "string",
+        },
+      },
+    },
+    repository: {
+      type: "object",
+      properties: {
+        name: {
+          type: "string",
+        },
+        url: {
+          type: "string",
+        },
+        git_http_url: {
+          type: "string",
+        },
+        homepage: {
+          type: "string",
+        },
+      },
+    },
+    total_commits_count: {
+      type: "integer",
+      minimum: 0,
+    },
+    commits: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id"],
+        properties: {
+          id: {
+            type: "string",
+            pattern: "^[0-9a-f]{40}$",
+          },
+          added: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+          removed: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+          modified: {
+            type: "array",
+            items: {
+              type: "string",
+            },
+          },
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      object_kind: "push",
+      ref: "refs/heads/main",
+      before: "0000000000000000000000000000000000000000",
+      after: "1111111111111111111111111111111111111111",
+      project: {
+        path_with_namespace: "acme/images",
+      },
+      repository: {
+        name: "images",
+        git_http_url: "https://gitlab.example.com/acme/images.git",
+      },
+      commits: [
+        {
+          id: "1111111111111111111111111111111111111111",
+        },
+      ],
+    },
+  ],
+} as const;
+
+/** image.schema.json, bundled. */
+export const WorkspaceImageSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/image.schema.json",
+  title: "WorkspaceImage",
+  description: "One image in a workspace's image list (an item of ListImages).",
+  type: "object",
+  required: ["ImageId", "Name", "ImageUri"],
+  properties: {
+    ImageId: {
+      $ref: "#/$defs/ImageId",
+    },
+    Name: {
+      type: "string",
+      examples: ["pytorch-train"],
+    },
+    Description: {
+      type: "string",
+    },
+    ImageUri: {
+      type: "string",
+      examples: ["127.0.0.1:5000/pai/pytorch-train:2.4.0"],
+    },
+    Labels: {
+      $ref: "#/$defs/Labels",
+    },
+    Accessibility: {
+      $ref: "#/$defs/Accessibility",
+    },
+    WorkspaceId: {
+      type: "string",
+    },
+    UserId: {
+      type: "string",
+    },
+    ParentUserId: {
+      type: "string",
+    },
+    Size: {
+      type: "number",
+      minimum: 0,
+      description: "Image size in bytes.",
+    },
+    SourceId: {
+      type: "string",
+      description: "The image build ID when SourceType is Build.",
+    },
+    SourceType: {
+      $ref: "#/$defs/SourceType",
+    },
+    GmtCreateTime: {
+      type: "string",
+      examples: ["2021-01-21T17:12:35.232Z"],
+    },
+    GmtModifiedTime: {
+      type: "string",
+      examples: ["2021-01-21T17:12:35.232Z"],
+    },
+  },
+  examples: [
+    {
+      ImageId: "image-4c62abcdefghij53uo",
+      Name: "busybox-tools",
+      ImageUri: "127.0.0.1:5000/pai/busybox-tools:1.0.0",
+      SourceType: "Build",
+      SourceId: "build-abc",
+    },
+  ],
+  $defs: {
+    ImageId: {
+      type: "string",
+      pattern: "^image-[A-Za-z0-9]{1,64}$",
+      examples: ["image-tzi7f9abcdefghs45t"],
+    },
+    SourceType: {
+      type: "string",
+      enum: ["Import", "Build"],
+      examples: ["Build"],
+    },
+    Label: {
+      type: "object",
+      additionalProperties: false,
+      description: "One image label.",
+      properties: {
+        Key: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          examples: ["key1"],
+        },
+        Value: {
+          type: "string",
+          maxLength: 256,
+          examples: ["value1"],
+        },
+      },
+      examples: [
+        {
+          Key: "key1",
+          Value: "value1",
+        },
+      ],
+    },
+    Labels: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Label",
+      },
+      maxItems: 64,
+      description: "Image labels.",
+    },
+    Accessibility: {
+      type: "string",
+      enum: ["PUBLIC", "PRIVATE"],
+      description:
+        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
+      examples: ["PRIVATE"],
+    },
+  },
+} as const;
+
+/** list-images-query.schema.json, bundled. */
+export const ListImagesQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-images-query.schema.json",
+  title: "ListImagesQuery",
+  description: "The query string of ListImages (GET /api/v1/images). Values arrive as strings.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+    },
+    Name: {
+      type: "string",
+      description: "Fuzzy match on the name.",
+    },
+    Query: {
+      type: "string",
+      description: "Fuzzy match on name and description.",
+    },
+    Labels: {
+      type: "string",
+      pattern: "^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$",
+      description: "Comma-separated Key=Value pairs; every pair must match.",
+      examples: ["system.official=false,system.chipType=GPU"],
+    },
+    Accessibility: {
+      $ref: "#/$defs/Accessibility",
+    },
+    ImageUri: {
+      type: "string",
+    },
+    Verbose: {
+      type: "string",
+      enum: ["true", "false"],
+      description: "true adds Labels to each item.",
+    },
+    PageNumber: {
+      type: "string",
+      pattern: "^[1-9][0-9]{0,6}$",
+      description: "From 1; default 1.",
+    },
+    PageSize: {
+      type: "string",
+      pattern: "^([1-9][0-9]?|100)$",
+      description: "1 to 100; default 20.",
+    },
+    SortBy: {
+      type: "string",
+      enum: ["GmtCreateTime"],
+    },
+    Order: {
+      type: "string",
+      enum: ["ASC", "DESC"],
+      description: "Default ASC.",
+    },
+  },
+  examples: [
+    {
+      WorkspaceId: "12345",
+      Verbose: "true",
+      PageNumber: "1",
+      PageSize: "20",
+    },
+  ],
+  $defs: {
+    Accessibility: {
+      type: "string",
+      enum: ["PUBLIC", "PRIVATE"],
+      description:
+        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
+      examples: ["PRIVATE"],
+    },
+  },
+} as const;
+
+/** list-images-response.schema.json, bundled. */
+export const ListImagesResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-images-response.schema.json",
+  title: "ListImagesResponse",
+  description: "The response of ListImages.",
+  type: "object",
+  required: ["TotalCount", "Images"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    TotalCount: {
+      type: "integer",
+      minimum: 0,
+    },
+    Images: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/WorkspaceImage",
+      },
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      TotalCount: 0,
+      Images: [],
+    },
+  ],
+  $defs: {
+    ImageId: {
+      type: "string",
+      pattern: "^image-[A-Za-z0-9]{1,64}$",
+      examples: ["image-tzi7f9abcdefghs45t"],
+    },
+    Label: {
+      type: "object",
+      additionalProperties: false,
+      description: "One image label.",
+      properties: {
+        Key: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          examples: ["key1"],
+        },
+        Value: {
+          type: "string",
+          maxLength: 256,
+          examples: ["value1"],
+        },
+      },
+      examples: [
+        {
+          Key: "key1",
+          Value: "value1",
+        },
+      ],
+    },
+    Labels: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Label",
+      },
+      maxItems: 64,
+      description: "Image labels.",
+    },
+    Accessibility: {
+      type: "string",
+      enum: ["PUBLIC", "PRIVATE"],
+      description:
+        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
+      examples: ["PRIVATE"],
+    },
+    SourceType: {
+      type: "string",
+      enum: ["Import", "Build"],
+      examples: ["Build"],
+    },
+    WorkspaceImage: {
+      title: "WorkspaceImage",
+      description: "One image in a workspace's image list (an item of ListImages).",
+      type: "object",
+      required: ["ImageId", "Name", "ImageUri"],
+      properties: {
+        ImageId: {
+          $ref: "#/$defs/ImageId",
+        },
+        Name: {
+          type: "string",
+          examples: ["pytorch-train"],
+        },
+        Description: {
+          type: "string",
+        },
+        ImageUri: {
+          type: "string",
+          examples: ["127.0.0.1:5000/pai/pytorch-train:2.4.0"],
+        },
+        Labels: {
+          $ref: "#/$defs/Labels",
+        },
+        Accessibility: {
+          $ref: "#/$defs/Accessibility",
+        },
+        WorkspaceId: {
+          type: "string",
+        },
+        UserId: {
+          type: "string",
+        },
+        ParentUserId: {
+          type: "string",
+        },
+        Size: {
+          type: "number",
+          minimum: 0,
+          description: "Image size in bytes.",
+        },
+        SourceId: {
+          type: "string",
+          description: "The image build ID when SourceType is Build.",
+        },
+        SourceType: {
+          $ref: "#/$defs/SourceType",
+        },
+        GmtCreateTime: {
+          type: "string",
+          examples: ["2021-01-21T17:12:35.232Z"],
+        },
+        GmtModifiedTime: {
+          type: "string",
+          examples: ["2021-01-21T17:12:35.232Z"],
+        },
+      },
+      examples: [
+        {
+          ImageId: "image-4c62abcdefghij53uo",
+          Name: "busybox-tools",
+          ImageUri: "127.0.0.1:5000/pai/busybox-tools:1.0.0",
+          SourceType: "Build",
+          SourceId: "build-abc",
+        },
+      ],
+    },
+  },
+} as const;
+
+/** request-id-response.schema.json, bundled. */
+export const RequestIdResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/request-id-response.schema.json",
+  title: "RequestIdResponse",
+  description: "A response that carries only its RequestId: RemoveImage and StopJob.",
+  type: "object",
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+    },
+  ],
+} as const;
+
+/** spec.schema.json, bundled. */
+export const SpecSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/spec.schema.json",
+  title: "Spec",
+  description:
+    "An imagebuild/v1 file: an image version (kind ImageBuild, at specs/<image-name>/<version>.yaml) or layered defaults (kind Defaults, in a _defaults.yaml). Build fields use the CreateImageBuild vocabulary; fields may come from defaults and environment overlays, so the request is checked in full only after layering.",
+  type: "object",
+  required: ["apiVersion", "kind"],
+  additionalProperties: false,
+  properties: {
+    apiVersion: {
+      type: "string",
+      const: "imagebuild/v1",
+    },
+    kind: {
+      type: "string",
+      enum: ["ImageBuild", "Defaults"],
+      description: "ImageBuild for an image version, Defaults for a _defaults.yaml.",
+    },
+    description: {
+      type: "string",
+      maxLength: 1024,
+    },
+    registry: {
+      $ref: "#/$defs/SpecRegistry",
+    },
+    build: {
+      $ref: "#/$defs/SpecBuild",
+    },
+    policy: {
+      $ref: "#/$defs/SpecPolicy",
+    },
+    environments: {
+      type: "object",
+      description: "Overlays by environment name (--env NAME), applied after all defaults.",
+      propertyNames: {
+        pattern: "^[a-z][a-z0-9-]{0,31}$",
+      },
+      additionalProperties: {
+        $ref: "#/$defs/SpecOverlay",
+      },
+    },
+  },
+  examples: [
+    {
+      apiVersion: "imagebuild/v1",
+      kind: "ImageBuild",
+      build: {
+        Image: {
+          Name: "busybox-tools",
+          Description: "Busybox with a motd",
+        },
+        BuildConfig: {
+          BuildType: "CustomDockerfile",
+          Dockerfile: "FROM busybox:1.36\nRUN echo hello > /etc/motd\n",
+        },
+      },
+      policy: {
+        tag: "immutable",
+      },
+    },
+  ],
+  $defs: {
+    SpecRegistry: {
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$",
+      description:
+        "Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.",
+      examples: ["127.0.0.1:5000/pai", "my-registry-vpc.cn-hangzhou.cr.aliyuncs.com/ml"],
+    },
+    SpecBuild: {
+      type: "object",
+      additionalProperties: false,
+      description: "CreateImageBuild body fields; any may come from defaults or an overlay.",
+      properties: {
+        Accessibility: {
+          $ref: "#/$defs/Accessibility",
+        },
+        WorkspaceId: {
+          $ref: "#/$defs/WorkspaceId",
+        },
+        Resource: {
+          $ref: "#/$defs/Resource",
+        },
+        UserVpc: {
+          $ref: "#/$defs/UserVpc",
+        },
+        TargetRegistry: {
+          $ref: "#/$defs/TargetRegistry",
+        },
+        RegionId: {
+          $ref: "#/$defs/RegionId",
+        },
+        ImageBuildJobName: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+        },
+        Image: {
+          $ref: "#/$defs/SpecImage",
+        },
+        BuildConfig: {
+          $ref: "#/$defs/SpecBuildConfig",
+        },
+      },
+    },
+    SpecImage: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "Image metadata. Name defaults to the folder name and Uri to <registry>/<Name>:<version>.",
+      properties: {
+        Name: {
+          $ref: "#/$defs/ImageName",
+        },
+        Description: {
+          type: "string",
+          maxLength: 1024,
+        },
+        Uri: {
+          $ref: "#/$defs/ImageUri",
+        },
+        Labels: {
+          $ref: "#/$defs/Labels",
+        },
+      },
+    },
+    SpecBuildConfig: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "CustomDockerfile: Dockerfile inline or DockerfileFile beside the spec. PackageInstallation: Packages, rendered into a Dockerfile.",
+      properties: {
+        BuildType: {
+          $ref: "#/$defs/BuildType",
+        },
+        Dockerfile: {
+          type: "string",
+          minLength: 1,
+          maxLength: 65536,
+        },
+        DockerfileFile: {
+          type: "string",
+          pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]*$",
+          description: "A file in the spec's folder holding the Dockerfile.",
+          examples: ["Dockerfile"],
+        },
+        Packages: {
+          $ref: "#/$defs/SpecPackages",
+        },
+        RegistryAuths: {
+          type: "object",
+          description:
+            "Registry host to a credential reference, resolved at dispatch. Never a literal credential.",
+          propertyNames: {
+            pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?$",
+          },
+          additionalProperties: {
+            $ref: "#/$defs/CredentialRef",
+          },
+        },
+      },
+    },
+    CredentialRef: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+      description:
+        "Where a registry credential ('user:password') is found at dispatch: an environment variable, or a secret name (the env var IMAGEBUILD_SECRET_<NAME>).",
+      properties: {
+        fromEnv: {
+          type: "string",
+          pattern: "^[A-Z_][A-Z0-9_]{0,127}$",
+          examples: ["ACR_PULL_AUTH"],
+        },
+        secret: {
+          type: "string",
+          pattern: "^[a-z0-9][a-z0-9-]{0,62}$",
+          examples: ["acr-pull"],
+        },
+      },
+    },
+    SpecPackages: {
+      type: "object",
+      additionalProperties: false,
+      required: ["Base"],
+      description:
+        "A base image and package lists; names are checked against strict patterns so nothing can be injected into the rendered Dockerfile.",
+      properties: {
+        Base: {
+          type: "string",
+          pattern:
+            "^[a-z0-9][a-z0-9._/:-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})(@sha256:[0-9a-f]{64})?$",
+          description: "Base image with an explicit tag.",
+          examples: ["debian:bookworm"],
+        },
+        Apt: {
+          type: "array",
+          maxItems: 500,
+          items: {
+            type: "string",
+            pattern: "^[a-z0-9][a-z0-9+.-]{0,127}(=[A-Za-z0-9.+~:-]{1,64})?$",
+          },
+          examples: [["python3-numpy", "curl=7.88.1-10+deb12u8"]],
+        },
+        Pip: {
+          type: "array",
+          maxItems: 500,
+          items: {
+            type: "string",
+            pattern:
+              "^[A-Za-z0-9]([A-Za-z0-9._-]{0,127})(\\[[A-Za-z0-9._,-]{1,128}\\])?((==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]{1,64})?$",
+          },
+          examples: [["numpy==1.26.4"]],
+        },
+        Conda: {
+          type: "array",
+          maxItems: 500,
+          items: {
+            type: "string",
+            pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}(=[A-Za-z0-9.*+_-]{1,64}){0,2}$",
+          },
+          examples: [["cudatoolkit=11.8"]],
+        },
+      },
+    },
+    SpecPolicy: {
+      type: "object",
+      additionalProperties: false,
+      description: "When and how a version is rebuilt.",
+      properties: {
+        schedule: {
+          type: "string",
+          pattern: "^\\S+( \\S+){5}$",
+          description: "A 6-field cron (seconds first), UTC, for scheduled rebuilds.",
+          examples: ["0 0 4 * * 1"],
+        },
+        tag: {
+          type: "string",
+          enum: ["immutable", "overwrite", "dated"],
+          description:
+            "immutable: built once, never replaced; overwrite: rebuilds replace the tag; dated: rebuilds push <version>-<yyyymmdd>.",
+          examples: ["immutable"],
+        },
+      },
+    },
+    SpecOverlay: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "What an environment replaces: registry, workspace, resources and any other build field.",
+      properties: {
+        registry: {
+          $ref: "#/$defs/SpecRegistry",
+        },
+        build: {
+          $ref: "#/$defs/SpecBuild",
+        },
+      },
+    },
+    Accessibility: {
+      type: "string",
+      enum: ["PUBLIC", "PRIVATE"],
+      description:
+        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
+      examples: ["PRIVATE"],
+    },
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      description: "The PAI workspace ID.",
+      examples: ["12345"],
+    },
+    ResourceConfig: {
+      type: "object",
+      additionalProperties: false,
+      description: "Subscription resources; empty for the public resource group.",
+      properties: {
+        CPU: {
+          type: "string",
+          pattern: "^[0-9]+(\\.[0-9]+)?$",
+          examples: ["4"],
+        },
+        Memory: {
+          type: "string",
+          pattern: "^[0-9]+(Ki|Mi|Gi|Ti)?$",
+          examples: ["8Gi"],
+        },
+      },
+    },
+    Resource: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "The resources that run the build: EcsSpec for the public resource group, or ResourceId, ResourceType and ResourceConfig for subscription resources.",
+      properties: {
+        EcsSpec: {
+          type: "string",
+          pattern: "^ecs\\.[a-z0-9-]+\\.[a-z0-9-]+$",
+          examples: ["ecs.c6.large"],
+        },
+        ResourceConfig: {
+          $ref: "#/$defs/ResourceConfig",
+        },
+        ResourceId: {
+          type: "string",
+          minLength: 1,
+          examples: ["quotaadzoqup693z"],
+        },
+        ResourceType: {
+          type: "string",
+          enum: ["Lingjun"],
+          examples: ["Lingjun"],
+        },
+      },
+      examples: [
+        {
+          EcsSpec: "ecs.c6.large",
+        },
+      ],
+    },
+    UserVpc: {
+      type: "object",
+      additionalProperties: false,
+      description: "The user's VPC, for reaching an ACR Enterprise Edition instance.",
+      properties: {
+        VpcId: {
+          type: "string",
+          pattern: "^vpc-[A-Za-z0-9*]+$",
+          examples: ["vpc-abcdef"],
+        },
+        SwitchId: {
+          type: "string",
+          pattern: "^vs[w]?-[A-Za-z0-9*]+$",
+          examples: ["vs-abcdef"],
+        },
+        SecurityGroupId: {
+          type: "string",
+          pattern: "^sg-[A-Za-z0-9*]+$",
+          examples: ["sg-abcdef"],
+        },
+        ExtendedCidrs: {
+          type: "array",
+          items: {
+            type: "string",
+            pattern: "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
+          },
+          examples: [["10.0.0.0/24"]],
+        },
+        DefaultRoute: {
+          type: "string",
+          examples: ["eth1"],
+        },
+      },
+    },
+    TargetRegistry: {
+      type: "object",
+      required: ["Type"],
+      additionalProperties: false,
+      description: "The registry the image is pushed to.",
+      properties: {
+        InstanceId: {
+          type: "string",
+          pattern: "^cri-[A-Za-z0-9*]+$",
+          examples: ["cri-abcd"],
+        },
+        Type: {
+          type: "string",
+          enum: ["AcrEnterprise"],
+          examples: ["AcrEnterprise"],
+        },
+      },
+    },
+    RegionId: {
+      type: "string",
+      pattern: "^[a-z]{2}(-[a-z0-9]+)+$",
+      description: "The region ID.",
+      examples: ["cn-wulanchabu"],
+    },
+    ImageName: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]{0,49}$",
+      description:
+        "1 to 50 characters of lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
+      examples: ["pytorch-train"],
+    },
+    ImageUri: {
+      type: "string",
+      minLength: 3,
+      maxLength: 512,
+      pattern:
+        "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?/[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$",
+      description: "The image reference with its tag: registry host, repository path and tag.",
+      examples: ["user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1"],
+    },
+    Label: {
+      type: "object",
+      additionalProperties: false,
+      description: "One image label.",
+      properties: {
+        Key: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          examples: ["key1"],
+        },
+        Value: {
+          type: "string",
+          maxLength: 256,
+          examples: ["value1"],
+        },
+      },
+      examples: [
+        {
+          Key: "key1",
+          Value: "value1",
+        },
+      ],
+    },
+    Labels: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Label",
+      },
+      maxItems: 64,
+      description: "Image labels.",
+    },
+    BuildType: {
+      type: "string",
+      enum: ["PackageInstallation", "CustomDockerfile"],
+      description:
+        "PackageInstallation installs packages on a chosen base image; CustomDockerfile builds a free-form Dockerfile.",
+      examples: ["CustomDockerfile"],
+    },
+  },
+} as const;
+
+/** Every bundled schema by file name. */
+export const schemasByFile = {
+  "add-image-request.schema.json": AddImageRequestSchema,
+  "add-image-response.schema.json": AddImageResponseSchema,
+  "codeup-push.schema.json": CodeupPushSchema,
+  "create-image-build-query.schema.json": CreateImageBuildQuerySchema,
+  "create-image-build-request.schema.json": CreateImageBuildRequestSchema,
+  "create-image-build-response.schema.json": CreateImageBuildResponseSchema,
+  "dlc-job.schema.json": DlcJobSchema,
+  "error-envelope.schema.json": ErrorEnvelopeSchema,
+  "fc-http-event.schema.json": FcHttpEventSchema,
+  "fc-http-response.schema.json": FcHttpResponseSchema,
+  "fc-oss-event.schema.json": FcOssEventSchema,
+  "fc-timer-event.schema.json": FcTimerEventSchema,
+  "get-image-response.schema.json": GetImageResponseSchema,
+  "github-push.schema.json": GithubPushSchema,
+  "gitlab-push.schema.json": GitlabPushSchema,
+  "image.schema.json": WorkspaceImageSchema,
+  "list-images-query.schema.json": ListImagesQuerySchema,
+  "list-images-response.schema.json": ListImagesResponseSchema,
+  "request-id-response.schema.json": RequestIdResponseSchema,
+  "spec.schema.json": SpecSchema,
+} as const;

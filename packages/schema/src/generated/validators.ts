@@ -1,0 +1,107 @@
+// GENERATED, DO NOT EDIT, regenerate with `npm run generate -w @imagebuild/schema`.
+// Source: packages/schema/schemas/*.schema.json
+import * as schemas from "./schemas.ts";
+import type * as types from "./types.ts";
+import { defineValidator } from "../define-validator.ts";
+
+/** Parses a AddImageRequest; zod is built from the schema on first use. */
+export const AddImageRequest = defineValidator<types.AddImageRequest>(
+  "AddImageRequest",
+  schemas.AddImageRequestSchema,
+);
+
+/** Parses a AddImageResponse; zod is built from the schema on first use. */
+export const AddImageResponse = defineValidator<types.AddImageResponse>(
+  "AddImageResponse",
+  schemas.AddImageResponseSchema,
+);
+
+/** Parses a CodeupPush; zod is built from the schema on first use. */
+export const CodeupPush = defineValidator<types.CodeupPush>("CodeupPush", schemas.CodeupPushSchema);
+
+/** Parses a CreateImageBuildQuery; zod is built from the schema on first use. */
+export const CreateImageBuildQuery = defineValidator<types.CreateImageBuildQuery>(
+  "CreateImageBuildQuery",
+  schemas.CreateImageBuildQuerySchema,
+);
+
+/** Parses a CreateImageBuildRequest; zod is built from the schema on first use. */
+export const CreateImageBuildRequest = defineValidator<types.CreateImageBuildRequest>(
+  "CreateImageBuildRequest",
+  schemas.CreateImageBuildRequestSchema,
+);
+
+/** Parses a CreateImageBuildResponse; zod is built from the schema on first use. */
+export const CreateImageBuildResponse = defineValidator<types.CreateImageBuildResponse>(
+  "CreateImageBuildResponse",
+  schemas.CreateImageBuildResponseSchema,
+);
+
+/** Parses a DlcJob; zod is built from the schema on first use. */
+export const DlcJob = defineValidator<types.DlcJob>("DlcJob", schemas.DlcJobSchema);
+
+/** Parses a ErrorEnvelope; zod is built from the schema on first use. */
+export const ErrorEnvelope = defineValidator<types.ErrorEnvelope>(
+  "ErrorEnvelope",
+  schemas.ErrorEnvelopeSchema,
+);
+
+/** Parses a FcHttpEvent; zod is built from the schema on first use. */
+export const FcHttpEvent = defineValidator<types.FcHttpEvent>(
+  "FcHttpEvent",
+  schemas.FcHttpEventSchema,
+);
+
+/** Parses a FcHttpResponse; zod is built from the schema on first use. */
+export const FcHttpResponse = defineValidator<types.FcHttpResponse>(
+  "FcHttpResponse",
+  schemas.FcHttpResponseSchema,
+);
+
+/** Parses a FcOssEvent; zod is built from the schema on first use. */
+export const FcOssEvent = defineValidator<types.FcOssEvent>("FcOssEvent", schemas.FcOssEventSchema);
+
+/** Parses a FcTimerEvent; zod is built from the schema on first use. */
+export const FcTimerEvent = defineValidator<types.FcTimerEvent>(
+  "FcTimerEvent",
+  schemas.FcTimerEventSchema,
+);
+
+/** Parses a GetImageResponse; zod is built from the schema on first use. */
+export const GetImageResponse = defineValidator<types.GetImageResponse>(
+  "GetImageResponse",
+  schemas.GetImageResponseSchema,
+);
+
+/** Parses a GithubPush; zod is built from the schema on first use. */
+export const GithubPush = defineValidator<types.GithubPush>("GithubPush", schemas.GithubPushSchema);
+
+/** Parses a GitlabPush; zod is built from the schema on first use. */
+export const GitlabPush = defineValidator<types.GitlabPush>("GitlabPush", schemas.GitlabPushSchema);
+
+/** Parses a WorkspaceImage; zod is built from the schema on first use. */
+export const WorkspaceImage = defineValidator<types.WorkspaceImage>(
+  "WorkspaceImage",
+  schemas.WorkspaceImageSchema,
+);
+
+/** Parses a ListImagesQuery; zod is built from the schema on first use. */
+export const ListImagesQuery = defineValidator<types.ListImagesQuery>(
+  "ListImagesQuery",
+  schemas.ListImagesQuerySchema,
+);
+
+/** Parses a ListImagesResponse; zod is built from the schema on first use. */
+export const ListImagesResponse = defineValidator<types.ListImagesResponse>(
+  "ListImagesResponse",
+  schemas.ListImagesResponseSchema,
+);
+
+/** Parses a RequestIdResponse; zod is built from the schema on first use. */
+export const RequestIdResponse = defineValidator<types.RequestIdResponse>(
+  "RequestIdResponse",
+  schemas.RequestIdResponseSchema,
+);
+
+/** Parses a Spec; zod is built from the schema on first use. */
+export const Spec = defineValidator<types.Spec>("Spec", schemas.SpecSchema);
