@@ -3,4 +3,11 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("../src/main.ts");
+const { main } = await import("../src/main.ts");
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+  cwd: process.cwd(),
+});

@@ -1,0 +1,84 @@
+/** Entry point of the `imagebuild` command: finds the subcommand, runs it, maps errors to exit codes. */
+import { type Command, EXIT_FAILED, EXIT_USAGE, type Io, UsageError } from "./command.ts";
+
+/** Subcommands by name, loaded on demand so `imagebuild validate` does not load the local service. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+  validate: {
+    summary: "check specs against the schema and the lints",
+    load: () => import("./commands/validate.ts"),
+  },
+  plan: {
+    summary: "what a merge would build, against a git base ref",
+    load: () => import("./commands/plan.ts"),
+  },
+  render: {
+    summary: "show the exact CreateImageBuild request of a spec",
+    load: () => import("./commands/render.ts"),
+  },
+  build: {
+    summary: "submit builds for specs, optionally wait for them",
+    load: () => import("./commands/build.ts"),
+  },
+  status: { summary: "show a build job's status", load: () => import("./commands/status.ts") },
+  images: { summary: "list a workspace's images", load: () => import("./commands/images.ts") },
+  "local serve": {
+    summary: "run the PAI-compatible local service",
+    load: () => import("./commands/local-serve.ts"),
+  },
+  dev: {
+    summary: "run the whole pipeline on this machine",
+    load: () => import("./commands/dev.ts"),
+  },
+};
+
+const HELP = `imagebuild: PAI custom container images as code
+
+Usage: imagebuild <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(13)} ${summary}`)
+  .join("\n")}
+
+Every command takes --help and --json. Exit codes: 0 ok, 1 invalid or failed, 2 usage.
+The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service) or the region (IMAGEBUILD_REGION);
+credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN.
+`;
+
+/**
+ * Runs `imagebuild` with the given arguments and resolves to its exit code.
+ *
+ * @example
+ * process.exitCode = await main(["validate", "--json"], io);
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [first, second, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    io.stdout.write(HELP);
+    return first === undefined ? EXIT_USAGE : 0;
+  }
+  const twoWord = second === undefined ? undefined : `${first} ${second}`;
+  const name = twoWord !== undefined && twoWord in COMMANDS ? twoWord : first;
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`imagebuild: unknown command "${first}"; see imagebuild --help\n`);
+    return EXIT_USAGE;
+  }
+  const args = name === twoWord ? rest : argv.slice(1);
+  const { command } = await entry.load();
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`imagebuild ${name}: ${error.message}\nsee: imagebuild ${name} --help\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`imagebuild ${name}: ${message}\n`);
+    return EXIT_FAILED;
+  }
+}
