@@ -1,5 +1,8 @@
 /** Entry point of the `imagebuild` command: finds the subcommand, runs it, maps errors to exit codes. */
 import { type Command, EXIT_FAILED, EXIT_USAGE, type Io, UsageError } from "./command.ts";
+import { formatError } from "./output/format-error.ts";
+import { writeJson } from "./output/write-json.ts";
+import { wantsJson } from "./parse-flags.ts";
 
 /** Subcommands by name, loaded on demand so `imagebuild validate` does not load the local service. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
@@ -73,12 +76,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`imagebuild ${name}: ${error.message}\nsee: imagebuild ${name} --help\n`);
-      return EXIT_USAGE;
+    const usage = error instanceof UsageError;
+    const printable = formatError(error, io.env);
+    if (wantsJson(args)) {
+      writeJson(io.stdout, { ok: false, error: printable });
+    } else if (usage) {
+      io.stderr.write(`imagebuild ${name}: ${printable.message}\nsee: imagebuild ${name} --help\n`);
+    } else {
+      io.stderr.write(`imagebuild ${name}: ${printable.code}: ${printable.message}\n`);
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`imagebuild ${name}: ${message}\n`);
-    return EXIT_FAILED;
+    return usage ? EXIT_USAGE : EXIT_FAILED;
   }
 }
