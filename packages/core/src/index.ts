@@ -1,0 +1,28 @@
+/** @imagebuild/core: specs as code — load, layer, validate, lint, plan, render, ClientToken and dispatch. */
+export type {
+  CredentialRef,
+  DispatchEvent,
+  DispatchItem,
+  DispatchResult,
+  FinalStatus,
+  PlanAction,
+  PlanEntry,
+  PlanResult,
+  Problem,
+  ResolvedSpec,
+  SpecSource,
+  TagPolicy,
+} from "./types.ts";
+export type { PaiClientLike } from "./pai-client-like.ts";
+export { SpecError, formatProblem } from "./spec-error.ts";
+export { SecretMissingError } from "./secret-missing-error.ts";
+export { GitError } from "./run-git.ts";
+export { directorySource } from "./directory-source.ts";
+export { gitSource } from "./git-source.ts";
+export { canonicalJson } from "./canonical-json.ts";
+export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
+export { loadSpecs, type LoadSpecsOptions } from "./load-specs.ts";
+export { renderRequest } from "./render-request.ts";
+export { plan, type PlanOptions } from "./plan.ts";
+export { formatPlan, type PlanFormat } from "./format-plan.ts";
+export { dispatch, type DispatchOptions } from "./dispatch.ts";

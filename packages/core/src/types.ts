@@ -1,0 +1,153 @@
+/** The shapes shared by every part of core: spec sources, problems, resolved specs, plans and dispatch results. */
+import type { CreateImageBuildRequest, DlcJob } from "@imagebuild/schema";
+
+/**
+ * Where spec files are read from. Paths are repository-relative POSIX paths like
+ * `specs/busybox-tools/1.0.0.yaml`.
+ *
+ * @example
+ * const source: SpecSource = directorySource("/repo");
+ * await source.readFile("specs/_defaults.yaml");
+ */
+export interface SpecSource {
+  /** e.g. `dir:/repo`, `git:/repo@3f2a…`, `github:acme/images@3f2a…`, `oss://bucket/specs/…#etag`. */
+  readonly description: string;
+  /** The file's text, or undefined when it is absent. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Every file under prefix, recursively, as repository-relative POSIX paths. */
+  listFiles(prefix: string): Promise<string[]>;
+}
+
+/**
+ * A lint or schema problem with its location (1-based line and column).
+ *
+ * @example
+ * const p: Problem = { ruleId: "path-name-tag", severity: "error", file: "specs/a/1.0.yaml", line: 4, column: 5, message: "…" };
+ */
+export interface Problem {
+  ruleId: string;
+  severity: "error" | "warning";
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A registry credential reference: an environment variable or a secret name. */
+export type CredentialRef = { fromEnv: string } | { secret: string };
+
+/** How a version is rebuilt: immutable (once), overwrite (replace the tag) or dated (`<version>-<yyyymmdd>`). */
+export type TagPolicy = "immutable" | "overwrite" | "dated";
+
+/**
+ * A spec after layering `_defaults.yaml` files and the environment overlay, with the sidecar Dockerfile
+ * read and PackageInstallation rendered.
+ *
+ * @example
+ * const { specs } = await loadSpecs({ source: directorySource(".") });
+ * specs[0]?.request.Image.Uri; // "127.0.0.1:5000/pai/busybox-tools:1.0.0"
+ */
+export interface ResolvedSpec {
+  /** e.g. `specs/busybox-tools/1.0.0.yaml`. */
+  file: string;
+  /** The folder name. */
+  imageName: string;
+  /** The file name without `.yaml`. */
+  version: string;
+  env: string | undefined;
+  policy: { schedule?: string; tag: TagPolicy };
+  /** The request without RegistryAuths (see `renderRequest`), the tag not yet dated. */
+  request: CreateImageBuildRequest;
+  registryAuthRefs: Record<string, CredentialRef>;
+  /** The raw YAML of the spec file itself. */
+  sourceText: string;
+  /** Canonical JSON of the spec file's own content and its sidecar Dockerfile: comments and layout do not count. */
+  contentKey: string;
+}
+
+/** What a merge would do with one spec. */
+export type PlanAction = "create" | "rebuild" | "skip" | "unchanged" | "removed";
+
+/**
+ * One line of a plan.
+ *
+ * @example
+ * const e: PlanEntry = { file: "specs/a/1.0.yaml", imageName: "a", version: "1.0", imageUri: "r/ns/a:1.0", action: "create", reason: "new spec", clientToken: "ib1-…" };
+ */
+export interface PlanEntry {
+  file: string;
+  imageName: string;
+  version: string;
+  imageUri: string | undefined;
+  action: PlanAction;
+  reason: string;
+  clientToken: string | undefined;
+}
+
+/**
+ * The outcome of `plan`.
+ *
+ * @example
+ * const result: PlanResult = await plan({ repoDir: "." });
+ */
+export interface PlanResult {
+  entries: PlanEntry[];
+  problems: Problem[];
+  /** The base revision as a full commit id. */
+  base: string;
+  /** The head revision, or `working tree`. */
+  head: string;
+}
+
+/**
+ * One build to submit.
+ *
+ * @example
+ * const item: DispatchItem = { spec, request: renderRequest(spec, { secrets: "resolve" }), clientToken };
+ */
+export interface DispatchItem {
+  spec: ResolvedSpec;
+  request: CreateImageBuildRequest;
+  clientToken: string;
+}
+
+/** The terminal DLC statuses a waited build ends in. */
+export type FinalStatus = "Succeeded" | "Failed" | "Stopped";
+
+/**
+ * The result for one spec.
+ *
+ * @example
+ * if (result.status === "failed") console.error(result.error.code);
+ */
+export type DispatchResult =
+  | {
+      file: string;
+      status: "submitted";
+      imageBuildId: string;
+      jobId: string;
+      clientToken: string;
+      /** Only with `wait: true`. */
+      finalStatus?: FinalStatus;
+      /** Only with `wait: true`: the job's reason when it did not succeed. */
+      reason?: string;
+    }
+  | { file: string; status: "skipped"; reason: string }
+  | {
+      file: string;
+      status: "failed";
+      error: { code: string; message: string; retryable: boolean };
+    };
+
+/**
+ * Progress while dispatching: one event per submission, skip, failure and job status change.
+ *
+ * @example
+ * onProgress: (e) => { if (e.type === "status") console.log(e.file, e.status) }
+ */
+export type DispatchEvent =
+  | { type: "submitted"; file: string; imageBuildId: string; jobId: string }
+  | { type: "skipped"; file: string; reason: string }
+  | { type: "failed"; file: string; code: string; message: string }
+  | { type: "status"; file: string; jobId: string; status: string; job: DlcJob }
+  | { type: "finished"; file: string; jobId: string; finalStatus: FinalStatus; reason?: string };
