@@ -1,0 +1,274 @@
+/** The PAI client: typed AIWorkspace image and image-build calls plus DLC job status, validated both ways. */
+import { randomUUID } from "node:crypto";
+import {
+  type AddImageRequest,
+  type AddImageResponse,
+  type CreateImageBuildRequest,
+  type CreateImageBuildResponse,
+  type DlcJob,
+  type GetImageResponse,
+  type ListImagesQuery,
+  type ListImagesResponse,
+  type RequestIdResponse,
+  SchemaValidationError,
+  type Validator,
+  validators,
+} from "@imagebuild/schema";
+import type { Dispatcher } from "undici";
+import {
+  type Credentials,
+  type CredentialsProvider,
+  toCredentialsProvider,
+} from "./credentials.ts";
+import type { PaiClientEventHandler } from "./pai-client-event.ts";
+import { PaiError } from "./pai-error.ts";
+import { createPaiTransport, type PaiRequest, type TimeoutOptions } from "./pai-transport.ts";
+import { percentEncode } from "./percent-encode.ts";
+import { resolveEndpoints } from "./resolve-endpoints.ts";
+import type { RetryOptions } from "./retry-policy.ts";
+import { pollJob, type WaitForJobOptions } from "./wait-for-job.ts";
+
+/** API versions sent in `x-acs-version`. */
+export const AIWORKSPACE_VERSION = "2021-02-04";
+export const DLC_VERSION = "2020-12-03";
+
+/** What `createPaiClient` takes. Every field is optional. */
+export interface PaiClientOptions {
+  /** Credentials or a provider (called per attempt). Absent: unsigned requests, for the local service. */
+  credentials?: Credentials | CredentialsProvider | undefined;
+  /** Region for the cloud endpoints; defaults to `ALIBABA_CLOUD_REGION_ID`. */
+  region?: string | undefined;
+  /** Use the `-vpc` endpoints. */
+  vpc?: boolean | undefined;
+  /** One base URL for both APIs (wins over `IMAGEBUILD_ENDPOINT` and the region). */
+  endpoint?: string | undefined;
+  /** Where `IMAGEBUILD_ENDPOINT` and `ALIBABA_CLOUD_REGION_ID` are read; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  retry?: Partial<RetryOptions> | undefined;
+  timeouts?: Partial<TimeoutOptions> | undefined;
+  onEvent?: PaiClientEventHandler | undefined;
+  dispatcher?: Dispatcher | undefined;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+/** ListImages query values; numbers and booleans are turned into the strings the API expects. */
+export type ListImagesParams = {
+  [K in keyof ListImagesQuery]?: ListImagesQuery[K] | number | boolean;
+};
+
+/** The client `createPaiClient` returns. */
+export interface PaiClient {
+  /** Submits a build; `clientToken` (generated when absent) makes the call safe to retry. */
+  createImageBuild(
+    body: CreateImageBuildRequest,
+    options?: CallOptions & { clientToken?: string | undefined },
+  ): Promise<CreateImageBuildResponse>;
+  listImages(query?: ListImagesParams, options?: CallOptions): Promise<ListImagesResponse>;
+  /** Every page from `PageNumber` (default 1) until `TotalCount` images were seen or a page is empty. */
+  listAllImages(query?: ListImagesParams, options?: CallOptions): AsyncIterable<ListImagesResponse>;
+  getImage(
+    imageId: string,
+    options?: CallOptions & { verbose?: boolean | undefined },
+  ): Promise<GetImageResponse>;
+  addImage(body: AddImageRequest, options?: CallOptions): Promise<AddImageResponse>;
+  removeImage(imageId: string, options?: CallOptions): Promise<RequestIdResponse>;
+  getJob(jobId: string, options?: CallOptions): Promise<DlcJob>;
+  stopJob(jobId: string, options?: CallOptions): Promise<RequestIdResponse>;
+  /** Polls `getJob` until Succeeded, Failed or Stopped and returns the final job. */
+  waitForJob(jobId: string, options?: WaitForJobOptions): Promise<DlcJob>;
+  /** The base URLs in use. */
+  readonly endpoints: { aiworkspace: string; dlc: string };
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a client. Requests and responses are checked with `@imagebuild/schema` validators: a bad
+ * request throws `SchemaValidationError` before anything is sent; a bad response throws `PaiError`
+ * code `InvalidResponse`.
+ *
+ * @example
+ * const client = createPaiClient({ credentials: credentialsFromEnv(), region: "cn-hangzhou" });
+ * const { ImageBuildJobId } = await client.createImageBuild(request, { clientToken });
+ * const job = await client.waitForJob(ImageBuildJobId, { onStatus: (j) => console.log(j.Status) });
+ * await client.close();
+ */
+export function createPaiClient({
+  credentials,
+  region,
+  vpc,
+  endpoint,
+  env,
+  retry,
+  timeouts,
+  onEvent,
+  dispatcher,
+}: PaiClientOptions = {}): PaiClient {
+  const endpoints = resolveEndpoints({ region, vpc, endpoint, env });
+  const transport = createPaiTransport({
+    credentials: toCredentialsProvider(credentials),
+    retry,
+    timeouts,
+    dispatcher,
+    onEvent,
+  });
+
+  async function call<T>(validator: Validator<T>, request: PaiRequest): Promise<T> {
+    const response = await transport.send(request);
+    const result = validator.safeParse(response.body);
+    if (result.ok) return result.value;
+    const cause = new SchemaValidationError({
+      schema: validator.name,
+      source: `${request.action} response`,
+      issues: result.issues,
+    });
+    throw new PaiError({
+      code: "InvalidResponse",
+      action: request.action,
+      statusCode: response.statusCode,
+      requestId: response.requestId,
+      attempts: response.attempts,
+      message: cause.message,
+      cause,
+    });
+  }
+
+  const workspace = (
+    action: string,
+    method: PaiRequest["method"],
+    path: string,
+    rest: Partial<PaiRequest> = {},
+  ): PaiRequest => ({
+    origin: endpoints.aiworkspace,
+    version: AIWORKSPACE_VERSION,
+    action,
+    method,
+    path,
+    idempotent: method !== "POST",
+    ...rest,
+  });
+  const dlc = (
+    action: string,
+    method: PaiRequest["method"],
+    path: string,
+    rest: Partial<PaiRequest> = {},
+  ) => ({
+    ...workspace(action, method, path, rest),
+    origin: endpoints.dlc,
+    version: DLC_VERSION,
+  });
+
+  const listImages: PaiClient["listImages"] = (query = {}, { signal } = {}) =>
+    call(
+      validators.ListImagesResponse,
+      workspace("ListImages", "GET", "/api/v1/images", {
+        query: asQuery(
+          validators.ListImagesQuery.parse(stringifyValues(query), { source: "ListImages query" }),
+        ),
+        signal,
+      }),
+    );
+
+  const getJob: PaiClient["getJob"] = (jobId, { signal } = {}) =>
+    call(
+      validators.DlcJob,
+      dlc("GetJob", "GET", `/api/v1/jobs/${pathId("JobId", jobId)}`, { signal }),
+    );
+
+  return {
+    endpoints,
+    createImageBuild(body, { clientToken = randomUUID(), signal } = {}) {
+      const checked = validators.CreateImageBuildRequest.parse(body, {
+        source: "CreateImageBuild body",
+      });
+      const query = validators.CreateImageBuildQuery.parse(
+        { ClientToken: clientToken },
+        { source: "CreateImageBuild query" },
+      );
+      return call(
+        validators.CreateImageBuildResponse,
+        // The same token rides on every attempt, so a retry replays the first result.
+        workspace("CreateImageBuild", "POST", "/api/v1/imagebuilds", {
+          query: asQuery(query),
+          body: checked,
+          idempotent: true,
+          signal,
+        }),
+      );
+    },
+    listImages,
+    async *listAllImages(query = {}, options = {}) {
+      let page = Number(query.PageNumber ?? 1);
+      let seen = 0;
+      for (;;) {
+        const result = await listImages({ ...query, PageNumber: page }, options);
+        yield result;
+        seen += result.Images.length;
+        if (result.Images.length === 0 || seen >= result.TotalCount) return;
+        page += 1;
+      }
+    },
+    getImage(imageId, { verbose, signal } = {}) {
+      return call(
+        validators.GetImageResponse,
+        workspace("GetImage", "GET", `/api/v1/images/${pathId("ImageId", imageId)}`, {
+          query: verbose === undefined ? undefined : { Verbose: String(verbose) },
+          signal,
+        }),
+      );
+    },
+    addImage(body, { signal } = {}) {
+      const checked = validators.AddImageRequest.parse(body, { source: "AddImage body" });
+      return call(
+        validators.AddImageResponse,
+        workspace("AddImage", "POST", "/api/v1/images", { body: checked, signal }),
+      );
+    },
+    removeImage(imageId, { signal } = {}) {
+      return call(
+        validators.RequestIdResponse,
+        workspace("RemoveImage", "DELETE", `/api/v1/images/${pathId("ImageId", imageId)}`, {
+          signal,
+        }),
+      );
+    },
+    getJob,
+    stopJob(jobId, { signal } = {}) {
+      return call(
+        validators.RequestIdResponse,
+        dlc("StopJob", "POST", `/api/v1/jobs/${pathId("JobId", jobId)}/stop`, { signal }),
+      );
+    },
+    waitForJob(jobId, options = {}) {
+      return pollJob({ ...options, jobId, getJob });
+    },
+    close: () => transport.close(),
+  };
+}
+
+function stringifyValues(query: ListImagesParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) out[key] = String(value);
+  }
+  return out;
+}
+
+// Generated query interfaces have no index signature; their values are all strings.
+function asQuery(query: object): Record<string, string | undefined> {
+  return query as Record<string, string | undefined>;
+}
+
+function pathId(field: string, value: string): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new SchemaValidationError({
+      schema: field,
+      source: "path",
+      issues: [{ path: [field], code: "missing", message: "must be a non-empty string" }],
+    });
+  }
+  return percentEncode(value);
+}

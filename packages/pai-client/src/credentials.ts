@@ -1,0 +1,133 @@
+/** AccessKey and STS credentials: explicit, from the environment, or from a Function Compute context. */
+import { PaiConfigError } from "./pai-config-error.ts";
+
+/** An AccessKey pair, with the token when it is an STS (temporary) pair. */
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string | undefined;
+}
+
+/** Returns the credentials to sign the next attempt with; called once per attempt so STS pairs can refresh. */
+export type CredentialsProvider = () => Promise<Credentials>;
+
+/** Environment variable names the Alibaba Cloud tools share. */
+export const ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+export const ENV_ACCESS_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+export const ENV_SECURITY_TOKEN = "ALIBABA_CLOUD_SECURITY_TOKEN";
+
+/**
+ * Checks a credentials object and returns a provider that always resolves to it.
+ *
+ * @example
+ * const provider = staticCredentials({ accessKeyId: "LTAI…", accessKeySecret: "…" });
+ */
+export function staticCredentials(credentials: Credentials): CredentialsProvider {
+  const checked = checkCredentials(credentials, "credentials");
+  return () => Promise.resolve(checked);
+}
+
+/**
+ * Reads `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and the optional
+ * `ALIBABA_CLOUD_SECURITY_TOKEN`. Throws `PaiConfigError` naming the missing variable.
+ *
+ * @example
+ * const credentials = credentialsFromEnv(process.env);
+ */
+export function credentialsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Credentials {
+  const accessKeyId = required(env, ENV_ACCESS_KEY_ID);
+  const accessKeySecret = required(env, ENV_ACCESS_KEY_SECRET);
+  const token = env[ENV_SECURITY_TOKEN]?.trim();
+  return token
+    ? { accessKeyId, accessKeySecret, securityToken: token }
+    : { accessKeyId, accessKeySecret };
+}
+
+/** The part of a Function Compute handler context that carries the role's STS credentials. */
+export interface FcContextLike {
+  credentials?: {
+    accessKeyId?: string | undefined;
+    accessKeySecret?: string | undefined;
+    securityToken?: string | undefined;
+  } | null;
+}
+
+/**
+ * Takes the STS credentials Function Compute passes in `context.credentials` (from the function's role).
+ *
+ * @example
+ * export const handler = async (event, context) => {
+ *   const client = createPaiClient({ credentials: credentialsFromFcContext(context) });
+ * };
+ */
+export function credentialsFromFcContext(context: FcContextLike): Credentials {
+  const source = context?.credentials;
+  if (!source) {
+    throw new PaiConfigError({
+      code: "CREDENTIALS_MISSING",
+      field: "context.credentials",
+      message:
+        "context.credentials is missing: give the function a role so Function Compute passes STS credentials",
+    });
+  }
+  return checkCredentials(source, "context.credentials");
+}
+
+/**
+ * Turns `Credentials`, a provider, or nothing (unsigned mode) into a provider or `undefined`.
+ *
+ * @example
+ * toCredentialsProvider(credentialsFromEnv()) // () => Promise<Credentials>
+ */
+export function toCredentialsProvider(
+  credentials: Credentials | CredentialsProvider | undefined,
+): CredentialsProvider | undefined {
+  if (credentials === undefined) return undefined;
+  if (typeof credentials === "function") {
+    return async () => checkCredentials(await credentials(), "credentials provider result");
+  }
+  return staticCredentials(credentials);
+}
+
+function required(env: Readonly<Record<string, string | undefined>>, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) {
+    throw new PaiConfigError({
+      code: "CREDENTIALS_MISSING",
+      field: name,
+      message: `${name} is not set: export it (and its pair) or pass credentials explicitly`,
+    });
+  }
+  return value;
+}
+
+function checkCredentials(
+  value: { accessKeyId?: unknown; accessKeySecret?: unknown; securityToken?: unknown },
+  source: string,
+): Credentials {
+  for (const field of ["accessKeyId", "accessKeySecret"] as const) {
+    if (typeof value?.[field] !== "string" || (value[field] as string).trim() === "") {
+      throw new PaiConfigError({
+        code: "CREDENTIALS_INVALID",
+        field: `${source}.${field}`,
+        message: `${source}.${field}: must be a non-empty string`,
+      });
+    }
+  }
+  const token = value.securityToken;
+  if (token !== undefined && token !== null && typeof token !== "string") {
+    throw new PaiConfigError({
+      code: "CREDENTIALS_INVALID",
+      field: `${source}.securityToken`,
+      message: `${source}.securityToken: must be a string when present`,
+    });
+  }
+  const credentials: Credentials = {
+    accessKeyId: (value.accessKeyId as string).trim(),
+    accessKeySecret: value.accessKeySecret as string,
+  };
+  if (typeof token === "string" && token !== "") credentials.securityToken = token;
+  return credentials;
+}
