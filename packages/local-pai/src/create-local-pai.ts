@@ -1,0 +1,158 @@
+/** The embedded default: the registry child, offline base images, buildah builds and the PAI-compatible HTTP API. */
+import type { AccessKey } from "./auth/authenticate.ts";
+import type { RateLimit } from "./auth/token-bucket.ts";
+import { type Logger, SILENT_LOGGER } from "./logger.ts";
+import type { Builder } from "./queue/builder.ts";
+import { startService } from "./start-service.ts";
+import {
+  type BuildEnvironment,
+  canPushTo,
+  ensureSystemPackages,
+  type RegistryHandle,
+  runBuild,
+  seedBaseImages,
+  startRegistry,
+} from "./system/index.ts";
+
+/** Options of `createLocalPai`. */
+export interface LocalPaiOptions {
+  /** State, registry storage, build storage and logs live here, e.g. `.imagebuild`. */
+  dataDir: string;
+  /** HTTP port; 0 picks a free one. Default 7070. */
+  port?: number;
+  /** Bind address. Default 127.0.0.1. */
+  host?: string;
+  /** Registry port; 0 picks a free one. Default 5000. */
+  registryPort?: number;
+  /** Builds that run at once. Default 2. */
+  concurrency?: number;
+  /** With keys, only valid ACS3 signatures are accepted; without, unsigned requests are (unsigned mode). */
+  accessKeys?: readonly AccessKey[];
+  /** When given, only these WorkspaceIds exist; others get 404 `100400027`. */
+  workspaces?: readonly string[];
+  log?: Logger;
+  /** Replaces buildah (tests of the queue only); the registry is still started. */
+  builder?: Builder;
+  /** Puts the registry behind htpasswd with these credentials. */
+  registryAuth?: { username: string; password: string };
+  /** Base images to seed. Default busybox and debian:bookworm. */
+  seedImages?: ("busybox" | "debian:bookworm")[];
+  /** Install missing Debian packages with apt-get (root only). Default false: fail naming them. */
+  installSystemPackages?: boolean;
+  /** Per-AccessKey flow control answering 400 `Throttling.User`. Default: off. */
+  rateLimit?: RateLimit;
+  /** Largest accepted request body. Default 1 MiB; larger is 413 `RequestBodyTooLarge`. */
+  bodyLimitBytes?: number;
+}
+
+/** A running local PAI. */
+export interface LocalPai {
+  /** The API endpoint, e.g. `http://127.0.0.1:7070`: set `IMAGEBUILD_ENDPOINT` to it. */
+  url: string;
+  /** The registry builds push to (`registry.host` is the Image.Uri host to use). */
+  registry: RegistryHandle;
+  /** Resolves when no build is queued or running. */
+  idle(): Promise<void>;
+  /** Stops the HTTP server, fails unfinished builds (`ServiceStopped`), stops the registry child. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the local PAI service: checks system packages, starts the registry, seeds the base images
+ * (in the background: builds wait for it in EnvPreparing) and serves the API.
+ *
+ * @example
+ * const pai = await createLocalPai({ dataDir: ".imagebuild", port: 0, registryPort: 0 });
+ * process.env.IMAGEBUILD_ENDPOINT = pai.url;
+ * // … Image.Uri: `${pai.registry.host}/team/tools:1.0`
+ * await pai.close();
+ */
+export async function createLocalPai({
+  dataDir,
+  port = 7070,
+  host = "127.0.0.1",
+  registryPort = 5000,
+  concurrency = 2,
+  accessKeys = [],
+  workspaces,
+  log = SILENT_LOGGER,
+  builder,
+  registryAuth,
+  seedImages = ["busybox", "debian:bookworm"],
+  installSystemPackages = false,
+  rateLimit,
+  bodyLimitBytes,
+}: LocalPaiOptions): Promise<LocalPai> {
+  await ensureSystemPackages({ install: installSystemPackages, log });
+  const registry = await startRegistry({
+    dataDir,
+    port: registryPort,
+    ...(registryAuth ? { htpasswd: registryAuth } : {}),
+    log,
+  });
+  const seeding: Promise<BuildEnvironment> = seedBaseImages({
+    registry,
+    dataDir,
+    images: seedImages,
+    log,
+  });
+  // A failed seed is reported by each build (EnvPrepareFailed); this keeps it from being unhandled.
+  seeding.catch((error: unknown) =>
+    log.error("seeding base images failed", { error: String(error) }),
+  );
+  const realBuilder: Builder = async (task) => {
+    let environment: BuildEnvironment;
+    try {
+      task.onPhase("EnvPreparing");
+      environment = await seeding;
+    } catch (error) {
+      return {
+        status: "Failed",
+        reasonCode: "EnvPrepareFailed",
+        reasonMessage: `base images could not be prepared: ${(error as Error).message}`,
+      };
+    }
+    return runBuild({
+      dockerfile: task.dockerfile,
+      imageUri: task.imageUri,
+      registryAuths: task.registryAuths,
+      overwriteTag: task.overwriteTag,
+      environment,
+      registry,
+      workDir: task.workDir,
+      onPhase: task.onPhase,
+      onLog: task.onLog,
+      signal: task.signal,
+    });
+  };
+  let service: Awaited<ReturnType<typeof startService>>;
+  try {
+    service = await startService({
+      dataDir,
+      builder: builder ?? realBuilder,
+      canPush: ({ imageUri, registryAuths }) => canPushTo({ imageUri, registry, registryAuths }),
+      port,
+      host,
+      concurrency,
+      accessKeys,
+      workspaces,
+      rateLimit,
+      log,
+      ...(bodyLimitBytes === undefined ? {} : { bodyLimitBytes }),
+    });
+  } catch (error) {
+    await seeding.catch(() => undefined);
+    await registry.stop();
+    throw error;
+  }
+  return {
+    url: service.url,
+    registry,
+    idle: () => service.idle(),
+    async close() {
+      await service.close();
+      await seeding.catch(() => undefined);
+      await registry.stop();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** The DLC job operations for build jobs: GetJob, StopJob and the build log. */
+import { ApiError } from "../http/api-error.ts";
+import type { ApiRequest, Route } from "../http/route.ts";
+import { readJobLog } from "../queue/job-log.ts";
+
+/**
+ * `GET /api/v1/jobs/{JobId}`: status, reason, times and StatusHistory.
+ *
+ * @example
+ * // GET /api/v1/jobs/dlc-k2p0c7x9ab1qz3
+ */
+export const getJobRoute: Route = {
+  method: "GET",
+  path: "/api/v1/jobs/{JobId}",
+  action: "GetJob",
+  handle(req, service) {
+    const job = service.jobs.get(jobIdOf(req));
+    if (!job) throw jobNotFound(jobIdOf(req));
+    return { body: { ...job } };
+  },
+};
+
+/**
+ * `POST /api/v1/jobs/{JobId}/stop`: stops a queued or running build; a finished job is left as it is.
+ *
+ * @example
+ * // POST /api/v1/jobs/dlc-k2p0c7x9ab1qz3/stop
+ */
+export const stopJobRoute: Route = {
+  method: "POST",
+  path: "/api/v1/jobs/{JobId}/stop",
+  action: "StopJob",
+  handle(req, service) {
+    if (service.queue.stop(jobIdOf(req)) === "unknown") throw jobNotFound(jobIdOf(req));
+    return { body: {} };
+  },
+};
+
+/**
+ * `GET /api/v1/jobs/{JobId}/logs`: the build log as lines, `{JobId, Logs: string[]}`
+ * (see docs/decisions/local-pai-build-log-path.md).
+ *
+ * @example
+ * // GET /api/v1/jobs/dlc-k2p0c7x9ab1qz3/logs
+ */
+export const getJobLogsRoute: Route = {
+  method: "GET",
+  path: "/api/v1/jobs/{JobId}/logs",
+  action: "GetJobLogs",
+  handle(req, service) {
+    const jobId = jobIdOf(req);
+    if (!service.jobs.get(jobId)) throw jobNotFound(jobId);
+    return { body: { JobId: jobId, Logs: readJobLog({ dataDir: service.dataDir, jobId }) } };
+  },
+};
+
+function jobIdOf(req: ApiRequest): string {
+  return req.params.JobId ?? "";
+}
+
+function jobNotFound(jobId: string): ApiError {
+  return new ApiError({
+    statusCode: 404,
+    code: "NotFound",
+    message: `JobId: job ${jobId} does not exist`,
+  });
+}

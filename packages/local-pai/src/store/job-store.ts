@@ -1,0 +1,196 @@
+/** Builds and their DLC-style jobs in SQLite: the status machine, its history, crash recovery. */
+import type {
+  CreateImageBuildRequest,
+  DlcJob,
+  JobStatus,
+  StatusTransition,
+} from "@imagebuild/schema";
+import type { Db } from "./open-database.ts";
+
+/** Statuses a job never leaves. */
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set([
+  "Succeeded",
+  "Failed",
+  "Stopped",
+]);
+
+/** The reason code written on jobs a restart found unfinished (see docs/decisions/local-pai-crash-recovery.md). */
+export const SERVICE_RESTARTED = "ServiceRestarted";
+
+/** A reason attached to a status change. */
+export interface Reason {
+  reasonCode?: string | undefined;
+  reasonMessage?: string | undefined;
+}
+
+/** A new build to record; the request must already have its credentials removed. */
+export interface NewBuild {
+  imageBuildId: string;
+  jobId: string;
+  accessKeyId: string;
+  request: CreateImageBuildRequest;
+}
+
+/** The job store's operations. `insertBuild` runs inside the caller's transaction. */
+export interface JobStore {
+  insertBuild(build: NewBuild): void;
+  /** Moves a job to `status` unless it is already terminal; false when it was. */
+  transition(jobId: string, status: JobStatus, reason?: Reason): boolean;
+  get(jobId: string): DlcJob | undefined;
+  /** The stored request of a job's build (without credentials). */
+  requestOf(jobId: string): { imageBuildId: string; request: CreateImageBuildRequest } | undefined;
+  setImageId(jobId: string, imageId: string): void;
+  /** Marks every unfinished job Failed with `ServiceRestarted`; returns their ids. */
+  failInterrupted(): string[];
+}
+
+interface JobRow {
+  job_id: string;
+  image_build_id: string;
+  display_name: string;
+  workspace_id: string;
+  status: JobStatus;
+  reason_code: string | null;
+  reason_message: string | null;
+  gmt_create_time: string;
+  gmt_running_time: string | null;
+  gmt_finish_time: string | null;
+}
+
+interface HistoryRow {
+  status: JobStatus;
+  time: string;
+  reason_code: string | null;
+  reason_message: string | null;
+}
+
+/**
+ * Creates the job store over an open database.
+ *
+ * @example
+ * const jobs = createJobStore({ db });
+ * jobs.transition("dlc-abc", "Running");
+ * jobs.get("dlc-abc")?.StatusHistory;
+ */
+export function createJobStore({ db }: { db: Db }): JobStore {
+  const insertBuildRow = db.prepare(
+    `INSERT INTO builds (image_build_id, job_id, workspace_id, access_key_id, request_json, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertJobRow = db.prepare(
+    `INSERT INTO jobs (job_id, image_build_id, display_name, workspace_id, status, gmt_create_time, seq)
+     VALUES (?, ?, ?, ?, 'Creating', ?, (SELECT coalesce(max(seq), 0) + 1 FROM jobs))`,
+  );
+  const insertHistory = db.prepare(
+    `INSERT INTO job_status_history (job_id, position, status, time, reason_code, reason_message)
+     VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM job_status_history WHERE job_id = ?), ?, ?, ?, ?)`,
+  );
+  const selectJob = db.prepare("SELECT * FROM jobs WHERE job_id = ?");
+  const selectHistory = db.prepare(
+    "SELECT status, time, reason_code, reason_message FROM job_status_history WHERE job_id = ? ORDER BY position",
+  );
+  const selectRequest = db.prepare(
+    "SELECT image_build_id, request_json FROM builds WHERE job_id = ?",
+  );
+  const updateStatus = db.prepare(
+    `UPDATE jobs SET status = @status, reason_code = @reason_code, reason_message = @reason_message,
+       gmt_running_time = CASE WHEN @status = 'Running' THEN @now ELSE gmt_running_time END,
+       gmt_finish_time = CASE WHEN @terminal THEN @now ELSE gmt_finish_time END
+     WHERE job_id = @job_id AND status NOT IN ('Succeeded', 'Failed', 'Stopped')`,
+  );
+  const selectUnfinished = db.prepare(
+    "SELECT job_id, status FROM jobs WHERE status NOT IN ('Succeeded', 'Failed', 'Stopped') ORDER BY seq",
+  );
+  const updateImageId = db.prepare("UPDATE jobs SET image_id = ? WHERE job_id = ?");
+
+  const transition = db.transaction((jobId: string, status: JobStatus, reason: Reason = {}) => {
+    const now = new Date().toISOString();
+    const changed = updateStatus.run({
+      job_id: jobId,
+      status,
+      reason_code: reason.reasonCode ?? null,
+      reason_message: reason.reasonMessage ?? null,
+      terminal: TERMINAL_STATUSES.has(status) ? 1 : 0,
+      now,
+    }).changes;
+    if (changed === 0) return false;
+    insertHistory.run(
+      jobId,
+      jobId,
+      status,
+      now,
+      reason.reasonCode ?? null,
+      reason.reasonMessage ?? null,
+    );
+    return true;
+  });
+
+  return {
+    insertBuild({ imageBuildId, jobId, accessKeyId, request }) {
+      const now = new Date().toISOString();
+      insertBuildRow.run(
+        imageBuildId,
+        jobId,
+        request.WorkspaceId,
+        accessKeyId,
+        JSON.stringify(request),
+        now,
+      );
+      const displayName = request.ImageBuildJobName ?? `imagebuild-${request.Image.Name}`;
+      insertJobRow.run(jobId, imageBuildId, displayName, request.WorkspaceId, now);
+      insertHistory.run(jobId, jobId, "Creating", now, null, null);
+    },
+    transition: (jobId, status, reason) => transition(jobId, status, reason),
+    get(jobId) {
+      const row = selectJob.get(jobId) as JobRow | undefined;
+      if (!row) return undefined;
+      const history = (selectHistory.all(jobId) as HistoryRow[]).map(toTransition);
+      return toJob(row, history);
+    },
+    requestOf(jobId) {
+      const row = selectRequest.get(jobId) as
+        | { image_build_id: string; request_json: string }
+        | undefined;
+      return row
+        ? { imageBuildId: row.image_build_id, request: JSON.parse(row.request_json) }
+        : undefined;
+    },
+    setImageId(jobId, imageId) {
+      updateImageId.run(imageId, jobId);
+    },
+    failInterrupted: db.transaction(() => {
+      const rows = selectUnfinished.all() as { job_id: string; status: JobStatus }[];
+      for (const row of rows) {
+        transition(row.job_id, "Failed", {
+          reasonCode: SERVICE_RESTARTED,
+          reasonMessage: `The local PAI service stopped while the job was ${row.status}; the build was interrupted. Submit it again with a new ClientToken.`,
+        });
+      }
+      return rows.map((row) => row.job_id);
+    }),
+  };
+}
+
+function toTransition(row: HistoryRow): StatusTransition {
+  const transition: StatusTransition = { Status: row.status, Time: row.time };
+  if (row.reason_code) transition.ReasonCode = row.reason_code;
+  if (row.reason_message) transition.ReasonMessage = row.reason_message;
+  return transition;
+}
+
+function toJob(row: JobRow, history: StatusTransition[]): DlcJob {
+  const job: DlcJob = {
+    JobId: row.job_id,
+    DisplayName: row.display_name,
+    JobType: "ImageBuild",
+    WorkspaceId: row.workspace_id,
+    Status: row.status,
+    GmtCreateTime: row.gmt_create_time,
+  };
+  if (row.reason_code) job.ReasonCode = row.reason_code;
+  if (row.reason_message) job.ReasonMessage = row.reason_message;
+  if (row.gmt_running_time) job.GmtRunningTime = row.gmt_running_time;
+  if (row.gmt_finish_time) job.GmtFinishTime = row.gmt_finish_time;
+  job.StatusHistory = history;
+  return job;
+}
