@@ -161,7 +161,7 @@ export function createPaiClient({
     version: DLC_VERSION,
   });
 
-  const listImages: PaiClient["listImages"] = (query = {}, { signal } = {}) =>
+  const listImages: PaiClient["listImages"] = async (query = {}, { signal } = {}) =>
     call(
       validators.ListImagesResponse,
       workspace("ListImages", "GET", "/api/v1/images", {
@@ -172,7 +172,7 @@ export function createPaiClient({
       }),
     );
 
-  const getJob: PaiClient["getJob"] = (jobId, { signal } = {}) =>
+  const getJob: PaiClient["getJob"] = async (jobId, { signal } = {}) =>
     call(
       validators.DlcJob,
       dlc("GetJob", "GET", `/api/v1/jobs/${pathId("JobId", jobId)}`, { signal }),
@@ -180,7 +180,7 @@ export function createPaiClient({
 
   return {
     endpoints,
-    createImageBuild(body, { clientToken = randomUUID(), signal } = {}) {
+    async createImageBuild(body, { clientToken = randomUUID(), signal } = {}) {
       const checked = validators.CreateImageBuildRequest.parse(body, {
         source: "CreateImageBuild body",
       });
@@ -211,7 +211,7 @@ export function createPaiClient({
         page += 1;
       }
     },
-    getImage(imageId, { verbose, signal } = {}) {
+    async getImage(imageId, { verbose, signal } = {}) {
       return call(
         validators.GetImageResponse,
         workspace("GetImage", "GET", `/api/v1/images/${pathId("ImageId", imageId)}`, {
@@ -220,14 +220,14 @@ export function createPaiClient({
         }),
       );
     },
-    addImage(body, { signal } = {}) {
+    async addImage(body, { signal } = {}) {
       const checked = validators.AddImageRequest.parse(body, { source: "AddImage body" });
       return call(
         validators.AddImageResponse,
         workspace("AddImage", "POST", "/api/v1/images", { body: checked, signal }),
       );
     },
-    removeImage(imageId, { signal } = {}) {
+    async removeImage(imageId, { signal } = {}) {
       return call(
         validators.RequestIdResponse,
         workspace("RemoveImage", "DELETE", `/api/v1/images/${pathId("ImageId", imageId)}`, {
@@ -236,13 +236,13 @@ export function createPaiClient({
       );
     },
     getJob,
-    stopJob(jobId, { signal } = {}) {
+    async stopJob(jobId, { signal } = {}) {
       return call(
         validators.RequestIdResponse,
         dlc("StopJob", "POST", `/api/v1/jobs/${pathId("JobId", jobId)}/stop`, { signal }),
       );
     },
-    waitForJob(jobId, options = {}) {
+    async waitForJob(jobId, options = {}) {
       return pollJob({ ...options, jobId, getJob });
     },
     close: () => transport.close(),

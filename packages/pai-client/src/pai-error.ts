@@ -1,5 +1,7 @@
 /** The one error a PAI call throws: the gateway envelope, the HTTP status, the action and how many attempts. */
 
+import { isRetryableResponse } from "./retry-policy.ts";
+
 /** Codes the client itself uses when there is no envelope code. */
 export type PaiClientErrorCode =
   | "NetworkError"
@@ -96,6 +98,7 @@ export function errorFromResponse({
     requestId: pick(envelope, "RequestId", "requestId") ?? headerRequestId,
     hostId: pick(envelope, "HostId", "hostId"),
     recommend: pick(envelope, "Recommend", "recommend"),
+    retryable: isRetryableResponse({ statusCode, code }),
     retryAfterMs,
   });
 }
