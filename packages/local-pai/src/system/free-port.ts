@@ -1,0 +1,20 @@
+/** Asks the kernel for a free TCP port on the loopback interface. */
+import { createServer } from "node:net";
+
+/**
+ * Returns a port that was free a moment ago on 127.0.0.1 (the caller binds it right away).
+ *
+ * @example
+ * const port = await freePort();
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,22 @@
+/** The system layer of the local service: system packages, the registry, base images and buildah builds. */
+export type {
+  BuildEnvironment,
+  BuildFailureCode,
+  BuildOutcome,
+  BuildPhase,
+  Logger,
+  RegistryAuths,
+  RegistryCredentials,
+  RegistryHandle,
+} from "./types.ts";
+export { ensureSystemPackages } from "./ensure-system-packages.ts";
+export { startRegistry } from "./start-registry.ts";
+export { seedBaseImages } from "./seed-base-images.ts";
+export type { BaseImageName } from "./base-image-archive.ts";
+export { canPushTo } from "./can-push-to.ts";
+export { runBuild } from "./run-build.ts";
+export {
+  SystemPackagesMissingError,
+  RegistryStartError,
+  BaseImageError,
+} from "./errors.ts";

@@ -1,0 +1,200 @@
+/** Runs one image build: `buildah bud` on a Dockerfile string, then `buildah push` to the image's URI. */
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { classifyBuildError } from "./classify-build-error.ts";
+import { parseImageReference } from "./image-reference.ts";
+import { fetchImageSize, manifestExists } from "./registry-client.ts";
+import {
+  RegistryAuthsInvalidError,
+  credentialsFor,
+  decodeRegistryAuths,
+  localRegistryHosts,
+  secretsOf,
+  writeAuthFile,
+} from "./registry-auths.ts";
+import { runProcess } from "./run-process.ts";
+import type {
+  BuildEnvironment,
+  BuildOutcome,
+  BuildPhase,
+  RegistryAuths,
+  RegistryHandle,
+} from "./types.ts";
+import { storageFlags } from "./write-build-environment.ts";
+
+const STOPPED: BuildOutcome = {
+  status: "Stopped",
+  reasonCode: "JobStoppedByUser",
+  reasonMessage: "the build was stopped by the user",
+};
+
+/**
+ * Builds `dockerfile` with `buildah bud --isolation chroot` (vfs storage from `environment`, pulling
+ * with `registryAuths` from a 0600 auth file deleted afterwards) and pushes it to `imageUri`. With
+ * `overwriteTag` false an existing tag fails with `ImageTagExists` before anything is built. Aborting
+ * `signal` kills the builder's whole process group and resolves `Stopped`. Never throws for a build
+ * problem: every failure is a `Failed` outcome with the builder's own error line.
+ *
+ * @example
+ * const outcome = await runBuild({
+ *   dockerfile: "FROM busybox\nRUN echo hi\n", imageUri: `${registry.host}/team/app:1.0`,
+ *   overwriteTag: false, environment, registry, workDir: ".imagebuild/jobs/dlc-1", onLog: console.log,
+ * });
+ */
+export async function runBuild({
+  dockerfile,
+  imageUri,
+  registryAuths,
+  overwriteTag,
+  environment,
+  registry,
+  workDir,
+  onPhase,
+  onLog,
+  signal,
+}: {
+  dockerfile: string;
+  imageUri: string;
+  registryAuths?: RegistryAuths;
+  overwriteTag: boolean;
+  environment: BuildEnvironment;
+  registry: RegistryHandle;
+  workDir: string;
+  onPhase?: (phase: BuildPhase) => void;
+  onLog?: (line: string) => void;
+  signal?: AbortSignal;
+}): Promise<BuildOutcome> {
+  onPhase?.("EnvPreparing");
+  const parsed = parseImageReference(imageUri);
+  if (!parsed.ok) return failed("InvalidImageUri", `Image.Uri: ${parsed.reason}`);
+  const target = parsed.value;
+  let decoded: ReturnType<typeof decodeRegistryAuths>;
+  try {
+    decoded = decodeRegistryAuths(registryAuths);
+  } catch (error) {
+    if (error instanceof RegistryAuthsInvalidError)
+      return failed("EnvPrepareFailed", error.message);
+    throw error;
+  }
+  const credentials = credentialsFor({ host: target.host, decoded, registry });
+  const secrets = secretsOf(...Object.values(decoded), registry.auth);
+  const log = (line: string) => onLog?.(redact(line, secrets));
+  const isLocal = localRegistryHosts(registry).includes(target.host);
+
+  if (!overwriteTag && !target.digest) {
+    try {
+      if (await manifestExists({ ...target, credentials })) {
+        return failed(
+          "ImageTagExists",
+          `${imageUri} already exists; set OverwriteImageTag to true to replace it`,
+        );
+      }
+    } catch (error) {
+      return failed(
+        "EnvPrepareFailed",
+        redact(`checking ${imageUri}: ${(error as Error).message}`, secrets),
+      );
+    }
+  }
+  if (signal?.aborted) return STOPPED;
+
+  const dir = resolve(workDir);
+  const context = join(dir, "context");
+  const files = {
+    dockerfile: join(dir, "Dockerfile"),
+    authFile: join(dir, "auth.json"),
+    iid: join(dir, "image-id"),
+    digest: join(dir, "digest"),
+  };
+  await mkdir(context, { recursive: true });
+  try {
+    await writeFile(files.dockerfile, dockerfile);
+    await writeAuthFile({ path: files.authFile, decoded, registry });
+    const env = { ...process.env, ...environment.env, REGISTRY_AUTH_FILE: files.authFile };
+    const buildah = (args: string[]) =>
+      runProcess({
+        command: "buildah",
+        args: [...storageFlags(environment), ...args],
+        env,
+        signal,
+        onLine: log,
+      });
+
+    onPhase?.("Running");
+    const built = await buildah([
+      "bud",
+      "--isolation",
+      "chroot",
+      "--format",
+      "docker",
+      "--signature-policy",
+      environment.signaturePolicy,
+      "--authfile",
+      files.authFile,
+      "--iidfile",
+      files.iid,
+      "-f",
+      files.dockerfile,
+      context,
+    ]);
+    if (built.aborted) return STOPPED;
+    if (built.exitCode !== 0)
+      return { status: "Failed", ...classifyBuildError({ tail: built.tail, stage: "build" }) };
+    const imageId = (await readFile(files.iid, "utf8")).trim();
+
+    log(`pushing ${imageUri}`);
+    const pushed = await buildah([
+      "push",
+      "--signature-policy",
+      environment.signaturePolicy,
+      "--authfile",
+      files.authFile,
+      `--tls-verify=${isLocal ? "false" : "true"}`,
+      "--digestfile",
+      files.digest,
+      imageId,
+      `docker://${imageUri}`,
+    ]);
+    // The pushed image lives in the registry; vfs copies every layer in full, so do not keep it.
+    await runProcess({
+      command: "buildah",
+      args: [...storageFlags(environment), "rmi", "-f", imageId],
+      env,
+    });
+    if (pushed.aborted) return STOPPED;
+    if (pushed.exitCode !== 0)
+      return { status: "Failed", ...classifyBuildError({ tail: pushed.tail, stage: "push" }) };
+
+    const digest = (await readFile(files.digest, "utf8")).trim();
+    try {
+      const { sizeBytes } = await fetchImageSize({ ...target, reference: digest, credentials });
+      log(`pushed ${imageUri}@${digest} (${sizeBytes} bytes)`);
+      return { status: "Succeeded", sizeBytes, digest };
+    } catch (error) {
+      return failed(
+        "PushFailed",
+        redact(`reading the pushed manifest: ${(error as Error).message}`, secrets),
+      );
+    }
+  } finally {
+    await Promise.all([
+      ...Object.values(files).map((file) => rm(file, { force: true })),
+      rm(context, { recursive: true, force: true }),
+    ]);
+  }
+}
+
+function failed(
+  reasonCode: Extract<BuildOutcome, { status: "Failed" }>["reasonCode"],
+  reasonMessage: string,
+): BuildOutcome {
+  return { status: "Failed", reasonCode, reasonMessage };
+}
+
+function redact(line: string, secrets: string[]): string {
+  let out = line;
+  for (const secret of secrets) {
+    if (secret.length >= 3) out = out.split(secret).join("***");
+  }
+  return out;
+}

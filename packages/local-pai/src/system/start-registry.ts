@@ -1,0 +1,217 @@
+/** Starts the CNCF distribution registry (`docker-registry serve`) as a child process under the data directory. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { RegistryStartError } from "./errors.ts";
+import { freePort } from "./free-port.ts";
+import { htpasswdLine } from "./htpasswd-line.ts";
+import { manifestExists } from "./registry-client.ts";
+import { SILENT_LOGGER } from "./silent-logger.ts";
+import type { Logger, RegistryCredentials, RegistryHandle } from "./types.ts";
+
+/** How long the registry gets to answer `/v2/`. */
+const READY_TIMEOUT_MS = 15_000;
+const READY_POLL_MS = 50;
+/** How long `stop()` waits after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 5_000;
+const OUTPUT_TAIL_LINES = 50;
+
+/**
+ * Starts `docker-registry serve` on 127.0.0.1:`port` (0 or absent: a free port) with its storage in
+ * `<dataDir>/registry`, optionally behind htpasswd (bcrypt). Resolves once `/v2/` answers. A registry
+ * left running by a killed earlier service on the same data directory is stopped first.
+ *
+ * @example
+ * const registry = await startRegistry({ dataDir: ".imagebuild", port: 5000, htpasswd: { username: "ci", password } });
+ * console.log(registry.url); // http://127.0.0.1:5000
+ * await registry.stop();
+ */
+export async function startRegistry({
+  dataDir,
+  port = 0,
+  htpasswd,
+  log = SILENT_LOGGER,
+}: {
+  dataDir: string;
+  port?: number;
+  htpasswd?: RegistryCredentials;
+  log?: Logger;
+}): Promise<RegistryHandle> {
+  const root = resolve(dataDir);
+  const dir = join(root, "registry");
+  await mkdir(join(dir, "storage"), { recursive: true });
+  const configPath = join(dir, "config.yml");
+  const pidPath = join(dir, "registry.pid");
+  await stopStaleRegistry({ pidPath, configPath, log });
+
+  const htpasswdPath = join(dir, "htpasswd");
+  await rm(htpasswdPath, { force: true });
+  if (htpasswd) await writeFile(htpasswdPath, `${htpasswdLine(htpasswd)}\n`, { mode: 0o600 });
+  const chosenPort = port === 0 ? await freePort() : port;
+  const host = `127.0.0.1:${chosenPort}`;
+  await writeFile(
+    configPath,
+    registryConfig({ storage: join(dir, "storage"), host, htpasswdPath: htpasswd && htpasswdPath }),
+    { mode: 0o600 },
+  );
+
+  const child = spawn("docker-registry", ["serve", configPath], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (output.length > OUTPUT_TAIL_LINES) output.shift();
+      log.info(line, { source: "registry" });
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<number | null>((done) => {
+    child.once("exit", (code) => done(code));
+    child.once("error", (error) => {
+      output.push(error.message);
+      done(null);
+    });
+  });
+  if (child.pid !== undefined) await writeFile(pidPath, `${child.pid}\n`);
+
+  const url = `http://${host}`;
+  try {
+    await waitUntilReady({ url, exited, output });
+  } catch (error) {
+    await stopChild(child, exited);
+    throw error;
+  }
+  log.info("registry listening", { url, htpasswd: htpasswd !== undefined });
+
+  const handle: RegistryHandle = {
+    host,
+    url,
+    hasManifest: (repository, tag) =>
+      manifestExists({ host, repository, tag, credentials: htpasswd }),
+    async stop() {
+      await stopChild(child, exited);
+      await rm(pidPath, { force: true });
+    },
+  };
+  if (htpasswd) handle.auth = { ...htpasswd };
+  return handle;
+}
+
+function registryConfig({
+  storage,
+  host,
+  htpasswdPath,
+}: {
+  storage: string;
+  host: string;
+  htpasswdPath: string | undefined;
+}): string {
+  const lines = [
+    "version: 0.1",
+    "log:",
+    "  level: warn",
+    "  accesslog:",
+    "    disabled: true",
+    "storage:",
+    "  filesystem:",
+    `    rootdirectory: ${JSON.stringify(storage)}`,
+    "  delete:",
+    "    enabled: true",
+    "http:",
+    `  addr: ${JSON.stringify(host)}`,
+    // A fixed random secret silences the registry's warning; it only signs upload state.
+    `  secret: ${randomBytes(16).toString("hex")}`,
+  ];
+  if (htpasswdPath) {
+    lines.push(
+      "auth:",
+      "  htpasswd:",
+      "    realm: imagebuild-local",
+      `    path: ${JSON.stringify(htpasswdPath)}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+async function waitUntilReady({
+  url,
+  exited,
+  output,
+}: {
+  url: string;
+  exited: Promise<number | null>;
+  output: string[];
+}): Promise<void> {
+  let exitCode: number | null | undefined;
+  void exited.then((code) => {
+    exitCode = code;
+  });
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      throw new RegistryStartError({
+        message: `docker-registry exited with code ${exitCode} before answering on ${url}: ${output.at(-1) ?? ""}`,
+        output: output.join("\n"),
+      });
+    }
+    try {
+      const res = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1_000) });
+      await res.body?.cancel();
+      if (res.status === 200 || res.status === 401) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(READY_POLL_MS);
+  }
+  throw new RegistryStartError({
+    message: `docker-registry did not answer on ${url} within ${READY_TIMEOUT_MS} ms`,
+    output: output.join("\n"),
+  });
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A service killed with SIGKILL leaves its registry running and holding the port; stop it. */
+async function stopStaleRegistry({
+  pidPath,
+  configPath,
+  log,
+}: {
+  pidPath: string;
+  configPath: string;
+  log: Logger;
+}): Promise<void> {
+  const pid = Number.parseInt(await readFile(pidPath, "utf8").catch(() => ""), 10);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+  // Only a process that is this data directory's registry: the pid may have been reused.
+  if (!cmdline.includes("docker-registry") || !cmdline.includes(configPath)) return;
+  log.warn("stopping a registry left running by an earlier service", { pid });
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(READY_POLL_MS);
+  }
+  process.kill(pid, "SIGKILL");
+}

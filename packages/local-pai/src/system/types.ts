@@ -1,0 +1,86 @@
+/** The shapes shared by the system layer and the service that drives it (the S/H contract). */
+
+/**
+ * Where the system layer reports progress; the service passes its own structured logger.
+ *
+ * @example
+ * const log: Logger = { info: console.log, warn: console.warn, error: console.error };
+ */
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Credentials for a registry, as a user name and password (never logged). */
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * A running local registry (the CNCF distribution registry as a child process).
+ *
+ * @example
+ * const registry = await startRegistry({ dataDir: ".imagebuild" });
+ * await registry.hasManifest("team/app", "1.0"); // false
+ * await registry.stop();
+ */
+export interface RegistryHandle {
+  /** `127.0.0.1:<port>`, the host part of image references pushed to it. */
+  host: string;
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Set when the registry was started behind htpasswd. */
+  auth?: RegistryCredentials;
+  /** True when `repository:tag` exists (HEAD `/v2/<repository>/manifests/<tag>`). */
+  hasManifest(repository: string, tag: string): Promise<boolean>;
+  /** Stops the registry process and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything a builder process needs to run offline against the local registry.
+ *
+ * @example
+ * spawn("buildah", ["bud", "--root", environment.storageRoot, "."], { env: { ...process.env, ...environment.env } });
+ */
+export interface BuildEnvironment {
+  /** A registries.conf mirroring `docker.io/library/{busybox,debian}` to the local registry. */
+  registriesConf: string;
+  /** A policy.json accepting any image. */
+  signaturePolicy: string;
+  /** containers/storage graph root (vfs driver) under the data directory. */
+  storageRoot: string;
+  /** containers/storage run root under the data directory. */
+  runRoot: string;
+  /** Environment variables to add to the builder's environment. */
+  env: Record<string, string>;
+}
+
+/** `BuildConfig.RegistryAuths`: `{ "<registry host>": { Auth: base64("user:password") } }`. */
+export type RegistryAuths = Record<string, { Auth: string }>;
+
+/** The job phases a build reports while it runs (the service owns the others). */
+export type BuildPhase = "EnvPreparing" | "Running";
+
+/**
+ * How a build ended. `reasonMessage` is the builder's own error line, e.g. `invalid reference format`.
+ *
+ * @example
+ * if (outcome.status === "Failed") log.warn(outcome.reasonMessage, { code: outcome.reasonCode });
+ */
+export type BuildOutcome =
+  | { status: "Succeeded"; sizeBytes: number; digest: string }
+  | { status: "Failed"; reasonCode: BuildFailureCode; reasonMessage: string }
+  | { status: "Stopped"; reasonCode: "JobStoppedByUser"; reasonMessage: string };
+
+/** Stable reason codes for a failed build. */
+export type BuildFailureCode =
+  | "InvalidDockerfile"
+  | "BuildFailed"
+  | "ImageTagExists"
+  | "InvalidImageUri"
+  | "PushFailed"
+  | "EnvPrepareFailed"
+  | "RegistryAuthFailed";
