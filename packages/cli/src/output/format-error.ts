@@ -8,6 +8,8 @@ export interface PrintableError {
   field?: string;
   retryable?: boolean;
   requestId?: string;
+  /** Spec problems, when the error is a `SPEC_INVALID` one. */
+  problems?: unknown[];
 }
 
 const MASK = "***";
@@ -29,7 +31,12 @@ export function formatError(error: unknown, env: NodeJS.ProcessEnv): PrintableEr
     string,
     unknown
   >;
-  const message = error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof record.message === "string"
+        ? record.message
+        : String(error);
   const out: PrintableError = {
     code: typeof record.code === "string" ? record.code : "ERROR",
     message: redactSecrets(message, env),
@@ -37,6 +44,7 @@ export function formatError(error: unknown, env: NodeJS.ProcessEnv): PrintableEr
   if (typeof record.field === "string") out.field = record.field;
   if (typeof record.retryable === "boolean") out.retryable = record.retryable;
   if (typeof record.requestId === "string") out.requestId = record.requestId;
+  if (Array.isArray(record.problems)) out.problems = record.problems;
   return out;
 }
 

@@ -1,0 +1,219 @@
+/** `imagebuild build`: submits a build per spec (idempotently), optionally waits with live progress. */
+import {
+  clientTokenFor,
+  type DispatchEvent,
+  type DispatchItem,
+  type DispatchResult,
+  dispatch,
+  renderRequest,
+} from "@imagebuild/core";
+import { z } from "zod";
+import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
+import { clientFromEnv } from "../client-from-env.ts";
+import { dirFlag, envFlag, intFlag, jsonFlag, numberFlag, pollFlag } from "../flag-schemas.ts";
+import { formatError } from "../output/format-error.ts";
+import { formatTable } from "../output/format-table.ts";
+import { createProgressRenderer, type ProgressRenderer } from "../output/progress-renderer.ts";
+import { writeJson } from "../output/write-json.ts";
+import { loadValidSpecs } from "../load-valid-specs.ts";
+import { parseFlags } from "../parse-flags.ts";
+
+/** Builds submitted at once by default; PAI's API limits, not the CLI, bound this. */
+const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 64;
+/** Requests per second by default, below AIWorkspace's per-user flow control. */
+const DEFAULT_RATE_PER_SECOND = 5;
+const MAX_RATE_PER_SECOND = 1000;
+
+const FLAGS = z.object({
+  dir: dirFlag,
+  env: envFlag,
+  wait: z.boolean().default(false),
+  concurrency: intFlag({ min: 1, max: MAX_CONCURRENCY, fallback: DEFAULT_CONCURRENCY }),
+  rate: numberFlag({ max: MAX_RATE_PER_SECOND, fallback: DEFAULT_RATE_PER_SECOND }),
+  poll: pollFlag,
+  json: jsonFlag,
+});
+
+const HELP = `Usage: imagebuild build SPEC… [options]
+
+Submits one CreateImageBuild per spec (files, or image folders meaning every version in them).
+Each call carries a ClientToken derived from the rendered request, so running the same command
+again never starts a second build; a version whose image already exists in the workspace is
+skipped unless its policy overwrites the tag. Registry credentials are read at this point from
+the variables the spec references.
+
+The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service, unsigned when no keys are set) or
+the region (IMAGEBUILD_REGION or ALIBABA_CLOUD_REGION_ID); keys come from
+ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+
+Options:
+  --env NAME          apply this environment overlay (e.g. local, prod)
+  --wait              follow every build until it ends; live status on a terminal, lines otherwise
+  --concurrency N     builds submitted at the same time, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
+  --rate R            at most R requests per second (default ${DEFAULT_RATE_PER_SECOND})
+  --poll SECONDS      first interval between status polls with --wait (default 2; grows to 30)
+  --dir PATH          the specs folder (default: specs)
+  --json              print {ok, results} as JSON (progress goes to stderr)
+  -h, --help          show this help
+
+Exit codes: 0 every build submitted (and, with --wait, succeeded), 1 a spec is invalid or a
+build failed, 2 usage.
+
+Examples:
+  IMAGEBUILD_ENDPOINT=http://127.0.0.1:7070 imagebuild build specs/busybox-hello --env local --wait
+  imagebuild build specs/pytorch-train/2.4.0.yaml --env prod --json
+`;
+
+/** The `build` command. */
+export const command: Command = {
+  name: "build",
+  summary: "submit builds for specs, optionally wait for them",
+  help: HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseFlags({
+      args,
+      options: {
+        dir: { type: "string" },
+        env: { type: "string" },
+        wait: { type: "boolean" },
+        concurrency: { type: "string" },
+        rate: { type: "string" },
+        poll: { type: "string" },
+      },
+      schema: FLAGS,
+      positionals: true,
+    });
+    if (positionals.length === 0)
+      throw new UsageError("give at least one SPEC file or image folder");
+    const { specs, notInEnv } = await loadValidSpecs({
+      args: positionals,
+      dir: flags.dir,
+      env: flags.env,
+      cwd: io.cwd,
+    });
+    const client = clientFromEnv(io.env, { pollMs: flags.poll });
+    const now = new Date();
+    const results: DispatchResult[] = notInEnv.map((file) => ({
+      file,
+      status: "skipped",
+      reason: `not built in env ${flags.env ?? "(none)"}`,
+    }));
+    const items: DispatchItem[] = [];
+    for (const spec of specs) {
+      try {
+        const shown = renderRequest(spec, { secrets: "reference", now });
+        const request = renderRequest(spec, { secrets: "resolve", env: io.env, now });
+        items.push({
+          spec,
+          request,
+          clientToken: clientTokenFor({ request: shown, slot: "content" }),
+        });
+      } catch (error) {
+        const { code, message } = formatError(error, io.env);
+        results.push({
+          file: spec.file,
+          status: "failed",
+          error: { code, message, retryable: false },
+        });
+      }
+    }
+    const progress = flags.wait
+      ? createProgressRenderer({
+          stream: flags.json ? io.stderr : io.stdout,
+          isTTY: flags.json ? false : io.isTTY,
+        })
+      : undefined;
+    try {
+      if (items.length > 0) {
+        results.push(
+          ...(await dispatch({
+            client,
+            items,
+            concurrency: flags.concurrency,
+            ratePerSecond: flags.rate,
+            skipExisting: true,
+            wait: flags.wait,
+            ...(progress ? { onProgress: (event) => showEvent(progress, event, io.env) } : {}),
+          })),
+        );
+      }
+    } finally {
+      progress?.done();
+      await client.close?.();
+    }
+    const order = new Map(
+      positionalOrder(
+        specs.map((s) => s.file),
+        notInEnv,
+      ),
+    );
+    results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+    const ok = results.every(succeeded);
+    if (flags.json)
+      writeJson(io.stdout, { ok, results: results.map((r) => redactResult(r, io.env)) });
+    else io.stdout.write(resultsTable(results, io.env));
+    return ok ? EXIT_OK : EXIT_FAILED;
+  },
+};
+
+function succeeded(result: DispatchResult): boolean {
+  if (result.status === "failed") return false;
+  if (result.status === "submitted")
+    return result.finalStatus === undefined || result.finalStatus === "Succeeded";
+  return true;
+}
+
+function showEvent(progress: ProgressRenderer, event: DispatchEvent, env: NodeJS.ProcessEnv): void {
+  progress.update(event.file, eventText(event, env));
+}
+
+function eventText(event: DispatchEvent, env: NodeJS.ProcessEnv): string {
+  switch (event.type) {
+    case "submitted":
+      return `${event.jobId}  Submitted`;
+    case "skipped":
+      return `skipped: ${event.reason}`;
+    case "failed":
+      return `failed: ${event.code}: ${formatError(event, env).message}`;
+    case "status":
+      return `${event.jobId}  ${event.status}`;
+    case "finished":
+      return `${event.jobId}  ${event.finalStatus}${event.reason ? `: ${event.reason}` : ""}`;
+  }
+}
+
+function resultsTable(results: DispatchResult[], env: NodeJS.ProcessEnv): string {
+  const table = formatTable({
+    rows: results,
+    columns: [
+      { header: "SPEC", value: (r) => r.file },
+      {
+        header: "STATUS",
+        value: (r) => (r.status === "submitted" ? (r.finalStatus ?? "submitted") : r.status),
+      },
+      { header: "JOB", value: (r) => (r.status === "submitted" ? r.jobId : undefined) },
+      { header: "DETAIL", value: (r) => detail(r, env) },
+    ],
+  });
+  const count = (s: DispatchResult["status"]) => results.filter((r) => r.status === s).length;
+  const failedBuilds = results.filter((r) => r.status === "submitted" && !succeeded(r)).length;
+  const summary = `${count("submitted")} submitted, ${count("skipped")} skipped, ${count("failed")} failed to submit${failedBuilds > 0 ? `, ${failedBuilds} build(s) did not succeed` : ""}\n`;
+  return table + summary;
+}
+
+function detail(result: DispatchResult, env: NodeJS.ProcessEnv): string | undefined {
+  if (result.status === "skipped") return result.reason;
+  if (result.status === "failed")
+    return `${result.error.code}: ${formatError(result.error, env).message}`;
+  return result.reason;
+}
+
+function redactResult(result: DispatchResult, env: NodeJS.ProcessEnv): DispatchResult {
+  if (result.status !== "failed") return result;
+  return { ...result, error: { ...result.error, message: formatError(result.error, env).message } };
+}
+
+function positionalOrder(files: string[], notInEnv: string[]): [string, number][] {
+  return [...files, ...notInEnv].sort().map((file, i) => [file, i]);
+}

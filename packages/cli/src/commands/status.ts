@@ -1,0 +1,84 @@
+/** `imagebuild status`: a build job's DLC status, once or followed until it ends. */
+import type { DlcJob } from "@imagebuild/schema";
+import { z } from "zod";
+import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
+import { clientFromEnv } from "../client-from-env.ts";
+import { jsonFlag, pollFlag } from "../flag-schemas.ts";
+import { createProgressRenderer } from "../output/progress-renderer.ts";
+import { writeJson } from "../output/write-json.ts";
+import { parseFlags } from "../parse-flags.ts";
+
+const FLAGS = z.object({ watch: z.boolean().default(false), poll: pollFlag, json: jsonFlag });
+const JOB_ID = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.*-]{0,127}$/, "must be a job id like dlc-abc123");
+const UNSUCCESSFUL = new Set(["Failed", "Stopped"]);
+
+const HELP = `Usage: imagebuild status JOB_ID [options]
+
+Shows the status of a build job (the ImageBuildJobId that build prints; a PAI-DLC job):
+Creating, Queuing, Running, … and finally Succeeded, Failed or Stopped, with the reason.
+
+Options:
+  --watch        follow the job until it ends (live on a terminal, a line per change otherwise)
+  --poll SECONDS first interval between polls with --watch (default 2; grows to 30)
+  --json         print the job as JSON
+  -h, --help     show this help
+
+Exit codes: 0 ok (the job has not failed), 1 the job failed or was stopped, or the call failed,
+2 usage.
+
+Examples:
+  imagebuild status dlc-1a2b3c4d
+  imagebuild status dlc-1a2b3c4d --watch
+`;
+
+/** The `status` command. */
+export const command: Command = {
+  name: "status",
+  summary: "show a build job's status",
+  help: HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseFlags({
+      args,
+      options: { watch: { type: "boolean" }, poll: { type: "string" } },
+      schema: FLAGS,
+      positionals: true,
+    });
+    if (positionals.length !== 1) throw new UsageError("give exactly one JOB_ID");
+    const parsedId = JOB_ID.safeParse(positionals[0]);
+    if (!parsedId.success) throw new UsageError(`JOB_ID: ${parsedId.error.issues[0]?.message}`);
+    const jobId = parsedId.data;
+    const client = clientFromEnv(io.env, { pollMs: flags.poll });
+    let job: DlcJob;
+    try {
+      if (flags.watch) {
+        const progress = createProgressRenderer({
+          stream: flags.json ? io.stderr : io.stdout,
+          isTTY: flags.json ? false : io.isTTY,
+        });
+        job = await client.waitForJob(jobId, {
+          onStatus: (j: DlcJob) => progress.update(jobId, j.Status),
+        });
+        progress.done();
+      } else {
+        job = await client.getJob(jobId);
+      }
+    } finally {
+      await client.close?.();
+    }
+    if (flags.json) writeJson(io.stdout, job);
+    else io.stdout.write(describeJob(job));
+    return UNSUCCESSFUL.has(job.Status) ? EXIT_FAILED : EXIT_OK;
+  },
+};
+
+function describeJob(job: DlcJob): string {
+  const lines = [`${job.JobId}  ${job.Status}`];
+  if (job.ReasonCode || job.ReasonMessage) {
+    lines.push(`reason: ${[job.ReasonCode, job.ReasonMessage].filter(Boolean).join(": ")}`);
+  }
+  if (job.GmtCreateTime) lines.push(`created: ${job.GmtCreateTime}`);
+  if (job.GmtFinishTime) lines.push(`finished: ${job.GmtFinishTime}`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,62 @@
+/** zod pieces shared by the commands' flag schemas, so every command checks `--env` and friends alike. */
+import { z } from "zod";
+
+/** `--env NAME`: an overlay name as the spec schema allows it. */
+export const envFlag = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, "must be an environment name like local or prod")
+  .optional();
+
+/** `--base REF`: a git revision; no leading dash so it cannot be read as an option by git. */
+export const baseFlag = z
+  .string()
+  .regex(/^[A-Za-z0-9_./@^~{}:-]{1,200}$/, "must be a git revision like origin/main or a commit id")
+  .refine((v) => !v.startsWith("-"), "must not start with '-'")
+  .optional();
+
+/** `--dir PATH`: the specs folder, default `specs`. */
+export const dirFlag = z.string().min(1, "must not be empty").default("specs");
+
+/** `--json`: one JSON document on stdout. */
+export const jsonFlag = z.boolean().default(false);
+
+/**
+ * A positive integer given as a string flag, within `[min, max]`.
+ *
+ * @example
+ * z.object({ concurrency: intFlag({ min: 1, max: 64, fallback: 4 }) })
+ */
+export function intFlag({ min, max, fallback }: { min: number; max: number; fallback: number }) {
+  return z
+    .string()
+    .regex(/^[0-9]+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .optional()
+    .transform((v) => v ?? fallback);
+}
+
+/**
+ * A positive number (decimals allowed) given as a string flag, within `(0, max]`.
+ *
+ * @example
+ * z.object({ rate: numberFlag({ max: 1000, fallback: 5 }) })
+ */
+export function numberFlag({ max, fallback }: { max: number; fallback: number }) {
+  return z
+    .string()
+    .regex(/^[0-9]+(\.[0-9]+)?$/, `must be a number greater than 0 and at most ${max}`)
+    .transform(Number)
+    .pipe(z.number().gt(0, "must be greater than 0").max(max, `must be at most ${max}`))
+    .optional()
+    .transform((v) => v ?? fallback);
+}
+
+/** `--poll SECONDS`: the first interval between job status polls (it grows up to 30 s). */
+export const pollFlag = z
+  .string()
+  .regex(/^[0-9]+(\.[0-9]+)?$/, "must be a number of seconds from 0.05 to 60")
+  .transform(Number)
+  .pipe(z.number().min(0.05, "must be at least 0.05").max(60, "must be at most 60"))
+  .optional()
+  .transform((v) => (v === undefined ? undefined : Math.round(v * 1000)));
