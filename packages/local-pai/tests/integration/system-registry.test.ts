@@ -1,0 +1,82 @@
+/** startRegistry: a real docker-registry child on a free port, open or behind htpasswd. */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startRegistry } from "../../src/system/index.ts";
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+
+describe("startRegistry", () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "imagebuild-registry-"));
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  it("answers /v2/ on a free loopback port and stops on request", async () => {
+    const registry = await startRegistry({ dataDir, port: 0 });
+    expect(registry.host).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${registry.url}/v2/`)).status).toBe(200);
+    expect(await registry.hasManifest("team/app", "1.0")).toBe(false);
+    await registry.stop();
+    await expect(fetch(`${registry.url}/v2/`)).rejects.toThrow();
+  });
+
+  it("behind htpasswd, accepts the right password and refuses a wrong one", async () => {
+    const registry = await startRegistry({
+      dataDir,
+      htpasswd: { username: "ci", password: "right-horse-battery" },
+    });
+    try {
+      const url = `${registry.url}/v2/`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { Authorization: basic("ci", "wrong") } })).status).toBe(
+        401,
+      );
+      const ok = await fetch(url, {
+        headers: { Authorization: basic("ci", "right-horse-battery") },
+      });
+      expect(ok.status).toBe(200);
+      expect(await registry.hasManifest("team/app", "1.0")).toBe(false);
+      const htpasswd = await readFile(join(dataDir, "registry", "htpasswd"), "utf8");
+      expect(htpasswd).toMatch(/^ci:\$2[aby]\$/);
+      expect(htpasswd).not.toContain("right-horse-battery");
+    } finally {
+      await registry.stop();
+    }
+  });
+
+  it("stops a registry a killed service left running on the same data directory", async () => {
+    const first = await startRegistry({ dataDir });
+    const port = Number(first.host.split(":")[1]);
+    // Simulate a crash: forget the handle, keep the process.
+    const second = await startRegistry({ dataDir, port });
+    try {
+      expect((await fetch(`${second.url}/v2/`)).status).toBe(200);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+  });
+
+  it("fails with the registry's own output when the port is taken", async () => {
+    const blocker = spawn(process.execPath, [
+      "-e",
+      "require('node:net').createServer().listen(0,'127.0.0.1',function(){console.log(this.address().port)})",
+    ]);
+    const port = await new Promise<number>((done) =>
+      blocker.stdout.once("data", (d) => done(Number(String(d)))),
+    );
+    try {
+      await expect(startRegistry({ dataDir, port })).rejects.toMatchObject({
+        code: "REGISTRY_START_FAILED",
+        message: expect.stringContaining("address already in use"),
+      });
+    } finally {
+      blocker.kill();
+    }
+  });
+});
