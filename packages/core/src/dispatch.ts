@@ -1,25 +1,164 @@
 /** Submits many builds with a concurrency limit and a client-side rate limit; one result per spec. */
+import type { DlcJob } from "@imagebuild/schema";
+import { imageExists } from "./image-exists.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
-import type { DispatchEvent, DispatchItem, DispatchResult } from "./types.ts";
+import { createTokenBucket } from "./token-bucket.ts";
+import type { DispatchEvent, DispatchItem, DispatchResult, FinalStatus } from "./types.ts";
+
+/** Builds in flight at once by default. */
+export const DEFAULT_DISPATCH_CONCURRENCY = 4;
+/** API calls per second by default; PAI's documented per-user limits are higher, throttling is still retried. */
+export const DEFAULT_DISPATCH_RATE_PER_SECOND = 5;
+const FINAL_STATUSES = new Set<string>(["Succeeded", "Failed", "Stopped"]);
 
 /** Options of `dispatch`. */
 export interface DispatchOptions {
   client: PaiClientLike;
   items: DispatchItem[];
+  /** Submissions in flight at once (default 4). */
   concurrency?: number;
+  /** API calls per second across all workers, ListImages included (default 5). */
   ratePerSecond?: number;
+  /** Skip a version whose image URI already exists in the workspace, unless its policy overwrites. */
   skipExisting?: boolean;
+  /** Wait until every submitted job is terminal (needs `client.waitForJob`). */
   wait?: boolean;
   onProgress?: (event: DispatchEvent) => void;
   signal?: AbortSignal;
 }
 
 /**
- * Dispatches builds.
+ * Submits every item with its ClientToken. The client retries throttling and transient errors with the
+ * same token, so a retried call (or a whole dispatch run again) never creates a second build. Results
+ * come back in the order of `items`; a failure of one item never stops the others.
  *
  * @example
- * const results = await dispatch({ client, items, concurrency: 4, ratePerSecond: 10 });
+ * const results = await dispatch({ client, items, concurrency: 4, ratePerSecond: 10, wait: true,
+ *   onProgress: (e) => console.log(e.type, e.file) });
  */
-export async function dispatch(_options: DispatchOptions): Promise<DispatchResult[]> {
-  throw new Error("not implemented");
+export async function dispatch({
+  client,
+  items,
+  concurrency = DEFAULT_DISPATCH_CONCURRENCY,
+  ratePerSecond = DEFAULT_DISPATCH_RATE_PER_SECOND,
+  skipExisting = false,
+  wait = false,
+  onProgress,
+  signal,
+}: DispatchOptions): Promise<DispatchResult[]> {
+  if (wait && !client.waitForJob)
+    throw new TypeError("dispatch({ wait: true }) needs a client with waitForJob");
+  const bucket = createTokenBucket({ ratePerSecond });
+  const results: DispatchResult[] = new Array(items.length);
+  const waits: Promise<void>[] = [];
+  const emit = (event: DispatchEvent) => onProgress?.(event);
+  let next = 0;
+
+  const submit = async (item: DispatchItem): Promise<DispatchResult> => {
+    const file = item.spec.file;
+    try {
+      signal?.throwIfAborted();
+      if (skipExisting && item.spec.policy.tag !== "overwrite") {
+        await bucket.take(signal);
+        const workspaceId = item.request.WorkspaceId;
+        const imageUri = item.request.Image.Uri;
+        if (await imageExists({ client, workspaceId, imageUri, signal })) {
+          const reason = `image ${imageUri} already exists in workspace ${workspaceId}`;
+          emit({ type: "skipped", file, reason });
+          return { file, status: "skipped", reason };
+        }
+      }
+      await bucket.take(signal);
+      const created = await client.createImageBuild(item.request, {
+        clientToken: item.clientToken,
+        ...(signal ? { signal } : {}),
+      });
+      emit({
+        type: "submitted",
+        file,
+        imageBuildId: created.ImageBuildId,
+        jobId: created.ImageBuildJobId,
+      });
+      return {
+        file,
+        status: "submitted",
+        imageBuildId: created.ImageBuildId,
+        jobId: created.ImageBuildJobId,
+        clientToken: item.clientToken,
+      };
+    } catch (error) {
+      const failure = toFailure(error);
+      emit({ type: "failed", file, code: failure.code, message: failure.message });
+      return { file, status: "failed", error: failure };
+    }
+  };
+
+  const follow = async (
+    index: number,
+    result: Extract<DispatchResult, { status: "submitted" }>,
+  ) => {
+    const file = result.file;
+    try {
+      const job = await (client.waitForJob as NonNullable<PaiClientLike["waitForJob"]>)(
+        result.jobId,
+        {
+          onStatus: (status: DlcJob) =>
+            emit({ type: "status", file, jobId: result.jobId, status: status.Status, job: status }),
+          ...(signal ? { signal } : {}),
+        },
+      );
+      const finalStatus = (FINAL_STATUSES.has(job.Status) ? job.Status : "Failed") as FinalStatus;
+      const reason =
+        finalStatus === "Succeeded"
+          ? undefined
+          : (job.ReasonMessage ?? job.ReasonCode ?? `job ended ${job.Status}`);
+      results[index] = { ...result, finalStatus, ...(reason !== undefined ? { reason } : {}) };
+      emit({
+        type: "finished",
+        file,
+        jobId: result.jobId,
+        finalStatus,
+        ...(reason !== undefined ? { reason } : {}),
+      });
+    } catch (error) {
+      const failure = toFailure(error);
+      results[index] = {
+        ...result,
+        finalStatus: "Failed",
+        reason: `could not follow the job: ${failure.code}: ${failure.message}`,
+      };
+      emit({
+        type: "finished",
+        file,
+        jobId: result.jobId,
+        finalStatus: "Failed",
+        reason: failure.message,
+      });
+    }
+  };
+
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      const result = await submit(items[index] as DispatchItem);
+      results[index] = result;
+      if (wait && result.status === "submitted") waits.push(follow(index, result));
+    }
+  };
+  const workers = Math.max(1, Math.min(concurrency, items.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.all(waits);
+  return results;
+}
+
+function toFailure(error: unknown): { code: string; message: string; retryable: boolean } {
+  const e = error as { code?: unknown; message?: unknown; retryable?: unknown; name?: unknown };
+  const code =
+    typeof e?.code === "string" ? e.code : e?.name === "AbortError" ? "ABORTED" : "UNKNOWN";
+  return {
+    code,
+    message: typeof e?.message === "string" ? e.message : String(error),
+    retryable: e?.retryable === true,
+  };
 }

@@ -1,10 +1,16 @@
 /** Loads every spec under the specs folder: layering, schema, rendering and lints. */
+import { type CheckedFile, checkSpecFile } from "./check-spec-file.ts";
+import { checkImmutable } from "./check-immutable.ts";
+import { resolveSpec } from "./resolve-spec.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";
+
+/** The layered defaults file name. */
+export const DEFAULTS_FILE = "_defaults.yaml";
 
 /** Options of `loadSpecs`. */
 export interface LoadSpecsOptions {
   source: SpecSource;
-  /** Only these spec files (repository-relative); default: every `specs/<image>/<version>.yaml`. */
+  /** Only these spec files or folders (repository-relative); default: every `specs/<image>/<version>.yaml`. */
   paths?: string[];
   /** The environment overlay to apply, e.g. `local` or `prod`. */
   env?: string;
@@ -15,13 +21,151 @@ export interface LoadSpecsOptions {
 }
 
 /**
- * Loads, layers, validates and lints specs; never throws for bad specs (they come back as problems).
+ * Loads, layers, validates and lints specs; never throws for bad specs (they come back as problems,
+ * sorted by file and line). A spec whose own checks fail is left out of `specs`; the cross-spec and base-ref
+ * lints (`duplicate-image-uri`, `immutable-version`) report errors but keep the spec, so a plan can show it.
  *
  * @example
  * const { specs, problems } = await loadSpecs({ source: directorySource("."), env: "local" });
  */
-export async function loadSpecs(
-  _options: LoadSpecsOptions,
-): Promise<{ specs: ResolvedSpec[]; problems: Problem[] }> {
-  throw new Error("not implemented");
+export async function loadSpecs({
+  source,
+  paths,
+  env,
+  specsDir = "specs",
+  baseSource,
+}: LoadSpecsOptions): Promise<{ specs: ResolvedSpec[]; problems: Problem[] }> {
+  const root = specsDir.replace(/\/+$/, "");
+  const problems: Problem[] = [];
+  const allFiles = await source.listFiles(root);
+  const present = new Set(allFiles);
+  const candidates = selectFiles(allFiles, paths);
+  const versionFiles: { file: string; imageName: string; version: string }[] = [];
+  for (const file of candidates) {
+    const relative = file.slice(root.length + 1);
+    const parts = relative.split("/");
+    const base = parts[parts.length - 1] ?? "";
+    if (base === DEFAULTS_FILE || !/\.ya?ml$/.test(base) || base.startsWith(".")) continue;
+    if (parts.length !== 2 || base.endsWith(".yml")) {
+      problems.push(placement(file, `spec files live at ${root}/<image-name>/<version>.yaml`));
+      continue;
+    }
+    versionFiles.push({ file, imageName: parts[0] ?? "", version: base.slice(0, -".yaml".length) });
+  }
+
+  const cache = new Map<string, Promise<CheckedFile | undefined>>();
+  const reported = new Set<string>();
+  const check = (file: string, kind: "ImageBuild" | "Defaults") => {
+    let pending = cache.get(file);
+    if (!pending) {
+      pending = source
+        .readFile(file)
+        .then((text) => (text === undefined ? undefined : checkSpecFile({ file, text, kind })));
+      cache.set(file, pending);
+    }
+    return pending;
+  };
+  const defaultsFor = (file: string) => {
+    const dirs = file.split("/").slice(0, -1);
+    const chain: string[] = [];
+    for (let depth = root.split("/").length; depth <= dirs.length; depth += 1) {
+      const candidate = `${dirs.slice(0, depth).join("/")}/${DEFAULTS_FILE}`;
+      if (present.has(candidate)) chain.push(candidate);
+    }
+    return chain;
+  };
+
+  const specs: ResolvedSpec[] = [];
+  let envDefined = false;
+  let attempted = false;
+  const results = await Promise.all(
+    versionFiles.map(async ({ file, imageName, version }) => {
+      const defaults = await Promise.all(defaultsFor(file).map((d) => check(d, "Defaults")));
+      const self = await check(file, "ImageBuild");
+      return { file, imageName, version, defaults, self };
+    }),
+  );
+  for (const { file, imageName, version, defaults, self } of results) {
+    const files = [...defaults, self].filter((f): f is CheckedFile => f !== undefined);
+    for (const checked of files) {
+      if (reported.has(checked.parsed.file)) continue;
+      reported.add(checked.parsed.file);
+      problems.push(...checked.problems);
+    }
+    if (!self || files.some((checked) => !checked.ok)) continue;
+    const resolved = await resolveSpec({
+      file,
+      imageName,
+      version,
+      defaults: defaults.filter((d): d is CheckedFile => d !== undefined),
+      self,
+      env,
+      readSidecar: (path) => source.readFile(path),
+    });
+    problems.push(...resolved.problems);
+    attempted = true;
+    if (!resolved.notInEnv) envDefined = true;
+    if (resolved.spec) specs.push(resolved.spec);
+  }
+
+  if (env !== undefined && attempted && !envDefined) {
+    const file = versionFiles[0]?.file ?? root;
+    problems.push({
+      ruleId: "unknown-environment",
+      severity: "error",
+      file,
+      line: 1,
+      column: 1,
+      message: `no spec or ${DEFAULTS_FILE} defines the environment "${env}" (environments.${env})`,
+    });
+  }
+  problems.push(...duplicateImageUris(specs));
+  if (baseSource) problems.push(...(await checkImmutable({ specs, baseSource })));
+  return { specs, problems: dedupe(problems).sort(byLocation) };
+}
+
+function selectFiles(allFiles: string[], paths: string[] | undefined): string[] {
+  if (!paths) return allFiles;
+  const wanted = paths.map((p) => p.replace(/^\.\//, "").replace(/\/+$/, ""));
+  return allFiles.filter((file) => wanted.some((p) => file === p || file.startsWith(`${p}/`)));
+}
+
+function duplicateImageUris(specs: ResolvedSpec[]): Problem[] {
+  const firstByUri = new Map<string, ResolvedSpec>();
+  const problems: Problem[] = [];
+  for (const spec of [...specs].sort((a, b) => a.file.localeCompare(b.file))) {
+    const uri = spec.request.Image.Uri;
+    const first = firstByUri.get(uri);
+    if (!first) {
+      firstByUri.set(uri, spec);
+      continue;
+    }
+    problems.push({
+      ruleId: "duplicate-image-uri",
+      severity: "error",
+      file: spec.file,
+      line: 1,
+      column: 1,
+      message: `Image.Uri ${uri} is also the target of ${first.file}: every version needs its own image URI`,
+    });
+  }
+  return problems;
+}
+
+function placement(file: string, message: string): Problem {
+  return { ruleId: "path-name-tag", severity: "error", file, line: 1, column: 1, message };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column}:${p.ruleId}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function byLocation(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }

@@ -1,16 +1,63 @@
 /** Renders a resolved spec into the exact CreateImageBuild body, with secret references or resolved values. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
-import type { ResolvedSpec } from "./types.ts";
+import { SecretMissingError } from "./secret-missing-error.ts";
+import type { CredentialRef, ResolvedSpec } from "./types.ts";
+
+/** Secret names map to this environment variable prefix: `acr-pull` → `IMAGEBUILD_SECRET_ACR_PULL`. */
+export const SECRET_ENV_PREFIX = "IMAGEBUILD_SECRET_";
 
 /**
- * Renders the request.
+ * Renders the request. `secrets: "reference"` shows each RegistryAuths Auth as a placeholder such as
+ * `<from env ACR_AUTH>` (safe to print); `secrets: "resolve"` reads `user:password` from the variable and
+ * base64-encodes it, throwing SecretMissingError (naming the variable, never a value) when it is unset.
+ * Policy `dated` appends `-yyyymmdd` (the UTC date of `now`) to the tag.
  *
  * @example
- * renderRequest(spec, { secrets: "reference" }).BuildConfig.RegistryAuths // { "r.example.com": { Auth: "<from env ACR_AUTH>" } }
+ * renderRequest(spec, { secrets: "reference" }).BuildConfig.RegistryAuths
+ * // { "r.example.com": { Auth: "<from env ACR_AUTH>" } }
  */
 export function renderRequest(
-  _spec: ResolvedSpec,
-  _options: { secrets: "reference" | "resolve"; env?: NodeJS.ProcessEnv; now?: Date },
+  spec: ResolvedSpec,
+  {
+    secrets,
+    env = process.env,
+    now = new Date(),
+  }: { secrets: "reference" | "resolve"; env?: NodeJS.ProcessEnv; now?: Date },
 ): CreateImageBuildRequest {
-  throw new Error("not implemented");
+  const request = structuredClone(spec.request);
+  if (spec.policy.tag === "dated") request.Image.Uri = `${request.Image.Uri}-${utcDate(now)}`;
+  const hosts = Object.keys(spec.registryAuthRefs).sort();
+  if (hosts.length > 0) {
+    request.BuildConfig.RegistryAuths = Object.fromEntries(
+      hosts.map((host) => {
+        const ref = spec.registryAuthRefs[host] as CredentialRef;
+        const variable = variableFor(ref);
+        if (secrets === "reference") {
+          const shown = "fromEnv" in ref ? `<from env ${ref.fromEnv}>` : `<secret ${ref.secret}>`;
+          return [host, { Auth: shown }];
+        }
+        const value = env[variable];
+        if (value === undefined || value === "") {
+          throw new SecretMissingError({ variable, registry: host, file: spec.file });
+        }
+        return [host, { Auth: Buffer.from(value, "utf8").toString("base64") }];
+      }),
+    );
+  }
+  return request;
+}
+
+/**
+ * The environment variable a credential reference is read from.
+ *
+ * @example
+ * variableFor({ secret: "acr-pull" }) // "IMAGEBUILD_SECRET_ACR_PULL"
+ */
+export function variableFor(ref: CredentialRef): string {
+  if ("fromEnv" in ref) return ref.fromEnv;
+  return SECRET_ENV_PREFIX + ref.secret.toUpperCase().replaceAll("-", "_");
+}
+
+function utcDate(now: Date): string {
+  return now.toISOString().slice(0, 10).replaceAll("-", "");
 }

@@ -61,6 +61,8 @@ export interface ResolvedSpec {
   registryAuthRefs: Record<string, CredentialRef>;
   /** The raw YAML of the spec file itself. */
   sourceText: string;
+  /** The sidecar Dockerfile's repository path, when BuildConfig.DockerfileFile is used. */
+  dockerfileFile?: string;
   /** Canonical JSON of the spec file's own content and its sidecar Dockerfile: comments and layout do not count. */
   contentKey: string;
 }

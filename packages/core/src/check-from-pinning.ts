@@ -1,0 +1,141 @@
+/** Checks every `FROM` of a parsed Dockerfile: a valid reference, pinned by a tag other than latest or a digest. */
+import type { DockerfileInstruction } from "./parse-dockerfile.ts";
+
+const DOMAIN =
+  "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?";
+const COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+/** Groups: 1 repository (with optional registry host), 2 tag, 3 digest. */
+const IMAGE_REFERENCE = new RegExp(
+  `^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$`,
+);
+
+/** A FROM problem: `dockerfile-parse` for a malformed line, `dockerfile-pinned-from` for a floating base. */
+export interface FromIssue {
+  ruleId: "dockerfile-parse" | "dockerfile-pinned-from";
+  severity: "error" | "warning";
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * Checks the `FROM` instructions. Global `ARG`s with defaults are substituted; a `FROM` that depends on an ARG
+ * without a default is a warning, since the reference is only known at build time.
+ *
+ * @example
+ * checkFromPinning(parseDockerfile("FROM debian\n").instructions)
+ * // [{ ruleId: "dockerfile-pinned-from", severity: "error", message: 'FROM debian has no tag: pin a version…' }]
+ */
+export function checkFromPinning(instructions: DockerfileInstruction[]): FromIssue[] {
+  const issues: FromIssue[] = [];
+  const globalArgs = new Map<string, string | undefined>();
+  const stages = new Set<string>();
+  let seenFrom = false;
+  for (const instruction of instructions) {
+    const at = { line: instruction.line, column: instruction.column };
+    if (instruction.keyword === "ARG" && !seenFrom) {
+      for (const declaration of instruction.args.split(/\s+/)) {
+        const [name, ...rest] = declaration.split("=");
+        if (name) globalArgs.set(name, rest.length > 0 ? unquote(rest.join("=")) : undefined);
+      }
+      continue;
+    }
+    if (instruction.keyword !== "FROM") continue;
+    seenFrom = true;
+    const words = instruction.args.split(/\s+/).filter((word) => !word.startsWith("--"));
+    const [written, as, stageName, ...extra] = words;
+    if (
+      !written ||
+      extra.length > 0 ||
+      (as !== undefined && (as.toLowerCase() !== "as" || !stageName))
+    ) {
+      issues.push({
+        ruleId: "dockerfile-parse",
+        severity: "error",
+        ...at,
+        message: "FROM takes an image reference and an optional AS <name>",
+      });
+      continue;
+    }
+    const expanded = expandArgs(written, globalArgs);
+    if (expanded.unresolved.length > 0) {
+      issues.push({
+        ruleId: "dockerfile-pinned-from",
+        severity: "warning",
+        ...at,
+        message: `FROM ${written} uses ARG ${expanded.unresolved.join(", ")} without a default: the base image is not pinned in the file`,
+      });
+    } else {
+      const reference = expanded.value;
+      if (reference !== "scratch" && !stages.has(reference.toLowerCase())) {
+        const problem = pinningProblem(reference);
+        if (problem) issues.push({ ...problem, ...at });
+      }
+    }
+    if (stageName) stages.add(stageName.toLowerCase());
+  }
+  return issues;
+}
+
+/**
+ * Why an image reference is not acceptable as a pinned base, or undefined when it is.
+ *
+ * @example
+ * pinningProblem("debian:latest") // { ruleId: "dockerfile-pinned-from", … 'uses the tag "latest"…' }
+ */
+export function pinningProblem(reference: string): Omit<FromIssue, "line" | "column"> | undefined {
+  const match = IMAGE_REFERENCE.exec(reference);
+  if (!match) {
+    return {
+      ruleId: "dockerfile-parse",
+      severity: "error",
+      message: `FROM ${reference}: invalid image reference (expected [registry/]name[:tag][@sha256:digest])`,
+    };
+  }
+  const [, , tag, digest] = match;
+  if (digest) return undefined;
+  if (!tag) {
+    return {
+      ruleId: "dockerfile-pinned-from",
+      severity: "error",
+      message: `FROM ${reference} has no tag: pin a version (e.g. ${reference}:<version>) or a digest`,
+    };
+  }
+  if (tag === "latest") {
+    return {
+      ruleId: "dockerfile-pinned-from",
+      severity: "error",
+      message: `FROM ${reference} uses the tag "latest": pin a version or a digest`,
+    };
+  }
+  return undefined;
+}
+
+function expandArgs(
+  text: string,
+  args: Map<string, string | undefined>,
+): { value: string; unresolved: string[] } {
+  const unresolved: string[] = [];
+  const value = text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (
+      _all,
+      braced: string | undefined,
+      operator: string | undefined,
+      word: string | undefined,
+      bare: string | undefined,
+    ) => {
+      const name = braced ?? bare ?? "";
+      const known = args.get(name);
+      if (operator === "-") return known ?? word ?? "";
+      if (operator === "+") return known !== undefined ? (word ?? "") : "";
+      if (known === undefined) unresolved.push(name);
+      return known ?? "";
+    },
+  );
+  return { value, unresolved };
+}
+
+function unquote(value: string): string {
+  return value.replace(/^(["'])(.*)\1$/, "$2");
+}

@@ -1,0 +1,88 @@
+/** Finds values that look like credentials written into a spec or Dockerfile; never returns the values. */
+import type { DockerfileInstruction } from "./parse-dockerfile.ts";
+
+/** Keys whose string value is a credential, wherever they appear. */
+const CREDENTIAL_KEY =
+  /^(auth|password|passwd|pass|token|access_?key_?secret|secret_?key|api_?key|private_?key)$/i;
+/** Shapes of known credentials inside any string. */
+const CREDENTIAL_SHAPES: { name: string; pattern: RegExp }[] = [
+  { name: "an Alibaba Cloud AccessKey ID", pattern: /\bLTAI[0-9A-Za-z]{12,30}\b/ },
+  { name: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+  { name: "a URL with a password", pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i },
+  { name: "a password flag with a value", pattern: /(^|\s)(--password|-p)[ =](?!\$)\S+/ },
+];
+/** ENV/ARG names that hold credentials. */
+const CREDENTIAL_VARIABLE = /(PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_?KEY|API_?KEY|_AUTH$|^AUTH)/i;
+
+/** A literal credential found at a path (spec) or a Dockerfile line. */
+export interface CredentialFinding {
+  path?: string[];
+  line?: number;
+  column?: number;
+  what: string;
+}
+
+/**
+ * Walks a parsed spec and reports credential-looking keys and values. `RegistryAuths.<host>.secret` is a
+ * reference (a secret's name), so it is allowed.
+ *
+ * @example
+ * findCredentialsInValue({ build: { BuildConfig: { RegistryAuths: { r: { Auth: "dXNlcjpw" } } } } })
+ * // [{ path: ["build", "BuildConfig", "RegistryAuths", "r", "Auth"], what: 'a literal credential in key "Auth"' }]
+ */
+export function findCredentialsInValue(value: unknown, path: string[] = []): CredentialFinding[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => findCredentialsInValue(item, [...path, String(index)]));
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
+      const childPath = [...path, key];
+      if (typeof child === "string" && CREDENTIAL_KEY.test(key)) {
+        return [{ path: childPath, what: `a literal credential in key "${key}"` }];
+      }
+      return findCredentialsInValue(child, childPath);
+    });
+  }
+  if (typeof value === "string") {
+    const shape = CREDENTIAL_SHAPES.find(({ pattern }) => pattern.test(value));
+    if (shape) return [{ path, what: shape.name }];
+  }
+  return [];
+}
+
+/**
+ * Reports `ENV`/`ARG` instructions that set a credential-named variable to a literal, and credential shapes
+ * anywhere in a Dockerfile.
+ *
+ * @example
+ * findCredentialsInDockerfile(parseDockerfile("FROM a:1\nENV NPM_TOKEN=abc\n").instructions)
+ * // [{ line: 2, column: 1, what: "ENV NPM_TOKEN set to a literal" }]
+ */
+export function findCredentialsInDockerfile(
+  instructions: DockerfileInstruction[],
+): CredentialFinding[] {
+  const findings: CredentialFinding[] = [];
+  for (const instruction of instructions) {
+    const at = { line: instruction.line, column: instruction.column };
+    if (instruction.keyword === "ENV" || instruction.keyword === "ARG") {
+      for (const [name, value] of assignments(instruction.args)) {
+        if (CREDENTIAL_VARIABLE.test(name) && value !== "" && !value.startsWith("$")) {
+          findings.push({ ...at, what: `${instruction.keyword} ${name} set to a literal` });
+        }
+      }
+    }
+    const shape = CREDENTIAL_SHAPES.find(({ pattern }) => pattern.test(instruction.args));
+    if (shape) findings.push({ ...at, what: shape.name });
+  }
+  return findings;
+}
+
+function assignments(args: string): [string, string][] {
+  const pairs = [...args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g)].map(
+    (m): [string, string] => [m[1] ?? "", (m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2")],
+  );
+  if (pairs.length > 0) return pairs;
+  // Legacy form: `ENV NAME value with spaces`.
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/.exec(args.trim());
+  return legacy ? [[legacy[1] ?? "", legacy[2] ?? ""]] : [];
+}

@@ -1,0 +1,44 @@
+/** Deep merge for spec layers: objects merge key by key, arrays and scalars replace. */
+
+/**
+ * Merges `over` onto `base` without mutating either.
+ *
+ * @example
+ * mergeLayers({ build: { Resource: { EcsSpec: "a" }, WorkspaceId: "1" } }, { build: { WorkspaceId: "2" } })
+ * // { build: { Resource: { EcsSpec: "a" }, WorkspaceId: "2" } }
+ */
+export function mergeLayers(base: unknown, over: unknown): unknown {
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const merged: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(over)) {
+      merged[key] = key in merged ? mergeLayers(merged[key], value) : value;
+    }
+    return merged;
+  }
+  return over === undefined ? base : over;
+}
+
+/**
+ * True for `{…}` objects (not arrays, not null).
+ *
+ * @example
+ * isPlainObject({}) // true
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * The value at a path of plain objects and arrays, or undefined.
+ *
+ * @example
+ * valueAtPath({ a: { b: [1] } }, ["a", "b", "0"]) // 1
+ */
+export function valueAtPath(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
