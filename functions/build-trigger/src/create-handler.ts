@@ -1,0 +1,126 @@
+/** The Function Compute entry: recognise the event, route it, and map errors to FC's retry semantics. */
+import {
+  createPaiClient,
+  credentialsFromEnv,
+  credentialsFromFcContext,
+} from "@imagebuild/pai-client";
+import type { FcHttpResponse } from "@imagebuild/schema";
+import { configSecrets, loadConfig } from "./config.ts";
+import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { recognizeEvent } from "./recognize-event.ts";
+
+/** The handler signature Function Compute calls for Node.js 20 (`event` is a Buffer). */
+export type FcHandler = (
+  event: unknown,
+  context?: FcContext,
+) => Promise<FcHttpResponse | Record<string, unknown>>;
+
+/**
+ * Builds the handler. Settings come from `env` (parsed once); the PAI client is made per invocation
+ * from the context's STS credentials (or the environment's, or none for the local service).
+ * HTTP events always get a response; an async event throws only when Function Compute should retry.
+ *
+ * @example
+ * export const handler = createHandler({ env: process.env });
+ */
+export function createHandler({
+  env = process.env,
+  clientFor,
+  log,
+  now = () => new Date(),
+}: {
+  env?: Readonly<Record<string, string | undefined>>;
+  clientFor?: HandlerDeps["clientFor"];
+  log?: Logger;
+  now?: () => Date;
+} = {}): FcHandler {
+  let deps: HandlerDeps | undefined;
+  const init = (): HandlerDeps => {
+    if (deps) return deps;
+    const config = loadConfig(env);
+    deps = {
+      config,
+      log: log ?? createLogger({ secrets: configSecrets(config) }),
+      env,
+      clientFor: clientFor ?? ((context) => defaultClient(context, env)),
+      now,
+    };
+    return deps;
+  };
+
+  return async (raw, context = {}) => {
+    let ready: HandlerDeps;
+    let recognized: ReturnType<typeof recognizeEvent>;
+    try {
+      ready = init();
+      recognized = recognizeEvent(raw);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      (log ?? createLogger()).error("event rejected", { message, requestId: context.requestId });
+      // Retrying a malformed event or bad settings cannot help: answer (HTTP) or return (async).
+      return looksLikeHttp(raw)
+        ? {
+            statusCode: 400,
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ error: "InvalidEvent", message }),
+          }
+        : { status: "rejected", error: message };
+    }
+    const scoped = {
+      ...ready,
+      log: ready.log.child({ requestId: context.requestId, trigger: recognized.source }),
+    };
+    if (recognized.source === "http") {
+      const { handleHttp } = await import("./handle-http.ts");
+      return handleHttp({ event: recognized.event, context, deps: scoped });
+    }
+    try {
+      if (recognized.source === "oss") {
+        const { handleOss } = await import("./handle-oss.ts");
+        return {
+          status: "processed",
+          ...(await handleOss({ event: recognized.event, context, deps: scoped })),
+        };
+      }
+      const { handleTimer } = await import("./handle-timer.ts");
+      return {
+        status: "processed",
+        ...(await handleTimer({ event: recognized.event, context, deps: scoped })),
+      };
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      if (code === "BUILD_RETRYABLE") {
+        scoped.log.warn("retryable failure; Function Compute will retry", { message });
+        throw error;
+      }
+      scoped.log.error("event failed", { code, message });
+      return {
+        status: "failed",
+        error: { code: code ?? "FAILED", message: message ?? String(error) },
+      };
+    }
+  };
+}
+
+function defaultClient(
+  context: FcContext,
+  env: Readonly<Record<string, string | undefined>>,
+): TriggerClient {
+  const credentials = context.credentials?.accessKeyId
+    ? credentialsFromFcContext(context)
+    : env.ALIBABA_CLOUD_ACCESS_KEY_ID
+      ? credentialsFromEnv(env)
+      : undefined;
+  return createPaiClient({
+    credentials,
+    env,
+    ...(context.region ? { region: context.region } : {}),
+  });
+}
+
+function looksLikeHttp(raw: unknown): boolean {
+  const text =
+    Buffer.isBuffer(raw) || typeof raw === "string" ? raw.toString() : JSON.stringify(raw ?? null);
+  return text.includes('"requestContext"');
+}

@@ -1,0 +1,180 @@
+/** HTTP-trigger events: health check, webhook verification, and a 202 with one result per spec. */
+import type { FcHttpResponse } from "@imagebuild/schema";
+import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
+import { isRetryable } from "./errors.ts";
+import { type HttpEvent, rawBody } from "./events/http.ts";
+import type { FcContext, HandlerDeps } from "./handler-deps.ts";
+import { pushSource } from "./push-source.ts";
+import { type PushDelivery, readDelivery } from "./webhooks/read-delivery.ts";
+
+const DELIVERY_MEMORY = 500;
+
+/** Deliveries in flight or done in this instance, so a burst of redeliveries shares one dispatch. */
+const deliveries = new Map<string, Promise<PushResult>>();
+
+type PushResult = { statusCode: number; body: Record<string, unknown> };
+
+/**
+ * Answers an HTTP-trigger event. Never throws: every path returns a status (GitHub waits 10 s; a
+ * dispatch still running at the deadline is answered 202 `accepted` and goes on).
+ *
+ * @example
+ * const response = await handleHttp({ event, context, deps });
+ */
+export async function handleHttp({
+  event,
+  context,
+  deps,
+}: {
+  event: HttpEvent;
+  context: FcContext;
+  deps: HandlerDeps;
+}): Promise<FcHttpResponse> {
+  const { config, log } = deps;
+  const method = event.requestContext.http.method;
+  const path = event.requestContext.http.path;
+  try {
+    if (path === "/healthz" && (method === "GET" || method === "HEAD"))
+      return json(200, { status: "ok" });
+    if (method !== "POST")
+      return json(405, { error: "MethodNotAllowed", message: "send webhooks with POST" });
+    const size = rawBody(event).length;
+    if (size > config.bodyLimitBytes) {
+      log.warn("body too large", { bytes: size, limit: config.bodyLimitBytes });
+      return json(413, {
+        error: "PayloadTooLarge",
+        message: `body is ${size} bytes; the limit is ${config.bodyLimitBytes}`,
+      });
+    }
+    const delivery = readDelivery({ event, config });
+    switch (delivery.kind) {
+      case "unauthorized":
+        log.warn("webhook rejected", {
+          reason: delivery.reason,
+          sourceIp: event.requestContext.http.sourceIp,
+        });
+        return json(401, { error: "Unauthorized", message: delivery.reason });
+      case "invalid":
+        log.warn("webhook body invalid", {
+          provider: delivery.provider,
+          message: delivery.error.message,
+        });
+        return json(400, {
+          error: "InvalidBody",
+          message: delivery.error.message,
+          issues: delivery.error.issues,
+        });
+      case "ping":
+        return json(202, { status: "pong", provider: delivery.provider });
+      case "ignored":
+        log.info("webhook ignored", { provider: delivery.provider, reason: delivery.reason });
+        return json(202, { status: "ignored", reason: delivery.reason });
+      case "push":
+        break;
+    }
+    let pending = deliveries.get(delivery.deliveryKey);
+    if (!pending) {
+      pending = runPush({ push: delivery, context, deps });
+      remember(delivery.deliveryKey, pending);
+    }
+    const deadline = new Promise<PushResult>((resolve) => {
+      const timer = setTimeout(
+        () =>
+          resolve({
+            statusCode: 202,
+            body: {
+              status: "accepted",
+              delivery: delivery.deliveryKey,
+              commit: delivery.after,
+              note: "still dispatching; results are logged",
+            },
+          }),
+        config.httpDeadlineMs,
+      );
+      pending.finally(() => clearTimeout(timer));
+    });
+    const result = await Promise.race([pending, deadline]);
+    return json(result.statusCode, result.body);
+  } catch (error) {
+    log.error("http handler failed", {
+      message: error instanceof Error ? error.message : String(error),
+    });
+    return json(500, { error: "InternalError", message: "the function failed; see its logs" });
+  }
+}
+
+async function runPush({
+  push,
+  context,
+  deps,
+}: {
+  push: PushDelivery;
+  context: FcContext;
+  deps: HandlerDeps;
+}): Promise<PushResult> {
+  const log = deps.log.child({
+    delivery: push.deliveryKey,
+    repository: push.repository,
+    commit: push.after,
+  });
+  const removed: SpecOutcome[] = push.removed.map((file) => ({
+    file,
+    status: "removed",
+    reason: "removed in this push; nothing built",
+  }));
+  const base = {
+    status: "processed",
+    delivery: push.deliveryKey,
+    repository: push.repository,
+    branch: push.branch,
+    commit: push.after,
+    truncated: push.truncated,
+  };
+  if (push.build.length === 0) {
+    log.info("push has no spec to build", { removed: push.removed });
+    return { statusCode: 202, body: { ...base, results: removed } };
+  }
+  const client = await deps.clientFor(context);
+  try {
+    const outcomes = await buildSpecs({
+      source: pushSource({ push, config: deps.config }),
+      paths: push.build,
+      slotFor: () => ({ slot: "content" }),
+      context: { client, config: deps.config, log, env: deps.env },
+    });
+    return { statusCode: 202, body: { ...base, results: [...outcomes, ...removed] } };
+  } catch (error) {
+    const retryable = isRetryable(error);
+    const message = error instanceof Error ? error.message : String(error);
+    log.error("push failed", { message, retryable });
+    // Forget the failure so a redelivery tries again.
+    deliveries.delete(push.deliveryKey);
+    return {
+      statusCode: retryable ? 503 : 422,
+      body: { ...base, status: "failed", error: message },
+    };
+  } finally {
+    await client.close?.();
+  }
+}
+
+function remember(key: string, pending: Promise<PushResult>): void {
+  deliveries.set(key, pending);
+  if (deliveries.size > DELIVERY_MEMORY) {
+    const oldest = deliveries.keys().next().value;
+    if (oldest !== undefined) deliveries.delete(oldest);
+  }
+}
+
+function json(statusCode: number, body: unknown): FcHttpResponse {
+  return {
+    statusCode,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Forgets remembered deliveries (tests use it to replay a delivery against a fresh instance). */
+export function forgetDeliveries(): void {
+  deliveries.clear();
+}

@@ -1,0 +1,62 @@
+/** Timer-trigger events: rebuild the specs whose schedule slot this tick is, each slot exactly once. */
+import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
+import { isRetryable, RetryableBuildError } from "./errors.ts";
+import { parseTimerPayload, type TimerEvent } from "./events/timer.ts";
+import { globToRegExp } from "./glob-to-regexp.ts";
+import type { FcContext, HandlerDeps } from "./handler-deps.ts";
+import { throwIfRetryable } from "./handle-oss.ts";
+import { latestSlot, previousSlot } from "./schedule-slot.ts";
+import { timerSource } from "./timer-source.ts";
+
+/**
+ * With `select: "scheduled"` (the default) a spec is due when its own `policy.schedule` has a run in
+ * (previous tick, this tick] of the trigger's cron; its ClientToken slot is `schedule:<that run>`.
+ * With `select: "glob"` every matching spec is due at the trigger's slot. The slot also fixes the
+ * date of a `dated` tag, so a tick retried after midnight builds the same tag.
+ *
+ * @example
+ * await handleTimer({ event: { triggerTime: "2026-01-02T04:00:00Z", triggerName: "nightly" }, context, deps });
+ */
+export async function handleTimer({
+  event,
+  context,
+  deps,
+}: {
+  event: TimerEvent;
+  context: FcContext;
+  deps: HandlerDeps;
+}): Promise<{ slot: string; results: SpecOutcome[] }> {
+  const { config } = deps;
+  const payload = parseTimerPayload(event.payload);
+  const cron = payload.schedule ?? config.timerSchedule;
+  const at = new Date(event.triggerTime);
+  const tick = latestSlot({ cron, at }) ?? at;
+  const previousTick = previousSlot({ cron, slot: tick }) ?? new Date(0);
+  const log = deps.log.child({ trigger: event.triggerName, slot: tick.toISOString() });
+  const matcher = payload.glob ? globToRegExp(payload.glob) : undefined;
+  const client = await deps.clientFor(context);
+  try {
+    const results = await buildSpecs({
+      source: timerSource({ config }),
+      select: (spec) => (matcher ? matcher.test(spec.file) : spec.policy.schedule !== undefined),
+      slotFor: (spec) => {
+        if (payload.select === "glob") return { slot: `schedule:${tick.toISOString()}`, now: tick };
+        const schedule = spec.policy.schedule;
+        if (!schedule) return undefined;
+        const run = latestSlot({ cron: schedule, at: tick });
+        if (!run || run.getTime() <= previousTick.getTime()) return undefined;
+        return { slot: `schedule:${run.toISOString()}`, now: run };
+      },
+      context: { client, config, log, env: deps.env },
+    });
+    throwIfRetryable(results);
+    return { slot: tick.toISOString(), results };
+  } catch (error) {
+    if (error instanceof RetryableBuildError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (isRetryable(error)) throw new RetryableBuildError({ message, files: [], cause: error });
+    throw error;
+  } finally {
+    await client.close?.();
+  }
+}

@@ -1,0 +1,32 @@
+/** What the event handlers share: settings, logger, environment, a PAI client per invocation, a clock. */
+import type { PaiClientLike } from "@imagebuild/core";
+import type { TriggerConfig } from "./config.ts";
+import type { Logger } from "./logger.ts";
+
+/** The Function Compute context fields the function reads. */
+export interface FcContext {
+  requestId?: string | undefined;
+  region?: string | undefined;
+  accountId?: string | undefined;
+  credentials?:
+    | { accessKeyId?: string; accessKeySecret?: string; securityToken?: string }
+    | null
+    | undefined;
+}
+
+/** A PAI client the handler can close when its work is done. */
+export type TriggerClient = PaiClientLike & { close?(): Promise<void> };
+
+/**
+ * Dependencies of the handlers; tests pass their own client factory and clock.
+ *
+ * @example
+ * const deps: HandlerDeps = { config, log, env: process.env, clientFor: () => client, now: () => new Date() };
+ */
+export interface HandlerDeps {
+  config: TriggerConfig;
+  log: Logger;
+  env: Readonly<Record<string, string | undefined>>;
+  clientFor(context: FcContext): TriggerClient | Promise<TriggerClient>;
+  now(): Date;
+}

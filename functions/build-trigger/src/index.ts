@@ -1,0 +1,41 @@
+/** @imagebuild/build-trigger: the Function Compute 3.0 handler (HTTP webhooks, OSS uploads, timers). */
+import { createHandler, type FcHandler } from "./create-handler.ts";
+
+let handlerInstance: FcHandler | undefined;
+
+/**
+ * The Function Compute entry point (`index.handler` in s.yaml). Settings are read from the
+ * environment on the first event.
+ *
+ * @example
+ * // s.yaml: handler: index.handler, code: ./functions/build-trigger/dist
+ * await handler(Buffer.from(JSON.stringify(event)), context);
+ */
+export const handler: FcHandler = (event, context) => {
+  handlerInstance ??= createHandler({ env: process.env });
+  return handlerInstance(event, context);
+};
+
+export { createHandler, type FcHandler } from "./create-handler.ts";
+export { loadConfig, configSecrets, ConfigSchema, type TriggerConfig } from "./config.ts";
+export { createLogger, type Logger } from "./logger.ts";
+export type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
+export { recognizeEvent, type RecognizedEvent } from "./recognize-event.ts";
+export { verifyGithubSignature } from "./webhooks/verify-github-signature.ts";
+export { verifyToken } from "./webhooks/verify-token.ts";
+export { changedSpecPaths, isSpecPath } from "./webhooks/changed-spec-paths.ts";
+export { HttpEventSchema, rawBody, type HttpEvent } from "./events/http.ts";
+export { OssEventSchema, decodeObjectKey, rejectSpecKey, type OssEvent } from "./events/oss.ts";
+export {
+  TimerEventSchema,
+  TimerPayloadSchema,
+  parseTimerPayload,
+  type TimerEvent,
+} from "./events/timer.ts";
+export { githubSource } from "./sources/github-source.ts";
+export { gitlabSource } from "./sources/gitlab-source.ts";
+export { codeupSource } from "./sources/codeup-source.ts";
+export { ossSource, type OssCredentials } from "./sources/oss-source.ts";
+export { signOssV4, ossEncode } from "./oss/sign-oss-v4.ts";
+export { latestSlot, previousSlot, assertCron } from "./schedule-slot.ts";
+export { SourceError, RetryableBuildError, isRetryable } from "./errors.ts";

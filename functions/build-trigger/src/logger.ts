@@ -1,0 +1,50 @@
+/** JSON log lines (one object per line) that never carry a secret. */
+
+/** A field whose name looks like a credential is replaced whatever its value. */
+const SECRET_FIELD =
+  /^(secret|secrets|password|authorization|signature|auth|accesskeysecret|securitytoken|token|tokens|privatetoken)$/i;
+const REDACTED = "[redacted]";
+
+/** The logger the handler writes through. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+  /** A logger that adds `fields` to every line (e.g. the request id). */
+  child(fields: Record<string, unknown>): Logger;
+}
+
+/**
+ * Creates a logger writing `{"time","level","msg",...fields}` lines to `write`. Values equal to or
+ * containing one of `secrets` are scrubbed, and so are fields named like credentials.
+ *
+ * @example
+ * const log = createLogger({ secrets: configSecrets(config) });
+ * log.info("push accepted", { repository: "acme/images", specs: 3 });
+ */
+export function createLogger({
+  secrets = [],
+  write = (line: string) => process.stdout.write(line),
+  base = {},
+}: {
+  secrets?: readonly string[];
+  write?: (line: string) => void;
+  base?: Record<string, unknown>;
+} = {}): Logger {
+  const scrubbable = secrets.filter((secret) => secret.length >= 4);
+  const emit = (level: string, message: string, fields: Record<string, unknown> = {}) => {
+    let line = JSON.stringify(
+      { time: new Date().toISOString(), level, msg: message, ...base, ...fields },
+      (key, value) => (key !== "" && SECRET_FIELD.test(key) ? REDACTED : value),
+    );
+    for (const secret of scrubbable)
+      line = line.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
+    write(`${line}\n`);
+  };
+  return {
+    info: (message, fields) => emit("info", message, fields),
+    warn: (message, fields) => emit("warn", message, fields),
+    error: (message, fields) => emit("error", message, fields),
+    child: (fields) => createLogger({ secrets, write, base: { ...base, ...fields } }),
+  };
+}

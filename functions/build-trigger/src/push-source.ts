@@ -1,0 +1,64 @@
+/** Picks where a push's spec files are read from: the local repository in dev, else the provider's API. */
+import { gitSource, type SpecSource } from "@imagebuild/core";
+import type { TriggerConfig } from "./config.ts";
+import { SourceError } from "./errors.ts";
+import { codeupSource } from "./sources/codeup-source.ts";
+import { githubSource } from "./sources/github-source.ts";
+import { gitlabSource } from "./sources/gitlab-source.ts";
+import type { PushDelivery } from "./webhooks/read-delivery.ts";
+
+/**
+ * The source of the pushed commit `after`. API base URLs come from configuration and must be on the
+ * allow-list; nothing from the payload chooses a host.
+ *
+ * @example
+ * const source = pushSource({ push, config });
+ */
+export function pushSource({
+  push,
+  config,
+}: {
+  push: PushDelivery;
+  config: TriggerConfig;
+}): SpecSource {
+  const revision = push.after;
+  const allowedHosts = config.allowedSourceHosts;
+  if (config.localRepo) return gitSource({ repoDir: config.localRepo, revision });
+  if (push.provider === "github") {
+    return githubSource({
+      apiUrl: config.githubApiUrl,
+      repository: push.repository,
+      revision,
+      token: config.githubToken,
+      allowedHosts,
+    });
+  }
+  if (push.provider === "gitlab") {
+    if (!config.gitlabApiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
+    const project = push.projectId ?? push.repository;
+    return gitlabSource({
+      apiUrl: config.gitlabApiUrl,
+      project,
+      revision,
+      token: config.gitlabToken,
+      allowedHosts,
+    });
+  }
+  if (!config.codeupApiUrl || !config.codeupOrganizationId) {
+    throw unsupported(
+      "IMAGEBUILD_CODEUP_API_URL and IMAGEBUILD_CODEUP_ORGANIZATION_ID are not set",
+    );
+  }
+  return codeupSource({
+    apiUrl: config.codeupApiUrl,
+    organizationId: config.codeupOrganizationId,
+    repository: push.projectId !== undefined ? String(push.projectId) : push.repository,
+    revision,
+    token: config.codeupToken,
+    allowedHosts,
+  });
+}
+
+function unsupported(message: string): SourceError {
+  return new SourceError({ code: "SOURCE_UNSUPPORTED", message });
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { configSecrets, loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+import { changedSpecPaths } from "../../src/webhooks/changed-spec-paths.ts";
+import { latestSlot, previousSlot } from "../../src/schedule-slot.ts";
+import { globToRegExp } from "../../src/glob-to-regexp.ts";
+
+describe("loadConfig", () => {
+  it("parses lists and numbers with defaults", () => {
+    const config = loadConfig({
+      IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images, acme/other",
+      IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: "new,old",
+      IMAGEBUILD_CONCURRENCY: "2",
+      PATH: "/usr/bin",
+    });
+    expect(config.allowedRepositories).toEqual(["acme/images", "acme/other"]);
+    expect(config.allowedBranches).toEqual(["main"]);
+    expect(config.githubSecrets).toEqual(["new", "old"]);
+    expect(config.concurrency).toBe(2);
+    expect(config.specPrefix).toBe("specs/");
+  });
+
+  it("names the bad variable and never echoes a secret", () => {
+    expect(() => loadConfig({ IMAGEBUILD_CONCURRENCY: "many" })).toThrow(
+      /environment: IMAGEBUILD_CONCURRENCY/,
+    );
+    expect(() => loadConfig({ IMAGEBUILD_SPEC_PREFIX: "../etc" })).toThrow(
+      /IMAGEBUILD_SPEC_PREFIX/,
+    );
+    expect(() => loadConfig({ IMAGEBUILD_GITHUB_API_URL: "file:///etc/passwd" })).toThrow(
+      /IMAGEBUILD_GITHUB_API_URL/,
+    );
+  });
+});
+
+describe("createLogger", () => {
+  it("writes JSON lines and scrubs secrets by value and by field name", () => {
+    const lines: string[] = [];
+    const config = loadConfig({
+      IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: "super-secret-value",
+      IMAGEBUILD_GITHUB_TOKEN: "ghp_tokenvalue",
+    });
+    const log = createLogger({ secrets: configSecrets(config), write: (line) => lines.push(line) });
+    log.child({ requestId: "r1" }).error("failed with super-secret-value", {
+      header: "Bearer ghp_tokenvalue",
+      authorization: "anything",
+      clientToken: "ib1-keep",
+    });
+    expect(lines).toHaveLength(1);
+    const text = lines.join("");
+    expect(text).not.toContain("super-secret-value");
+    expect(text).not.toContain("ghp_tokenvalue");
+    const parsed = JSON.parse(text);
+    expect(parsed).toMatchObject({
+      level: "error",
+      requestId: "r1",
+      authorization: "[redacted]",
+      clientToken: "ib1-keep",
+    });
+  });
+});
+
+describe("changedSpecPaths", () => {
+  it("folds commits in order: build added/modified, report removed, ignore non-specs", () => {
+    const result = changedSpecPaths({
+      prefix: "specs/",
+      commits: [
+        { added: ["specs/a/1.0.yaml", "specs/b/1.0.yaml", "README.md", "specs/_defaults.yaml"] },
+        { modified: ["specs/c/2.0.yaml"], removed: ["specs/b/1.0.yaml", "specs/d/0.1.yaml"] },
+        { added: ["specs/a/_defaults.yaml", "specs/x/y/z.yaml"] },
+      ],
+    });
+    expect(result).toEqual({
+      build: ["specs/a/1.0.yaml", "specs/c/2.0.yaml"],
+      removed: ["specs/b/1.0.yaml", "specs/d/0.1.yaml"],
+    });
+  });
+});
+
+describe("schedule slots", () => {
+  it("truncates a late or retried tick to its cron slot (UTC)", () => {
+    const slot = latestSlot({ cron: "0 0 4 * * *", at: new Date("2026-01-02T04:00:07Z") });
+    expect(slot?.toISOString()).toBe("2026-01-02T04:00:00.000Z");
+    expect(
+      latestSlot({ cron: "0 0 4 * * *", at: new Date("2026-01-02T04:00:00Z") })?.toISOString(),
+    ).toBe("2026-01-02T04:00:00.000Z");
+    expect(
+      latestSlot({ cron: "0 0 4 * * *", at: new Date("2026-01-02T09:30:00Z") })?.toISOString(),
+    ).toBe("2026-01-02T04:00:00.000Z");
+    expect(
+      previousSlot({ cron: "0 0 4 * * *", slot: new Date("2026-01-02T04:00:00Z") })?.toISOString(),
+    ).toBe("2026-01-01T04:00:00.000Z");
+    expect(
+      latestSlot({
+        cron: "CRON_TZ=Asia/Shanghai 0 0 12 * * *",
+        at: new Date("2026-01-02T05:00:00Z"),
+      })?.toISOString(),
+    ).toBe("2026-01-02T04:00:00.000Z");
+  });
+
+  it("matches globs", () => {
+    expect(globToRegExp("specs/busybox-*/*.yaml").test("specs/busybox-tools/1.0.0.yaml")).toBe(
+      true,
+    );
+    expect(globToRegExp("specs/*.yaml").test("specs/a/1.yaml")).toBe(false);
+    expect(globToRegExp("specs/**/*.yaml").test("specs/a/1.yaml")).toBe(true);
+  });
+});
