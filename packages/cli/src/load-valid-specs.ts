@@ -6,12 +6,13 @@ import {
   type ResolvedSpec,
   SpecError,
 } from "@imagebuild/core";
+import { filesNotInEnv } from "./split-by-environment.ts";
 import { specPaths, specsLocation } from "./specs-location.ts";
 
 /** The loaded specs, and the requested files the environment leaves out (no overlay for it). */
 export interface ValidSpecs {
   specs: ResolvedSpec[];
-  /** Requested files that loaded without error but are not built in this environment. */
+  /** Requested files that have no overlay for the environment, so are not built in it. */
   notInEnv: string[];
   warnings: Problem[];
 }
@@ -36,18 +37,15 @@ export async function loadValidSpecs({
 }): Promise<ValidSpecs> {
   const location = specsLocation({ dir, cwd });
   const paths = await specPaths({ args, cwd, location });
-  const { specs, problems } = await loadSpecs({
+  const loaded = await loadSpecs({
     source: directorySource(location.rootDir),
     specsDir: location.specsDir,
     paths,
     ...(env ? { env } : {}),
   });
+  const { specs, problems } = loaded;
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new SpecError({ problems: errors });
-  const loaded = new Set(specs.map((s) => s.file));
-  return {
-    specs,
-    notInEnv: paths.filter((p) => !loaded.has(p)),
-    warnings: problems.filter((p) => p.severity === "warning"),
-  };
+  const notInEnv = filesNotInEnv({ env, candidates: paths, specs, problems });
+  return { specs, notInEnv, warnings: problems.filter((p) => p.severity === "warning") };
 }

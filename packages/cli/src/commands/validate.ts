@@ -1,10 +1,19 @@
 /** `imagebuild validate`: schema and lint problems of specs, as `file:line:col: rule-id: message` lines. */
-import { directorySource, formatProblem, gitSource, loadSpecs } from "@imagebuild/core";
+import {
+  directorySource,
+  formatProblem,
+  gitSource,
+  loadSpecs,
+  type Problem,
+  type SpecSource,
+} from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
+import { environmentNames } from "../environment-names.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { filesNotInEnv } from "../split-by-environment.ts";
 import { specPaths, specsLocation } from "../specs-location.ts";
 
 const FLAGS = z.object({ dir: dirFlag, env: envFlag, base: baseFlag, json: jsonFlag });
@@ -12,15 +21,16 @@ const FLAGS = z.object({ dir: dirFlag, env: envFlag, base: baseFlag, json: jsonF
 const HELP = `Usage: imagebuild validate [PATH…] [options]
 
 Checks spec files against the imagebuild/v1 schema and the lints (path/name/tag agree, pinned
-FROM lines, no literal credentials, unique image URIs, …). Prints one line per problem,
+FROM lines, no literal credentials, unique image URIs, …) with each environment overlay applied,
+so the full CreateImageBuild request is checked. Prints one line per problem,
 file:line:col: rule-id: message, then a count. PATHs are spec files or image folders;
-default: every spec under --dir.
+default: every spec under --dir. A spec that does not define an environment is not built there.
 
 Options:
   --dir PATH     the specs folder (default: specs)
-  --env NAME     apply this environment overlay (e.g. local, prod) and check the full request
+  --env NAME     only this environment (default: every environment the specs define)
   --base REF     also check that built versions did not change since this git revision
-  --json         print {ok, specs, problems, errors, warnings} as JSON
+  --json         print {ok, environments, problems, errors, warnings} as JSON
   -h, --help     show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.
@@ -30,6 +40,13 @@ Examples:
   imagebuild validate --env prod specs/pytorch-train/2.4.0.yaml
   imagebuild validate --base origin/main --json
 `;
+
+/** What one environment's pass found. */
+interface EnvPass {
+  env: string | null;
+  specs: { file: string; imageUri: string }[];
+  notInEnv: string[];
+}
 
 /** The `validate` command. */
 export const command: Command = {
@@ -48,37 +65,68 @@ export const command: Command = {
       positionals: true,
     });
     const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
-    const paths =
-      positionals.length > 0
-        ? await specPaths({ args: positionals, cwd: io.cwd, location })
-        : undefined;
-    const { specs, problems } = await loadSpecs({
-      source: directorySource(location.rootDir),
-      specsDir: location.specsDir,
-      ...(paths ? { paths } : {}),
-      ...(flags.env ? { env: flags.env } : {}),
-      ...(flags.base
-        ? { baseSource: gitSource({ repoDir: location.rootDir, revision: flags.base }) }
-        : {}),
+    const source = directorySource(location.rootDir);
+    const paths = await specPaths({
+      args: positionals.length > 0 ? positionals : [flags.dir],
+      cwd: io.cwd,
+      location,
     });
-    const errors = problems.filter((p) => p.severity === "error").length;
-    const warnings = problems.length - errors;
+    const envs: (string | undefined)[] = flags.env
+      ? [flags.env]
+      : await environmentNames({ source, specsDir: location.specsDir });
+    if (envs.length === 0) envs.push(undefined);
+    const baseSource: SpecSource | undefined = flags.base
+      ? gitSource({ repoDir: location.rootDir, revision: flags.base })
+      : undefined;
+
+    const passes: EnvPass[] = [];
+    const problems = new Map<string, Problem>();
+    for (const env of envs) {
+      const loaded = await loadSpecs({
+        source,
+        specsDir: location.specsDir,
+        ...(positionals.length > 0 ? { paths } : {}),
+        ...(env ? { env } : {}),
+        ...(baseSource ? { baseSource } : {}),
+      });
+      // The same problem seen in several environments is reported once.
+      for (const p of loaded.problems) problems.set(formatProblem(p), p);
+      passes.push({
+        env: env ?? null,
+        specs: loaded.specs.map((s) => ({ file: s.file, imageUri: s.request.Image.Uri })),
+        notInEnv: filesNotInEnv({ env, candidates: paths, ...loaded }),
+      });
+    }
+    const all = [...problems.values()].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
+    const errors = all.filter((p) => p.severity === "error").length;
+    const warnings = all.length - errors;
     if (flags.json) {
       writeJson(io.stdout, {
         ok: errors === 0,
-        env: flags.env ?? null,
-        specs: specs.map((s) => ({ file: s.file, imageUri: s.request.Image.Uri })),
-        problems,
+        environments: passes,
+        problems: all,
         errors,
         warnings,
       });
     } else {
-      for (const problem of problems) io.stdout.write(`${formatProblem(problem)}\n`);
-      const where = flags.env ? ` (env ${flags.env})` : "";
+      for (const problem of all) io.stdout.write(`${formatProblem(problem)}\n`);
+      for (const pass of passes) {
+        for (const file of pass.notInEnv)
+          io.stdout.write(`${file}: not built in env ${pass.env}\n`);
+      }
+      const checked = passes
+        .map((p) => `${plural(p.specs.length, "spec")}${p.env ? ` in env ${p.env}` : ""}`)
+        .join(", ");
       io.stdout.write(
-        `${specs.length} spec${specs.length === 1 ? "" : "s"} checked${where}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`,
+        `checked ${checked}: ${plural(errors, "error")}, ${plural(warnings, "warning")}\n`,
       );
     }
     return errors > 0 ? EXIT_FAILED : EXIT_OK;
   },
 };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
