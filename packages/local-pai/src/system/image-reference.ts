@@ -37,6 +37,12 @@ export function parseImageReference(
   const [, first, path = "", tag, digest] = match;
   // Like Docker: a first component is a registry host only when it looks like one.
   const isHost = first !== undefined && (/[.:]/.test(first) || first === "localhost");
+  if (first !== undefined && !isHost && !new RegExp(`^${PATH_COMPONENT}$`).test(first)) {
+    return {
+      ok: false,
+      reason: `"${ref}" is not a valid image reference (repository names are lowercase)`,
+    };
+  }
   const host = isHost ? first : DEFAULT_REGISTRY;
   let repository = isHost || first === undefined ? path : `${first}/${path}`;
   if (host === DEFAULT_REGISTRY && !repository.includes("/")) repository = `library/${repository}`;

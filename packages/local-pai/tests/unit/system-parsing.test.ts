@@ -1,0 +1,106 @@
+/** The system layer's pure parts: image references, builder error lines, RegistryAuths, static ELF detection. */
+import { describe, expect, it } from "vitest";
+import { classifyBuildError } from "../../src/system/classify-build-error.ts";
+import { parseImageReference } from "../../src/system/image-reference.ts";
+import { isStaticElf } from "../../src/system/is-static-elf.ts";
+import { decodeRegistryAuths, RegistryAuthsInvalidError } from "../../src/system/registry-auths.ts";
+
+describe("parseImageReference", () => {
+  it.each([
+    ["127.0.0.1:5000/team/app:1.0", { host: "127.0.0.1:5000", repository: "team/app", tag: "1.0" }],
+    [
+      "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1",
+      {
+        host: "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com",
+        repository: "pai-test/pai-test",
+        tag: "test-v1",
+      },
+    ],
+    ["busybox", { host: "docker.io", repository: "library/busybox", tag: "latest" }],
+    ["team/app:2", { host: "docker.io", repository: "team/app", tag: "2" }],
+    ["localhost/app", { host: "localhost", repository: "app", tag: "latest" }],
+  ])("reads %s", (ref, expected) => {
+    expect(parseImageReference(ref)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(["ubuntu:18:04", "UPPER/app:1", "host/app:", "", "a b", "host/app:-tag"])(
+    "rejects %j",
+    (ref) => {
+      expect(parseImageReference(ref)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining("not a valid"),
+      });
+    },
+  );
+});
+
+describe("classifyBuildError", () => {
+  it("keeps the builder's own error line and classifies it", () => {
+    expect(
+      classifyBuildError({
+        tail: [
+          "STEP 1/2: FROM ubuntu:18:04",
+          "Error: creating build container: invalid reference format",
+        ],
+        stage: "build",
+      }),
+    ).toEqual({
+      reasonCode: "InvalidDockerfile",
+      reasonMessage: "creating build container: invalid reference format",
+    });
+    expect(
+      classifyBuildError({
+        tail: ['Error: building at STEP "RUN exit 3": exit status 3'],
+        stage: "build",
+      }),
+    ).toEqual({
+      reasonCode: "BuildFailed",
+      reasonMessage: 'building at STEP "RUN exit 3": exit status 3',
+    });
+    expect(
+      classifyBuildError({ tail: ["Error: pushing image: authentication required"], stage: "push" })
+        .reasonCode,
+    ).toBe("RegistryAuthFailed");
+    expect(
+      classifyBuildError({ tail: ["Error: writing blob: connection refused"], stage: "push" })
+        .reasonCode,
+    ).toBe("PushFailed");
+  });
+
+  it("bounds the message length", () => {
+    const { reasonMessage } = classifyBuildError({
+      tail: [`Error: ${"x".repeat(5_000)}`],
+      stage: "build",
+    });
+    expect(reasonMessage.length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe("decodeRegistryAuths", () => {
+  it("decodes base64 user:password (the password may hold colons)", () => {
+    const Auth = Buffer.from("user:pa:ss").toString("base64");
+    expect(decodeRegistryAuths({ "r.example": { Auth } })).toEqual({
+      "r.example": { username: "user", password: "pa:ss" },
+    });
+    expect(decodeRegistryAuths(undefined)).toEqual({});
+  });
+
+  it.each([
+    "%%%",
+    Buffer.from("no-colon").toString("base64"),
+    Buffer.from(":nouser").toString("base64"),
+  ])("names the field of a bad entry %j", (Auth) => {
+    expect(() => decodeRegistryAuths({ "r.example": { Auth } })).toThrow(RegistryAuthsInvalidError);
+    expect(() => decodeRegistryAuths({ "r.example": { Auth } })).toThrow(
+      'BuildConfig.RegistryAuths["r.example"].Auth',
+    );
+  });
+});
+
+describe("isStaticElf", () => {
+  it("tells the static busybox from a dynamically linked program", () => {
+    expect(isStaticElf({ file: "/bin/busybox" })).toBe(true);
+    expect(isStaticElf({ file: process.execPath })).toBe(false);
+    expect(isStaticElf({ file: "/etc/os-release" })).toBe(false);
+  });
+});
