@@ -66,6 +66,15 @@ export async function buildSpecs({
     outcomes.push({ file, status: "invalid", problems: messages });
     log.warn("spec invalid", { file, problems: messages, source: source.description });
   }
+  const loaded = new Set(specs.map((spec) => spec.file));
+  for (const file of paths ?? []) {
+    if (loaded.has(file) || invalidFiles.has(file)) continue;
+    const reason = config.specEnv
+      ? `not built: absent at ${source.description}, or not defined for environment ${config.specEnv}`
+      : `not built: absent at ${source.description}`;
+    outcomes.push({ file, status: "skipped", reason });
+    log.info("spec skipped", { file, reason });
+  }
   const items: DispatchItem[] = [];
   for (const spec of specs) {
     if (invalidFiles.has(spec.file) || (select && !select(spec))) continue;

@@ -56,6 +56,7 @@ export function pushSource({
     revision,
     token: config.codeupToken,
     allowedHosts,
+    knownFiles: push.build,
   });
 }
 
