@@ -19,6 +19,7 @@ export { SecretMissingError } from "./secret-missing-error.ts";
 export { GitError } from "./run-git.ts";
 export { directorySource } from "./directory-source.ts";
 export { gitSource } from "./git-source.ts";
+export { memorySource } from "./memory-source.ts";
 export { canonicalJson } from "./canonical-json.ts";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
 export { loadSpecs, type LoadSpecsOptions } from "./load-specs.ts";

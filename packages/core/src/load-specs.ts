@@ -1,6 +1,7 @@
 /** Loads every spec under the specs folder: layering, schema, rendering and lints. */
 import { type CheckedFile, checkSpecFile } from "./check-spec-file.ts";
 import { checkImmutable } from "./check-immutable.ts";
+import { locate, parseYaml } from "./parsed-yaml.ts";
 import { resolveSpec } from "./resolve-spec.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
@@ -140,12 +141,17 @@ function duplicateImageUris(specs: ResolvedSpec[]): Problem[] {
       firstByUri.set(uri, spec);
       continue;
     }
+    const { line, column } = locate(parseYaml({ file: spec.file, text: spec.sourceText }), [
+      "build",
+      "Image",
+      "Uri",
+    ]);
     problems.push({
       ruleId: "duplicate-image-uri",
       severity: "error",
       file: spec.file,
-      line: 1,
-      column: 1,
+      line,
+      column,
       message: `Image.Uri ${uri} is also the target of ${first.file}: every version needs its own image URI`,
     });
   }

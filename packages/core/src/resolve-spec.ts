@@ -351,7 +351,6 @@ function pathNameTag({
   }
   if (uri !== undefined && !composedUri) {
     const match = /^(.*\/)?([^/:]+)(?::([^/:]+))$/.exec(uri);
-    const repository = match?.[2];
     const tag = match?.[3];
     if (tag !== undefined && tag !== version) {
       problems.push(
@@ -359,15 +358,6 @@ function pathNameTag({
           rule,
           ["build", "Image", "Uri"],
           `Image.Uri: tag "${tag}" does not match the file name "${version}"`,
-        ),
-      );
-    }
-    if (repository !== undefined && repository !== imageName) {
-      problems.push(
-        problemAt(
-          rule,
-          ["build", "Image", "Uri"],
-          `Image.Uri: repository "${repository}" does not match the folder "${imageName}"`,
         ),
       );
     }

@@ -1,0 +1,183 @@
+import { createPaiClient, type PaiClient } from "@imagebuild/pai-client";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  clientTokenFor,
+  type DispatchEvent,
+  type DispatchItem,
+  dispatch,
+  loadSpecs,
+  memorySource,
+  type PaiClientLike,
+  renderRequest,
+} from "../../src/index.ts";
+import { startFakePai } from "../fixtures/fake-pai-server.ts";
+
+const DEFAULTS = `apiVersion: imagebuild/v1
+kind: Defaults
+registry: 127.0.0.1:5000/pai
+build:
+  WorkspaceId: local
+  Resource: { EcsSpec: ecs.c6.large }
+  TargetRegistry: { Type: AcrEnterprise }
+  BuildConfig:
+    RegistryAuths:
+      127.0.0.1:5000: { fromEnv: TEST_REGISTRY_AUTH }
+`;
+
+function specFile(name: string, policy = "immutable"): string {
+  return `apiVersion: imagebuild/v1
+kind: ImageBuild
+build:
+  BuildConfig:
+    Dockerfile: |
+      FROM busybox:1.36
+      RUN echo ${name}
+policy: { tag: ${policy} }
+`;
+}
+
+async function itemsFor(
+  names: string[],
+  policies: Record<string, string> = {},
+): Promise<DispatchItem[]> {
+  const files: Record<string, string> = { "specs/_defaults.yaml": DEFAULTS };
+  for (const name of names) files[`specs/${name}/1.0.0.yaml`] = specFile(name, policies[name]);
+  const { specs, problems } = await loadSpecs({ source: memorySource(files) });
+  expect(problems).toEqual([]);
+  const env = { TEST_REGISTRY_AUTH: "robot:s3cret-value" };
+  return specs.map((spec) => ({
+    spec,
+    request: renderRequest(spec, { secrets: "resolve", env }),
+    clientToken: clientTokenFor({
+      request: renderRequest(spec, { secrets: "reference" }),
+      slot: "content",
+    }),
+  }));
+}
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function setup(options: Parameters<typeof startFakePai>[0] = {}) {
+  const pai = await startFakePai(options);
+  const client: PaiClient = createPaiClient({
+    endpoint: pai.url,
+    env: {},
+    retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 6 },
+  });
+  closers.push(
+    () => client.close(),
+    () => pai.close(),
+  );
+  return { pai, client };
+}
+
+describe("dispatch", () => {
+  it("submits every spec once and a second run creates no new build", async () => {
+    const { pai, client } = await setup();
+    const items = await itemsFor(["a", "b", "c", "d", "e"]);
+    const first = await dispatch({ client, items, concurrency: 3, ratePerSecond: 1000 });
+    expect(first.map((r) => r.status)).toEqual(Array(5).fill("submitted"));
+    expect(pai.stats.builds).toBe(5);
+    const again = await dispatch({ client, items, concurrency: 3, ratePerSecond: 1000 });
+    expect(again).toEqual(first);
+    expect(pai.stats.builds).toBe(5);
+    expect(pai.stats.replays).toBe(5);
+  });
+
+  it("rides out server throttling through the client's retries without duplicate builds", async () => {
+    const { pai, client } = await setup({ ratePerSecond: 50, burst: 1 });
+    const items = await itemsFor(["a", "b", "c", "d", "e", "f", "g", "h"]);
+    const results = await dispatch({ client, items, concurrency: 8, ratePerSecond: 1000 });
+    expect(results.every((r) => r.status === "submitted")).toBe(true);
+    expect(pai.stats.throttled).toBeGreaterThan(0);
+    expect(pai.stats.builds).toBe(8);
+  });
+
+  it("skips images that already exist unless the policy overwrites", async () => {
+    const { pai, client } = await setup({
+      existingImageUris: ["127.0.0.1:5000/pai/a:1.0.0", "127.0.0.1:5000/pai/b:1.0.0"],
+    });
+    const items = await itemsFor(["a", "b", "c"], { b: "overwrite" });
+    const results = await dispatch({ client, items, skipExisting: true, ratePerSecond: 1000 });
+    expect(results).toMatchObject([
+      {
+        file: "specs/a/1.0.0.yaml",
+        status: "skipped",
+        reason: expect.stringContaining("already exists"),
+      },
+      { file: "specs/b/1.0.0.yaml", status: "submitted" },
+      { file: "specs/c/1.0.0.yaml", status: "submitted" },
+    ]);
+    expect(pai.stats.builds).toBe(2);
+  });
+
+  it("reports a failure per spec and keeps going", async () => {
+    const { client } = await setup();
+    const items = await itemsFor(["a", "b"]);
+    const broken: PaiClientLike = {
+      ...client,
+      createImageBuild: (body, options) =>
+        body.Image.Name === "a"
+          ? Promise.reject(
+              Object.assign(new Error("quota exceeded"), {
+                code: "QuotaExceeded",
+                retryable: false,
+              }),
+            )
+          : client.createImageBuild(body, options),
+      listImages: (query) => client.listImages(query),
+    };
+    const results = await dispatch({ client: broken, items, ratePerSecond: 1000 });
+    expect(results).toMatchObject([
+      {
+        status: "failed",
+        error: { code: "QuotaExceeded", message: "quota exceeded", retryable: false },
+      },
+      { status: "submitted" },
+    ]);
+  });
+
+  it("waits with progress until every job is terminal", async () => {
+    const { client } = await setup({ failingImageNames: ["b"], pollsToFinish: 3 });
+    const items = await itemsFor(["a", "b"]);
+    const events: DispatchEvent[] = [];
+    const waiting: PaiClientLike = {
+      createImageBuild: (b, o) => client.createImageBuild(b, o),
+      listImages: (q) => client.listImages(q),
+      waitForJob: (id, o) => client.waitForJob(id, { ...o, pollMs: 5, maxPollMs: 10 }),
+    };
+    const results = await dispatch({
+      client: waiting,
+      items,
+      wait: true,
+      ratePerSecond: 1000,
+      onProgress: (e) => events.push(e),
+    });
+    expect(results).toMatchObject([
+      { status: "submitted", finalStatus: "Succeeded" },
+      { status: "submitted", finalStatus: "Failed", reason: "RUN step exited 1" },
+    ]);
+    const forA = events
+      .filter((e) => e.file === "specs/a/1.0.0.yaml")
+      .map((e) => (e.type === "status" ? e.status : e.type));
+    expect(forA).toEqual(["submitted", "Queuing", "Running", "Succeeded", "finished"]);
+  });
+
+  it("never puts a resolved secret into results or events", async () => {
+    const { client } = await setup();
+    const items = await itemsFor(["a"]);
+    const events: DispatchEvent[] = [];
+    const results = await dispatch({
+      client,
+      items,
+      ratePerSecond: 1000,
+      onProgress: (e) => events.push(e),
+    });
+    const text = JSON.stringify({ results, events });
+    expect(text).not.toContain("s3cret-value");
+    expect(text).not.toContain(Buffer.from("robot:s3cret-value").toString("base64"));
+  });
+});

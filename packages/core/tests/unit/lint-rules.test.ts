@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  directorySource,
+  formatProblem,
+  loadSpecs,
+  memorySource,
+  type SpecSource,
+} from "../../src/index.ts";
+
+const LINTS_DIR = path.join(import.meta.dirname, "../fixtures/lints");
+const SHARED_DEFAULTS = readFileSync(path.join(LINTS_DIR, "_defaults.yaml"), "utf8");
+const RULES = readdirSync(LINTS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+/** The fixture's files under specs/, plus the shared defaults when it has none of its own. */
+async function fixtureSource(dir: string, sub = ""): Promise<SpecSource> {
+  const disk = directorySource(path.join(dir, sub));
+  const files: Record<string, string> = {};
+  for (const file of await disk.listFiles("specs")) files[file] = (await disk.readFile(file)) ?? "";
+  files["specs/_defaults.yaml"] ??= SHARED_DEFAULTS;
+  return memorySource(files, `fixture ${path.relative(LINTS_DIR, path.join(dir, sub))}`);
+}
+
+async function lint(dir: string) {
+  const optionsFile = path.join(dir, "options.json");
+  const options = existsSync(optionsFile)
+    ? (JSON.parse(readFileSync(optionsFile, "utf8")) as { env?: string })
+    : {};
+  const baseSource = existsSync(path.join(dir, "base"))
+    ? await fixtureSource(dir, "base")
+    : undefined;
+  return loadSpecs({
+    source: await fixtureSource(dir),
+    ...options,
+    ...(baseSource ? { baseSource } : {}),
+  });
+}
+
+describe("lint rules: a passing and a failing fixture each", () => {
+  it("covers every documented rule", () => {
+    const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+    for (const rule of RULES) expect(readme).toContain(`\`${rule}\``);
+    expect(RULES.length).toBeGreaterThanOrEqual(14);
+  });
+
+  for (const rule of RULES) {
+    it(`${rule}: the passing fixture has no problem`, async () => {
+      const { problems, specs } = await lint(path.join(LINTS_DIR, rule, "pass"));
+      expect(problems.map(formatProblem)).toEqual([]);
+      expect(specs.length).toBeGreaterThan(0);
+    });
+
+    it(`${rule}: the failing fixture reports it at file:line:col`, async () => {
+      const dir = path.join(LINTS_DIR, rule, "fail");
+      const { problems } = await lint(dir);
+      const lines = problems.filter((p) => p.ruleId === rule).map(formatProblem);
+      const expectedFile = path.join(dir, "expected.txt");
+      if (process.env.UPDATE_GOLDEN === "1") writeFileSync(expectedFile, `${lines.join("\n")}\n`);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines).toEqual(readFileSync(expectedFile, "utf8").trimEnd().split("\n"));
+    });
+  }
+});
