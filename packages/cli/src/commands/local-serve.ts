@@ -31,6 +31,14 @@ const FLAGS = z.object({
     .optional(),
   logFormat: z.enum(["json", "plain"], { error: "must be json or plain" }).default("plain"),
   rateLimit: intFlag({ min: 0, max: 1_000_000, fallback: 0 }),
+  baseImages: z
+    .string()
+    .regex(
+      /^(busybox|debian:bookworm)(,(busybox|debian:bookworm))*$/,
+      "must be a comma list of busybox and debian:bookworm",
+    )
+    .default("busybox,debian:bookworm")
+    .transform((v) => [...new Set(v.split(","))] as ("busybox" | "debian:bookworm")[]),
   registryUser: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, "must be a user name")
@@ -56,6 +64,7 @@ Options:
                          without a key the service accepts unsigned requests
   --workspace ID         a workspace that exists (repeatable); default: any WorkspaceId
   --rate-limit N         requests per second per AccessKey before Throttling.User (default: 0, off)
+  --base-images LIST     base images to seed (default: busybox,debian:bookworm)
   --registry-user NAME   put the registry behind htpasswd; the password is ${ENV_REGISTRY_PASSWORD}
   --log-format F         json or plain, on stderr (default: plain)
   -h, --help             show this help
@@ -85,6 +94,7 @@ export const command: Command = {
         workspace: { type: "string", multiple: true },
         "rate-limit": { type: "string" },
         "registry-user": { type: "string" },
+        "base-images": { type: "string" },
         "log-format": { type: "string" },
       },
       schema: z.preprocess(camelCaseKeys, FLAGS),
@@ -117,6 +127,7 @@ export const command: Command = {
       ...(flags.registryUser && registryPassword
         ? { registryAuth: { username: flags.registryUser, password: registryPassword } }
         : {}),
+      seedImages: flags.baseImages,
       installSystemPackages: true,
       log,
     });

@@ -1,5 +1,5 @@
 /** `imagebuild plan`: what merging the working tree (or a head ref) would build, against a git base ref. */
-import { formatPlan, formatProblem, plan } from "@imagebuild/core";
+import { formatPlan, plan } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { clientFromEnv, hasEndpoint } from "../client-from-env.ts";
@@ -71,9 +71,6 @@ export const command: Command = {
       ...(client ? { client } : {}),
     });
     io.stdout.write(ensureNewline(formatPlan(result, format)));
-    if (format === "table") {
-      for (const problem of result.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-    }
     return result.problems.some((p) => p.severity === "error") ? EXIT_FAILED : EXIT_OK;
   },
 };
