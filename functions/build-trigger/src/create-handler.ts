@@ -45,6 +45,7 @@ export function createHandler({
       env,
       clientFor: clientFor ?? ((context) => defaultClient(context, env)),
       now,
+      deliveries: new Map(),
     };
     return deps;
   };

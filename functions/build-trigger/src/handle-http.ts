@@ -9,10 +9,8 @@ import { type PushDelivery, readDelivery } from "./webhooks/read-delivery.ts";
 
 const DELIVERY_MEMORY = 500;
 
-/** Deliveries in flight or done in this instance, so a burst of redeliveries shares one dispatch. */
-const deliveries = new Map<string, Promise<PushResult>>();
-
-type PushResult = { statusCode: number; body: Record<string, unknown> };
+/** The outcome of one push delivery, shared by every redelivery seen by this instance. */
+export type PushResult = { statusCode: number; body: Record<string, unknown> };
 
 /**
  * Answers an HTTP-trigger event. Never throws: every path returns a status (GitHub waits 10 s; a
@@ -72,10 +70,10 @@ export async function handleHttp({
       case "push":
         break;
     }
-    let pending = deliveries.get(delivery.deliveryKey);
+    let pending = deps.deliveries.get(delivery.deliveryKey);
     if (!pending) {
       pending = runPush({ push: delivery, context, deps });
-      remember(delivery.deliveryKey, pending);
+      remember(deps.deliveries, delivery.deliveryKey, pending);
     }
     const deadline = new Promise<PushResult>((resolve) => {
       const timer = setTimeout(
@@ -148,7 +146,7 @@ async function runPush({
     const message = error instanceof Error ? error.message : String(error);
     log.error("push failed", { message, retryable });
     // Forget the failure so a redelivery tries again.
-    deliveries.delete(push.deliveryKey);
+    deps.deliveries.delete(push.deliveryKey);
     return {
       statusCode: retryable ? 503 : 422,
       body: { ...base, status: "failed", error: message },
@@ -158,7 +156,11 @@ async function runPush({
   }
 }
 
-function remember(key: string, pending: Promise<PushResult>): void {
+function remember(
+  deliveries: Map<string, Promise<PushResult>>,
+  key: string,
+  pending: Promise<PushResult>,
+): void {
   deliveries.set(key, pending);
   if (deliveries.size > DELIVERY_MEMORY) {
     const oldest = deliveries.keys().next().value;
@@ -172,9 +174,4 @@ function json(statusCode: number, body: unknown): FcHttpResponse {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   };
-}
-
-/** Forgets remembered deliveries (tests use it to replay a delivery against a fresh instance). */
-export function forgetDeliveries(): void {
-  deliveries.clear();
 }

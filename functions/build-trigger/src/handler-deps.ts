@@ -21,7 +21,7 @@ export type TriggerClient = PaiClientLike & { close?(): Promise<void> };
  * Dependencies of the handlers; tests pass their own client factory and clock.
  *
  * @example
- * const deps: HandlerDeps = { config, log, env: process.env, clientFor: () => client, now: () => new Date() };
+ * const deps: HandlerDeps = { config, log, env: process.env, clientFor: () => client, now: () => new Date(), deliveries: new Map() };
  */
 export interface HandlerDeps {
   config: TriggerConfig;
@@ -29,4 +29,6 @@ export interface HandlerDeps {
   env: Readonly<Record<string, string | undefined>>;
   clientFor(context: FcContext): TriggerClient | Promise<TriggerClient>;
   now(): Date;
+  /** Webhook deliveries this instance has seen (key → outcome), so concurrent redeliveries share one dispatch. */
+  deliveries: Map<string, Promise<{ statusCode: number; body: Record<string, unknown> }>>;
 }
