@@ -1,18 +1,16 @@
 /** The PAI client: typed AIWorkspace image and image-build calls plus DLC job status, validated both ways. */
 import { randomUUID } from "node:crypto";
-import {
-  type AddImageRequest,
-  type AddImageResponse,
-  type CreateImageBuildRequest,
-  type CreateImageBuildResponse,
-  type DlcJob,
-  type GetImageResponse,
-  type ListImagesQuery,
-  type ListImagesResponse,
-  type RequestIdResponse,
-  SchemaValidationError,
-  type Validator,
-  validators,
+import type {
+  AddImageRequest,
+  AddImageResponse,
+  CreateImageBuildRequest,
+  CreateImageBuildResponse,
+  DlcJob,
+  GetImageResponse,
+  ListImagesQuery,
+  ListImagesResponse,
+  RequestIdResponse,
+  Validator,
 } from "@imagebuild/schema";
 import type { Dispatcher } from "undici";
 import {
@@ -120,6 +118,7 @@ export function createPaiClient({
     const response = await transport.send(request);
     const result = validator.safeParse(response.body);
     if (result.ok) return result.value;
+    const { SchemaValidationError } = await loadSchema();
     const cause = new SchemaValidationError({
       schema: validator.name,
       source: `${request.action} response`,
@@ -161,8 +160,9 @@ export function createPaiClient({
     version: DLC_VERSION,
   });
 
-  const listImages: PaiClient["listImages"] = async (query = {}, { signal } = {}) =>
-    call(
+  const listImages: PaiClient["listImages"] = async (query = {}, { signal } = {}) => {
+    const { validators } = await loadSchema();
+    return call(
       validators.ListImagesResponse,
       workspace("ListImages", "GET", "/api/v1/images", {
         query: asQuery(
@@ -171,16 +171,20 @@ export function createPaiClient({
         signal,
       }),
     );
+  };
 
-  const getJob: PaiClient["getJob"] = async (jobId, { signal } = {}) =>
-    call(
+  const getJob: PaiClient["getJob"] = async (jobId, { signal } = {}) => {
+    const { validators } = await loadSchema();
+    return call(
       validators.DlcJob,
-      dlc("GetJob", "GET", `/api/v1/jobs/${pathId("JobId", jobId)}`, { signal }),
+      dlc("GetJob", "GET", `/api/v1/jobs/${await pathId("JobId", jobId)}`, { signal }),
     );
+  };
 
   return {
     endpoints,
     async createImageBuild(body, { clientToken = randomUUID(), signal } = {}) {
+      const { validators } = await loadSchema();
       const checked = validators.CreateImageBuildRequest.parse(body, {
         source: "CreateImageBuild body",
       });
@@ -212,15 +216,17 @@ export function createPaiClient({
       }
     },
     async getImage(imageId, { verbose, signal } = {}) {
+      const { validators } = await loadSchema();
       return call(
         validators.GetImageResponse,
-        workspace("GetImage", "GET", `/api/v1/images/${pathId("ImageId", imageId)}`, {
+        workspace("GetImage", "GET", `/api/v1/images/${await pathId("ImageId", imageId)}`, {
           query: verbose === undefined ? undefined : { Verbose: String(verbose) },
           signal,
         }),
       );
     },
     async addImage(body, { signal } = {}) {
+      const { validators } = await loadSchema();
       const checked = validators.AddImageRequest.parse(body, { source: "AddImage body" });
       return call(
         validators.AddImageResponse,
@@ -228,18 +234,20 @@ export function createPaiClient({
       );
     },
     async removeImage(imageId, { signal } = {}) {
+      const { validators } = await loadSchema();
       return call(
         validators.RequestIdResponse,
-        workspace("RemoveImage", "DELETE", `/api/v1/images/${pathId("ImageId", imageId)}`, {
+        workspace("RemoveImage", "DELETE", `/api/v1/images/${await pathId("ImageId", imageId)}`, {
           signal,
         }),
       );
     },
     getJob,
     async stopJob(jobId, { signal } = {}) {
+      const { validators } = await loadSchema();
       return call(
         validators.RequestIdResponse,
-        dlc("StopJob", "POST", `/api/v1/jobs/${pathId("JobId", jobId)}/stop`, { signal }),
+        dlc("StopJob", "POST", `/api/v1/jobs/${await pathId("JobId", jobId)}/stop`, { signal }),
       );
     },
     async waitForJob(jobId, options = {}) {
@@ -262,8 +270,16 @@ function asQuery(query: object): Record<string, string | undefined> {
   return query as Record<string, string | undefined>;
 }
 
-function pathId(field: string, value: string): string {
+// The validators (and zod) load on the first call, so importing the package to sign or verify stays cheap.
+let schemaModule: Promise<typeof import("@imagebuild/schema")> | undefined;
+function loadSchema(): Promise<typeof import("@imagebuild/schema")> {
+  schemaModule ??= import("@imagebuild/schema");
+  return schemaModule;
+}
+
+async function pathId(field: string, value: string): Promise<string> {
   if (typeof value !== "string" || value.trim() === "") {
+    const { SchemaValidationError } = await loadSchema();
     throw new SchemaValidationError({
       schema: field,
       source: "path",

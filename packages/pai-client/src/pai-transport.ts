@@ -1,9 +1,10 @@
 /** Sends one PAI action over an undici dispatcher: signs every attempt afresh and retries what is safe to retry. */
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { canonicalQueryString, type QueryInput } from "./canonical-request.ts";
 import type { CredentialsProvider } from "./credentials.ts";
+import { fromDispatcher, type HttpSender, loadHttpAgent } from "./load-http-agent.ts";
 import { networkFailure } from "./network-error.ts";
 import type { PaiClientEventHandler } from "./pai-client-event.ts";
 import { errorFromResponse, PaiError } from "./pai-error.ts";
@@ -91,15 +92,12 @@ export function createPaiTransport({
 }: PaiTransportOptions = {}): PaiTransport {
   const policy = { ...DEFAULT_RETRY, ...retry };
   const limits = { ...DEFAULT_TIMEOUTS, ...timeouts };
-  const owned = dispatcher === undefined;
-  const agent =
-    dispatcher ??
-    new Agent({
-      connect: { timeout: limits.connectMs },
-      headersTimeout: limits.headersMs,
-      bodyTimeout: limits.bodyMs,
-      keepAliveTimeout: limits.keepAliveMs,
-    });
+  // undici is loaded on the first request, so importing the package (to sign or verify) stays cheap.
+  let agent: Promise<HttpSender> | undefined;
+  const getAgent = (): Promise<HttpSender> => {
+    agent ??= dispatcher ? Promise.resolve(fromDispatcher(dispatcher)) : loadHttpAgent(limits);
+    return agent;
+  };
   const emit: PaiClientEventHandler = (event) => {
     try {
       onEvent?.(event);
@@ -135,11 +133,12 @@ export function createPaiTransport({
         ? signRequest({ method, host, path, query, headers: baseHeaders, body, credentials: creds })
             .headers
         : unsignedHeaders(host, baseHeaders, body);
+      const sender = await getAgent();
       emit({ type: "request", action, method, origin, path, attempt });
       const started = performance.now();
       let failure: { error: PaiError; connectPhase: boolean };
       try {
-        const response = await agent.request({
+        const response = await sender.request({
           origin,
           path: queryString ? `${path}?${queryString}` : path,
           method,
@@ -227,7 +226,7 @@ export function createPaiTransport({
   return {
     send,
     async close() {
-      if (owned) await agent.close();
+      if (dispatcher === undefined && agent !== undefined) await (await agent).close();
     },
   };
 }
