@@ -619,16 +619,24 @@ export const CreateImageBuildRequestSchema = {
       description: "The registry the image is pushed to.",
       properties: {
         InstanceId: {
-          type: "string",
-          pattern: "^cri-[A-Za-z0-9*]+$",
-          examples: ["cri-abcd"],
+          $ref: "#/$defs/AcrInstanceId",
         },
         Type: {
-          type: "string",
-          enum: ["AcrEnterprise"],
-          examples: ["AcrEnterprise"],
+          $ref: "#/$defs/TargetRegistryType",
         },
       },
+    },
+    AcrInstanceId: {
+      type: "string",
+      pattern: "^cri-[A-Za-z0-9*]+$",
+      description: "An ACR Enterprise Edition instance ID.",
+      examples: ["cri-abcd"],
+    },
+    TargetRegistryType: {
+      type: "string",
+      enum: ["AcrEnterprise"],
+      description: "Only ACR Enterprise Edition is supported.",
+      examples: ["AcrEnterprise"],
     },
   },
 } as const;
@@ -1931,7 +1939,7 @@ export const SpecSchema = {
           $ref: "#/$defs/UserVpc",
         },
         TargetRegistry: {
-          $ref: "#/$defs/TargetRegistry",
+          $ref: "#/$defs/SpecTargetRegistry",
         },
         RegionId: {
           $ref: "#/$defs/RegionId",
@@ -1946,6 +1954,20 @@ export const SpecSchema = {
         },
         BuildConfig: {
           $ref: "#/$defs/SpecBuildConfig",
+        },
+      },
+    },
+    SpecTargetRegistry: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "TargetRegistry fields; Type may come from defaults, so an overlay can set only InstanceId. The layered request requires Type.",
+      properties: {
+        InstanceId: {
+          $ref: "#/$defs/AcrInstanceId",
+        },
+        Type: {
+          $ref: "#/$defs/TargetRegistryType",
         },
       },
     },
@@ -2200,29 +2222,23 @@ export const SpecSchema = {
         },
       },
     },
-    TargetRegistry: {
-      type: "object",
-      required: ["Type"],
-      additionalProperties: false,
-      description: "The registry the image is pushed to.",
-      properties: {
-        InstanceId: {
-          type: "string",
-          pattern: "^cri-[A-Za-z0-9*]+$",
-          examples: ["cri-abcd"],
-        },
-        Type: {
-          type: "string",
-          enum: ["AcrEnterprise"],
-          examples: ["AcrEnterprise"],
-        },
-      },
-    },
     RegionId: {
       type: "string",
       pattern: "^[a-z]{2}(-[a-z0-9]+)+$",
       description: "The region ID.",
       examples: ["cn-wulanchabu"],
+    },
+    AcrInstanceId: {
+      type: "string",
+      pattern: "^cri-[A-Za-z0-9*]+$",
+      description: "An ACR Enterprise Edition instance ID.",
+      examples: ["cri-abcd"],
+    },
+    TargetRegistryType: {
+      type: "string",
+      enum: ["AcrEnterprise"],
+      description: "Only ACR Enterprise Edition is supported.",
+      examples: ["AcrEnterprise"],
     },
     ImageName: {
       type: "string",

@@ -49,6 +49,16 @@ export type RegionId = string;
  */
 export type BuildType = "PackageInstallation" | "CustomDockerfile";
 /**
+ * An ACR Enterprise Edition instance ID.
+ *
+ */
+export type AcrInstanceId = string;
+/**
+ * Only ACR Enterprise Edition is supported.
+ *
+ */
+export type TargetRegistryType = "AcrEnterprise";
+/**
  * DLC job status; Succeeded, Failed and Stopped are terminal.
  *
  */
@@ -218,8 +228,8 @@ export interface UserVpc {
  *
  */
 export interface TargetRegistry {
-  InstanceId?: string;
-  Type: "AcrEnterprise";
+  InstanceId?: AcrInstanceId;
+  Type: TargetRegistryType;
 }
 /**
  * The JSON body of PAI AIWorkspace CreateImageBuild (POST /api/v1/imagebuilds, version 2021-02-04). ClientToken travels in the query, not here.
@@ -597,11 +607,19 @@ export interface SpecBuild {
   WorkspaceId?: WorkspaceId;
   Resource?: Resource;
   UserVpc?: UserVpc;
-  TargetRegistry?: TargetRegistry;
+  TargetRegistry?: SpecTargetRegistry;
   RegionId?: RegionId;
   ImageBuildJobName?: string;
   Image?: SpecImage;
   BuildConfig?: SpecBuildConfig;
+}
+/**
+ * TargetRegistry fields; Type may come from defaults, so an overlay can set only InstanceId. The layered request requires Type.
+ *
+ */
+export interface SpecTargetRegistry {
+  InstanceId?: AcrInstanceId;
+  Type?: TargetRegistryType;
 }
 /**
  * Image metadata. Name defaults to the folder name and Uri to <registry>/<Name>:<version>.
