@@ -1,0 +1,88 @@
+import { execFileSync, spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GITHUB_SECRET, githubPush, githubPushEvent, httpEvent } from "../fixtures/events.ts";
+import { startGitHostServer, type GitHostServer } from "../fixtures/git-host-server.ts";
+import { startPaiServer, type PaiServer } from "../fixtures/pai-server.ts";
+import { createSpecRepo, specYaml } from "../fixtures/spec-repo.ts";
+
+const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BUNDLE = path.join(PACKAGE_DIR, "dist", "index.mjs");
+const BUNDLE_LIMIT_BYTES = 500 * 1024;
+
+const repo = createSpecRepo({ files: { "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }) } });
+let github: GitHostServer;
+let pai: PaiServer;
+
+beforeAll(async () => {
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(PACKAGE_DIR, "scripts", "bundle.ts")],
+    { cwd: PACKAGE_DIR },
+  );
+  github = await startGitHostServer({ repoDir: repo.dir, repository: "acme/images" });
+  pai = await startPaiServer({ failFirst: 1, failure: "503" });
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([github.close(), pai.close()]);
+});
+
+/** Runs the bundled handler in a fresh Node process, as Function Compute would load index.mjs. */
+function invoke(event: unknown, env: Record<string, string>): Promise<unknown> {
+  const script = `import { handler } from ${JSON.stringify(BUNDLE)};
+const event = Buffer.from(process.env.EVENT, "utf8");
+const result = await handler(event, { requestId: "bundle-test" });
+process.stdout.write("RESULT " + JSON.stringify(result) + "\\n");`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      env: { PATH: process.env.PATH ?? "", EVENT: JSON.stringify(event), ...env },
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on("close", () => {
+      const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+      if (line) resolve(JSON.parse(line.slice("RESULT ".length)));
+      else reject(new Error(out));
+    });
+  });
+}
+
+describe("the esbuild bundle", () => {
+  it("is one ESM file under the size goal", () => {
+    expect(statSync(BUNDLE).size).toBeLessThan(BUNDLE_LIMIT_BYTES);
+  });
+
+  it("answers /healthz and builds a signed push end to end (PAI retried through fetch)", async () => {
+    const env = {
+      IMAGEBUILD_ENDPOINT: pai.url,
+      IMAGEBUILD_ENV: "local",
+      IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images",
+      IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: GITHUB_SECRET,
+      IMAGEBUILD_GITHUB_API_URL: github.url,
+      IMAGEBUILD_ALLOWED_SOURCE_HOSTS: github.host,
+    };
+    const health = (await invoke(
+      httpEvent({ body: "", method: "GET", path: "/healthz" }),
+      env,
+    )) as { statusCode: number };
+    expect(health.statusCode).toBe(200);
+    const event = githubPushEvent({
+      payload: githubPush({ files: ["specs/tool-a/1.0.0.yaml"], after: repo.sha }),
+    });
+    const response = (await invoke(event, env)) as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(202);
+    expect(JSON.parse(response.body).results[0]).toMatchObject({
+      file: "specs/tool-a/1.0.0.yaml",
+      status: "submitted",
+    });
+    expect(pai.calls).toBe(2);
+    expect(pai.builds.size).toBe(1);
+  });
+});
