@@ -61,7 +61,7 @@ describe("usage errors", () => {
     [["render"], "give exactly one SPEC file"],
     [["validate", "--env", "Prod"], "--env: must be an environment name"],
     [["build", "--rate", "0"], "--rate: must be"],
-    [["plan", "--base", "-x"], "--base: "],
+    [["plan", "--base=-x"], "--base: must not start with"],
   ])("%j exits 2: %s", async (argv, message) => {
     const { code, stderr } = await runCli(argv);
     expect(code).toBe(2);
