@@ -226,3 +226,23 @@ describe("credentials", () => {
     expect(error.message).not.toContain("wrong-secret");
   });
 });
+
+describe("a caller's dispatcher", () => {
+  it("is used for every request and left open by close()", async () => {
+    const { Agent } = await import("undici");
+    const server = await setUp([{ status: 200, body: { JobId: "dlc-1", Status: "Queuing" } }]);
+    const dispatcher = new Agent();
+    const client = createPaiClient({ credentials: KEY, endpoint: server.url, dispatcher });
+    await client.getJob("dlc-1");
+    await client.close();
+    const again = await dispatcher.request({
+      origin: server.url,
+      path: "/api/v1/jobs/dlc-1",
+      method: "GET",
+    });
+    expect(again.statusCode).toBe(400);
+    await again.body.text();
+    await dispatcher.close();
+    expect(server.seen[0]?.verification?.ok).toBe(true);
+  });
+});
