@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";
-import { type StubPai, startStubPai } from "../fixtures/stub-pai-server.ts";
+import { startStubPai } from "../fixtures/stub-pai-server.ts";
 
 const NEW_VERSION = `apiVersion: imagebuild/v1
 kind: ImageBuild
