@@ -26,8 +26,9 @@ import { resolveEndpoints } from "./resolve-endpoints.ts";
 import type { RetryOptions } from "./retry-policy.ts";
 import { pollJob, type WaitForJobOptions } from "./wait-for-job.ts";
 
-/** API versions sent in `x-acs-version`. */
+/** `x-acs-version` of AIWorkspace (images and image builds). */
 export const AIWORKSPACE_VERSION = "2021-02-04";
+/** `x-acs-version` of PAI-DLC (GetJob, StopJob). */
 export const DLC_VERSION = "2020-12-03";
 
 /** What `createPaiClient` takes. Every field is optional. */

@@ -11,9 +11,11 @@ export interface Credentials {
 /** Returns the credentials to sign the next attempt with; called once per attempt so STS pairs can refresh. */
 export type CredentialsProvider = () => Promise<Credentials>;
 
-/** Environment variable names the Alibaba Cloud tools share. */
+/** The AccessKey ID variable the Alibaba Cloud tools share. */
 export const ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+/** The AccessKey secret variable. */
 export const ENV_ACCESS_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+/** The STS token variable; set only for temporary credentials. */
 export const ENV_SECURITY_TOKEN = "ALIBABA_CLOUD_SECURITY_TOKEN";
 
 /**

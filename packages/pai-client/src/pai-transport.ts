@@ -25,6 +25,7 @@ export interface TimeoutOptions {
   keepAliveMs: number;
 }
 
+/** Defaults: connect 10 s, headers 30 s, body 30 s, idle keep-alive 30 s. */
 export const DEFAULT_TIMEOUTS: TimeoutOptions = {
   connectMs: 10_000,
   headersMs: 30_000,

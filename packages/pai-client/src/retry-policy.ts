@@ -9,6 +9,7 @@ export interface RetryOptions {
   maxRetryAfterMs: number;
 }
 
+/** Defaults: 4 attempts, 200 ms base, 10 s cap, server waits up to 60 s honoured. */
 export const DEFAULT_RETRY: RetryOptions = {
   maxAttempts: 4,
   baseDelayMs: 200,

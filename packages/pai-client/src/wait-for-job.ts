@@ -22,8 +22,11 @@ export interface WaitForJobOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** First poll interval. */
 export const DEFAULT_POLL_MS = 2_000;
+/** Longest poll interval. */
 export const DEFAULT_MAX_POLL_MS = 30_000;
+/** Overall wait: two hours, longer than a typical image build. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 const POLL_GROWTH = 1.5;
 
@@ -50,18 +53,18 @@ export async function pollJob({
   let interval = pollMs;
   let lastStatus: string | undefined;
   for (;;) {
-    const job = await getJob(jobId, { signal });
-    if (job.Status !== lastStatus) {
+    const job = await pollOnce(jobId, getJob, signal, deadline);
+    if (job && job.Status !== lastStatus) {
       lastStatus = job.Status;
       onStatus?.(job);
     }
-    if (TERMINAL_JOB_STATUSES.has(job.Status)) return job;
+    if (job && TERMINAL_JOB_STATUSES.has(job.Status)) return job;
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       throw new PaiError({
         code: "WaitTimeout",
         action: "WaitForJob",
-        message: `job ${jobId} is still ${job.Status} after ${timeoutMs} ms; it keeps running, poll again or stop it`,
+        message: `job ${jobId} is still ${lastStatus ?? "unknown"} after ${timeoutMs} ms; it keeps running, poll again or stop it`,
       });
     }
     try {
@@ -75,5 +78,22 @@ export async function pollJob({
       });
     }
     interval = Math.min(maxPollMs, Math.round(interval * POLL_GROWTH));
+  }
+}
+
+// A build runs for minutes: a poll that still fails after the client's own retries is skipped, not
+// fatal, as long as the failure is retryable and the deadline has not passed.
+async function pollOnce(
+  jobId: string,
+  getJob: (jobId: string, options: { signal?: AbortSignal | undefined }) => Promise<DlcJob>,
+  signal: AbortSignal | undefined,
+  deadline: number,
+): Promise<DlcJob | undefined> {
+  try {
+    return await getJob(jobId, { signal });
+  } catch (error) {
+    const retryable = error instanceof PaiError && error.retryable && error.code !== "Aborted";
+    if (retryable && Date.now() < deadline && !signal?.aborted) return undefined;
+    throw error;
   }
 }

@@ -246,3 +246,34 @@ describe("a caller's dispatcher", () => {
     expect(server.seen[0]?.verification?.ok).toBe(true);
   });
 });
+
+describe("waitForJob through a failing poll", () => {
+  it("keeps polling after a poll that failed with a retryable error", async () => {
+    const server = await setUp([
+      { status: 200, body: { JobId: "dlc-1", Status: "Running" } },
+      { status: 503, body: { Code: "ServiceUnavailable", Message: "x" } },
+      { status: 200, body: { JobId: "dlc-1", Status: "Succeeded" } },
+    ]);
+    const client = createPaiClient({
+      credentials: KEY,
+      endpoint: server.url,
+      retry: { maxAttempts: 1 },
+    });
+    const statuses: string[] = [];
+    const job = await client.waitForJob("dlc-1", {
+      pollMs: 5,
+      onStatus: (j) => statuses.push(j.Status),
+    });
+    await client.close();
+    expect(job.Status).toBe("Succeeded");
+    expect(statuses).toEqual(["Running", "Succeeded"]);
+  });
+
+  it("stops on a final error such as NotFound", async () => {
+    const server = await setUp([{ status: 404, body: { Code: "NotFound", Message: "no job" } }]);
+    const client = createPaiClient({ credentials: KEY, endpoint: server.url });
+    const error = await caught(client.waitForJob("dlc-x", { pollMs: 5 }));
+    await client.close();
+    expect(error).toMatchObject({ code: "NotFound", action: "GetJob" });
+  });
+});
