@@ -15,6 +15,7 @@ export { seedBaseImages } from "./seed-base-images.ts";
 export type { BaseImageName } from "./base-image-archive.ts";
 export { canPushTo } from "./can-push-to.ts";
 export { runBuild } from "./run-build.ts";
+export { waitForBuildCleanup } from "./build-cleanup.ts";
 export {
   SystemPackagesMissingError,
   RegistryStartError,

@@ -12,6 +12,7 @@ import {
   secretsOf,
   writeAuthFile,
 } from "./registry-auths.ts";
+import { scheduleCleanup } from "./build-cleanup.ts";
 import { runProcess } from "./run-process.ts";
 import type {
   BuildEnvironment,
@@ -156,11 +157,14 @@ export async function runBuild({
       `docker://${imageUri}`,
     ]);
     // The pushed image lives in the registry; vfs copies every layer in full, so do not keep it.
-    await runProcess({
-      command: "buildah",
-      args: [...storageFlags(environment), "rmi", "-f", imageId],
-      env,
-    });
+    // Removal is housekeeping, not part of the build: it finishes after the outcome is reported.
+    scheduleCleanup(
+      runProcess({
+        command: "buildah",
+        args: [...storageFlags(environment), "rmi", "-f", imageId],
+        env,
+      }),
+    );
     if (pushed.aborted) return STOPPED;
     if (pushed.exitCode !== 0)
       return { status: "Failed", ...classifyBuildError({ tail: pushed.tail, stage: "push" }) };
