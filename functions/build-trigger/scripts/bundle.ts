@@ -5,7 +5,15 @@ import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const OUT_FILE = path.join(PACKAGE_DIR, "dist", "index.mjs");
+/** `--outfile <path>` (tests bundle into a temp folder); default dist/index.mjs, what s.yaml deploys. */
+const outfileFlag = process.argv.indexOf("--outfile");
+const OUT_FILE = path.resolve(
+  outfileFlag > 0
+    ? (process.argv[outfileFlag + 1] ?? "")
+    : path.join(PACKAGE_DIR, "dist", "index.mjs"),
+);
+/** `--metafile <path>` writes esbuild's input/output size breakdown there. */
+const metaFlag = process.argv.indexOf("--metafile");
 
 const SHIM = path.join(PACKAGE_DIR, "scripts", "undici-fetch-shim.ts");
 
@@ -64,7 +72,8 @@ const result = await build({
   },
   logLevel: "warning",
 });
-await writeFile(path.join(PACKAGE_DIR, "dist", "meta.json"), JSON.stringify(result.metafile));
+if (metaFlag > 0)
+  await writeFile(path.resolve(process.argv[metaFlag + 1] ?? ""), JSON.stringify(result.metafile));
 const { size } = await stat(OUT_FILE);
 process.stdout.write(
   `bundle: ${path.relative(process.cwd(), OUT_FILE)} ${(size / 1024).toFixed(1)} KiB\n`,

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
-import { statSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,8 @@ import { startPaiServer, type PaiServer } from "../fixtures/pai-server.ts";
 import { createSpecRepo, specYaml } from "../fixtures/spec-repo.ts";
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const BUNDLE = path.join(PACKAGE_DIR, "dist", "index.mjs");
+// A temp folder, so a parallel `bundle` target writing dist/ cannot race this test.
+const BUNDLE = path.join(mkdtempSync(path.join(tmpdir(), "bundle-")), "index.mjs");
 const BUNDLE_LIMIT_BYTES = 500 * 1024;
 
 const repo = createSpecRepo({ files: { "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }) } });
@@ -19,7 +21,7 @@ let pai: PaiServer;
 beforeAll(async () => {
   execFileSync(
     process.execPath,
-    ["--import", "tsx", path.join(PACKAGE_DIR, "scripts", "bundle.ts")],
+    ["--import", "tsx", path.join(PACKAGE_DIR, "scripts", "bundle.ts"), "--outfile", BUNDLE],
     { cwd: PACKAGE_DIR },
   );
   github = await startGitHostServer({ repoDir: repo.dir, repository: "acme/images" });

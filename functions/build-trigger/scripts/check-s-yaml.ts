@@ -1,0 +1,84 @@
+/**
+ * CI check of the root s.yaml, offline: `s preview -t ../../s.yaml -o json` (Serverless Devs renders
+ * the variables; its home is a temp folder so CI writes nothing to $HOME), then the rendered props
+ * against the fc3 fields we use (src/fc3-props-schema.ts) and the cross-checks in `checkSYaml`.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { SYamlSchema } from "../src/fc3-props-schema.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const S_BIN = path.join(ROOT, "node_modules", ".bin", "s");
+const S_YAML = path.join(ROOT, "s.yaml");
+
+/**
+ * Validates a rendered s.yaml; returns the problems as `path: message` lines (empty when fine).
+ *
+ * @example
+ * checkSYaml(JSON.parse(previewJson)) // []
+ */
+export function checkSYaml(rendered: unknown): string[] {
+  const result = SYamlSchema.safeParse(rendered);
+  if (!result.success)
+    return result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const problems: string[] = [];
+  for (const [name, resource] of Object.entries(result.data.resources)) {
+    const at = `resources.${name}`;
+    if (!resource.actions?.["pre-deploy"].some((action) => /\bbundle\b/.test(action.run))) {
+      problems.push(
+        `${at}.actions.pre-deploy: must run the bundle (npm run bundle -w @imagebuild/build-trigger)`,
+      );
+    }
+    const { props } = resource;
+    if (props.handler !== "index.handler")
+      problems.push(`${at}.props.handler: the bundle is dist/index.mjs exporting handler`);
+    if (props.code !== "./functions/build-trigger/dist")
+      problems.push(`${at}.props.code: must be ./functions/build-trigger/dist`);
+    const prefix = props.environmentVariables.IMAGEBUILD_SPEC_PREFIX ?? "specs/";
+    for (const [index, trigger] of props.triggers.entries()) {
+      if (trigger.triggerType === "oss" && trigger.triggerConfig.filter.key.prefix !== prefix) {
+        problems.push(
+          `${at}.props.triggers.${index}.triggerConfig.filter.key.prefix: must equal IMAGEBUILD_SPEC_PREFIX (${prefix})`,
+        );
+      }
+      if (trigger.triggerType === "http" && trigger.triggerConfig.authType !== "anonymous") {
+        problems.push(
+          `${at}.props.triggers.${index}.triggerConfig.authType: git hosts cannot sign FC requests; use anonymous`,
+        );
+      }
+    }
+    const types = new Set(props.triggers.map((trigger) => trigger.triggerType));
+    for (const wanted of ["http", "oss", "timer"])
+      if (!types.has(wanted as never)) problems.push(`${at}.props.triggers: no ${wanted} trigger`);
+  }
+  return problems;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const home = mkdtempSync(path.join(tmpdir(), "s-home-"));
+  try {
+    const out = execFileSync(S_BIN, ["preview", "-t", S_YAML, "-o", "json"], {
+      env: { ...process.env, serverless_devs_config_home: home },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 120_000,
+    });
+    const rendered: unknown = JSON.parse(out.slice(out.indexOf("{")));
+    const problems = checkSYaml(rendered);
+    if (problems.length > 0) {
+      process.stderr.write(
+        `s.yaml: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join("\n")}\n`,
+      );
+      process.exitCode = 1;
+    } else {
+      process.stdout.write(
+        "s.yaml: s preview rendered it offline; fc3 props, triggers and cron check out\n",
+      );
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
