@@ -2,6 +2,7 @@
 import {
   clientTokenFor,
   type DispatchEvent,
+  formatProblem,
   type DispatchItem,
   type DispatchResult,
   dispatch,
@@ -65,7 +66,12 @@ Examples:
   imagebuild build specs/pytorch-train/2.4.0.yaml --env prod --json
 `;
 
-/** The `build` command. */
+/**
+ * The `build` command, loaded by `main.ts`.
+ *
+ * @example
+ * await command.run(["specs/busybox-hello", "--env", "local", "--wait"], io);
+ */
 export const command: Command = {
   name: "build",
   summary: "submit builds for specs, optionally wait for them",
@@ -86,12 +92,14 @@ export const command: Command = {
     });
     if (positionals.length === 0)
       throw new UsageError("give at least one SPEC file or image folder");
-    const { specs, notInEnv } = await loadValidSpecs({
+    const { specs, notInEnv, warnings } = await loadValidSpecs({
       args: positionals,
       dir: flags.dir,
       env: flags.env,
       cwd: io.cwd,
     });
+    // Warnings do not stop a build; stderr keeps them out of --json output.
+    for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);
     const client = clientFromEnv(io.env, { pollMs: flags.poll });
     const now = new Date();
     const results: DispatchResult[] = notInEnv.map((file) => ({

@@ -39,7 +39,12 @@ Examples:
   imagebuild images --workspace 268451 --labels system.chipType=GPU --verbose
 `;
 
-/** The `images` command. */
+/**
+ * The `images` command, loaded by `main.ts`.
+ *
+ * @example
+ * await command.run(["--workspace", "local", "--json"], io);
+ */
 export const command: Command = {
   name: "images",
   summary: "list a workspace's images",

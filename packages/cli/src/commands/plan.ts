@@ -41,7 +41,12 @@ Examples:
   imagebuild plan --base origin/main --env prod --format markdown >> "$GITHUB_STEP_SUMMARY"
 `;
 
-/** The `plan` command. */
+/**
+ * The `plan` command, loaded by `main.ts`.
+ *
+ * @example
+ * await command.run(["--base", "origin/main", "--format", "markdown"], io);
+ */
 export const command: Command = {
   name: "plan",
   summary: "what a merge would build, against a git base ref",

@@ -1,5 +1,5 @@
 /** `imagebuild render`: the exact CreateImageBuild request of one spec, with secret references shown, never values. */
-import { clientTokenFor, renderRequest } from "@imagebuild/core";
+import { clientTokenFor, formatProblem, renderRequest } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
@@ -28,7 +28,12 @@ Examples:
   imagebuild render specs/pytorch-train/2.4.0.yaml --env prod --json | jq .request.Image
 `;
 
-/** The `render` command. */
+/**
+ * The `render` command, loaded by `main.ts`.
+ *
+ * @example
+ * await command.run(["specs/debian-tools/1.0.0.yaml", "--env", "local"], io);
+ */
 export const command: Command = {
   name: "render",
   summary: "show the exact CreateImageBuild request of a spec",
@@ -41,12 +46,14 @@ export const command: Command = {
       positionals: true,
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one SPEC file");
-    const { specs, notInEnv } = await loadValidSpecs({
+    const { specs, notInEnv, warnings } = await loadValidSpecs({
       args: positionals,
       dir: flags.dir,
       env: flags.env,
       cwd: io.cwd,
     });
+    // Warnings do not stop a build; stderr keeps them out of --json output.
+    for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);
     const spec = specs[0];
     if (!spec) {
       const message = `${notInEnv[0] ?? positionals[0]}: not built in env ${flags.env ?? "(none)"}: the spec has no overlay for it`;

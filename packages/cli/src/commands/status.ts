@@ -33,7 +33,12 @@ Examples:
   imagebuild status dlc-1a2b3c4d --watch
 `;
 
-/** The `status` command. */
+/**
+ * The `status` command, loaded by `main.ts`.
+ *
+ * @example
+ * await command.run(["dlc-1a2b3c4d", "--watch"], io); // 1 if the job failed
+ */
 export const command: Command = {
   name: "status",
   summary: "show a build job's status",

@@ -48,7 +48,12 @@ interface EnvPass {
   notInEnv: string[];
 }
 
-/** The `validate` command. */
+/**
+ * The `validate` command, loaded by `main.ts`.
+ *
+ * @example
+ * await command.run(["--env", "prod"], io); // 0 when every spec is valid
+ */
 export const command: Command = {
   name: "validate",
   summary: "check specs against the schema and the lints",
