@@ -1,6 +1,6 @@
 /** Runs one image build: `buildah bud` on a Dockerfile string, then `buildah push` to the image's URI. */
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { classifyBuildError } from "./classify-build-error.ts";
 import { parseImageReference } from "./image-reference.ts";
 import { fetchImageSize, manifestExists } from "./registry-client.ts";
@@ -119,6 +119,8 @@ export async function runBuild({
         env,
         signal,
         onLine: log,
+        // Recorded so a restart after a crash can stop this build: see stop-leftover-builders.ts.
+        pidDir: join(dirname(environment.storageRoot), "builders"),
       });
 
     onPhase?.("Running");

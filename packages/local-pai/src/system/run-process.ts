@@ -1,5 +1,7 @@
 /** Runs a child process in its own process group, streaming its output lines, killable as a whole tree. */
 import { spawn } from "node:child_process";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 /** How long a process group gets after SIGTERM before it is sent SIGKILL. */
@@ -31,6 +33,7 @@ export async function runProcess({
   signal,
   onLine,
   input,
+  pidDir,
 }: {
   command: string;
   args: string[];
@@ -39,6 +42,8 @@ export async function runProcess({
   signal?: AbortSignal;
   onLine?: (line: string) => void;
   input?: string;
+  /** When set, a file named after the process group id is kept here while it runs, so a later start can find a group orphaned by a crash. */
+  pidDir?: string;
 }): Promise<ProcessResult> {
   const tail: string[] = [];
   const keep = (line: string) => {
@@ -56,6 +61,8 @@ export async function runProcess({
   });
   if (input !== undefined) child.stdin?.end(input);
   const pid = child.pid;
+  const pidFile = pidDir !== undefined && pid !== undefined ? join(pidDir, String(pid)) : undefined;
+  if (pidFile) await writeFile(pidFile, `${command}\n`).catch(() => undefined);
   let aborted = false;
   let killTimer: NodeJS.Timeout | undefined;
   const onAbort = () => {
@@ -78,6 +85,7 @@ export async function runProcess({
   // A builder may leave grandchildren behind in its group after it exits; none may outlive the build.
   if (pid !== undefined) killGroup(pid, "SIGKILL");
   await Promise.all([outDone, errDone]);
+  if (pidFile) await rm(pidFile, { force: true });
   clearTimeout(killTimer);
   signal?.removeEventListener("abort", onAbort);
   return { exitCode, aborted, tail };

@@ -9,6 +9,7 @@ import { freePort } from "./free-port.ts";
 import { htpasswdLine } from "./htpasswd-line.ts";
 import { manifestExists } from "./registry-client.ts";
 import { SILENT_LOGGER } from "./silent-logger.ts";
+import { stopLeftoverBuilders } from "./stop-leftover-builders.ts";
 import type { Logger, RegistryCredentials, RegistryHandle } from "./types.ts";
 
 /** How long the registry gets to answer `/v2/`. */
@@ -21,7 +22,7 @@ const OUTPUT_TAIL_LINES = 50;
 /**
  * Starts `docker-registry serve` on 127.0.0.1:`port` (0 or absent: a free port) with its storage in
  * `<dataDir>/registry`, optionally behind htpasswd (bcrypt). Resolves once `/v2/` answers. A registry
- * left running by a killed earlier service on the same data directory is stopped first.
+ * and builders left running by a killed earlier service on the same data directory are stopped first.
  *
  * @example
  * const registry = await startRegistry({ dataDir: ".imagebuild", port: 5000, htpasswd: { username: "ci", password } });
@@ -45,6 +46,8 @@ export async function startRegistry({
   const configPath = join(dir, "config.yml");
   const pidPath = join(dir, "registry.pid");
   await stopStaleRegistry({ pidPath, configPath, log });
+  // The registry starts first in every service start-up, before any build: the moment to clear a crash's leftovers.
+  await stopLeftoverBuilders({ dataDir: root, log });
 
   const htpasswdPath = join(dir, "htpasswd");
   await rm(htpasswdPath, { force: true });

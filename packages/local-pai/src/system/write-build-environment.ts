@@ -25,7 +25,10 @@ export async function writeBuildEnvironment({
   const storageRoot = join(dir, "storage");
   const runRoot = join(dir, "run");
   const tmpDir = join(dir, "tmp");
-  await Promise.all([storageRoot, runRoot, tmpDir].map((d) => mkdir(d, { recursive: true })));
+  const builders = join(dir, "builders");
+  await Promise.all(
+    [storageRoot, runRoot, tmpDir, builders].map((d) => mkdir(d, { recursive: true })),
+  );
 
   const registriesConf = join(dir, "registries.conf");
   const signaturePolicy = join(dir, "policy.json");

@@ -1,0 +1,75 @@
+/** Stops builder process groups a killed service left running on a data directory, and their half-made containers. */
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { killGroup, runProcess } from "./run-process.ts";
+import type { Logger } from "./types.ts";
+
+/**
+ * The folder where running builders are recorded (one file per process group id).
+ *
+ * @example
+ * buildersDir("/srv/.imagebuild"); // "/srv/.imagebuild/containers/builders"
+ */
+export function buildersDir(dataDir: string): string {
+  return join(resolve(dataDir), "containers", "builders");
+}
+
+/**
+ * Kills every recorded builder process group still alive (a service killed with SIGKILL cannot stop
+ * them: they run in their own groups) and removes the working containers they left in the vfs storage.
+ * Call it at start-up, before any build runs.
+ *
+ * @example
+ * await stopLeftoverBuilders({ dataDir: ".imagebuild", log });
+ */
+export async function stopLeftoverBuilders({
+  dataDir,
+  log,
+}: {
+  dataDir: string;
+  log: Logger;
+}): Promise<void> {
+  const dir = buildersDir(dataDir);
+  await mkdir(dir, { recursive: true });
+  const entries = (await readdir(dir)).filter((name) => /^\d+$/.test(name));
+  if (entries.length === 0) return;
+  const groups = await builderProcessGroups();
+  for (const name of entries) {
+    const pgid = Number(name);
+    // Only a group that still holds a builder: the id may have been reused since.
+    if (groups.has(pgid)) {
+      log.warn("stopping a builder left running by an earlier service", { pgid });
+      killGroup(pgid, "SIGKILL");
+    }
+    await rm(join(dir, name), { force: true });
+  }
+  const storage = join(resolve(dataDir), "containers");
+  await runProcess({
+    command: "buildah",
+    args: [
+      "--root",
+      join(storage, "storage"),
+      "--runroot",
+      join(storage, "run"),
+      "--storage-driver",
+      "vfs",
+      "rm",
+      "--all",
+    ],
+  });
+}
+
+/** The process groups that contain a buildah process (`buildah`, `buildah-chroot-exec`, …). */
+async function builderProcessGroups(): Promise<Set<number>> {
+  const groups = new Set<number>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    if (!cmdline.startsWith("buildah")) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // Fields after the parenthesised command name: state, ppid, pgrp.
+    const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+    if (Number.isInteger(pgrp)) groups.add(pgrp);
+  }
+  return groups;
+}
