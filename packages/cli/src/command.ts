@@ -9,6 +9,8 @@ export interface Io {
   /** True when stdout is a terminal: live progress instead of plain lines. */
   isTTY: boolean;
   cwd: string;
+  /** Aborted on the first Ctrl-C: long waits stop, work already submitted is left running. */
+  signal?: AbortSignal;
 }
 
 /** One subcommand, loaded lazily by `main.ts`. */

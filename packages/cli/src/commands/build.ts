@@ -142,6 +142,7 @@ export const command: Command = {
             ratePerSecond: flags.rate,
             skipExisting: true,
             wait: flags.wait,
+            ...(io.signal ? { signal: io.signal } : {}),
             ...(progress ? { onProgress: (event) => showEvent(progress, event, io.env) } : {}),
           })),
         );
@@ -150,6 +151,12 @@ export const command: Command = {
       progress?.done();
       await client.close?.();
     }
+    if (io.signal?.aborted) {
+      results.splice(0, results.length, ...results.map(stillRunning));
+      io.stderr.write(
+        "interrupted: stopped waiting; submitted builds keep running (imagebuild status JOB_ID)\n",
+      );
+    }
     const order = new Map(
       positionalOrder(
         specs.map((s) => s.file),
@@ -157,13 +164,21 @@ export const command: Command = {
       ),
     );
     results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
-    const ok = results.every(succeeded);
+    const ok = !io.signal?.aborted && results.every(succeeded);
     if (flags.json)
       writeJson(io.stdout, { ok, results: results.map((r) => redactResult(r, io.env)) });
     else io.stdout.write(resultsTable(results, io.env));
     return ok ? EXIT_OK : EXIT_FAILED;
   },
 };
+
+// A build we stopped following has not failed: show it as submitted, with no final status.
+function stillRunning(result: DispatchResult): DispatchResult {
+  if (result.status !== "submitted" || !result.reason?.startsWith("could not follow"))
+    return result;
+  const { finalStatus: _final, reason: _reason, ...rest } = result;
+  return { ...rest, reason: "still running: stopped waiting" };
+}
 
 function succeeded(result: DispatchResult): boolean {
   if (result.status === "failed") return false;

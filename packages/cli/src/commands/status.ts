@@ -64,6 +64,7 @@ export const command: Command = {
         });
         job = await client.waitForJob(jobId, {
           onStatus: (j: DlcJob) => progress.update(jobId, j.Status),
+          ...(io.signal ? { signal: io.signal } : {}),
         });
         progress.done();
       } else {

@@ -170,3 +170,21 @@ describe("build", () => {
     });
   });
 });
+
+describe("build --wait interrupted", () => {
+  it("stops waiting, shows the builds as still running and exits 1", async () => {
+    const interrupt = new AbortController();
+    const running = runCli(["build", HELLO, "--env", "local", "--wait", "--poll", "30"], {
+      cwd: repo.dir,
+      env,
+      signal: interrupt.signal,
+    });
+    // Wait until the build is submitted and the first poll is sleeping.
+    while (pai.jobs.size === 0) await new Promise((r) => setTimeout(r, 20));
+    setTimeout(() => interrupt.abort(), 100);
+    const { code, stdout, stderr } = await running;
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${HELLO}  submitted  dlc-stub1  still running: stopped waiting`);
+    expect(stderr).toContain("interrupted: stopped waiting; submitted builds keep running");
+  });
+});

@@ -1,0 +1,163 @@
+/** `imagebuild dev`: the whole pipeline on this machine — local PAI service, the function, a bucket folder, timers, git pushes. */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { gitPushPayload, sendGithubPush, startDevPipeline } from "@imagebuild/build-trigger/dev";
+import { createLocalPai, createLogger } from "@imagebuild/local-pai";
+import { z } from "zod";
+import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
+import { intFlag } from "../flag-schemas.ts";
+import { parseFlags } from "../parse-flags.ts";
+
+const STATE_FILE = "dev.json";
+const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback });
+
+const FLAGS = z.object({
+  once: z.boolean().default(false),
+  port: portFlag(9000),
+  paiPort: portFlag(7070),
+  registryPort: portFlag(5000),
+  data: z.string().min(1, "must not be empty").default(".imagebuild"),
+  bucket: z.string().min(1, "must not be empty").optional(),
+  timers: z.boolean().default(true),
+  commit: z.string().regex(/^[A-Za-z0-9_./~^@{}-]{1,200}$/, "must be a git revision").optional(),
+  all: z.boolean().default(false),
+  json: z.boolean().default(false),
+});
+
+const DevState = z.object({ url: z.string().url(), secret: z.string().min(16), repository: z.string() });
+
+const HELP = `Usage: imagebuild dev [options]
+       imagebuild dev push [--commit REV] [--all]
+
+Runs the build-trigger function's whole pipeline on this machine: starts the local PAI service
+(registry on --registry-port, 5000 for the example specs), hosts the function's handler on --port
+turning each request into the exact FC 3.0 HTTP-trigger event, treats <data>/bucket as the OSS
+bucket (a new or changed specs/**.yaml there emits an OSS event), fires s.yaml's timer triggers on
+their cron, and takes webhook pushes from this git repository. Ctrl-C stops everything.
+
+  dev push   sends a GitHub-shaped push for a commit (default HEAD; added/modified/removed from
+             git diff --name-status against its parent), signed with this session's secret, to the
+             running dev pipeline. As a git hook: echo 'npx imagebuild dev push' > .git/hooks/post-commit
+
+Options:
+  --once               push every spec at HEAD, wait for the builds with progress, print the
+                       registry and workspace images, and exit (non-zero if a build failed)
+  --port N             the function's HTTP trigger port (default: 9000)
+  --pai-port N         local PAI service port (default: 7070)
+  --registry-port N    local registry port (default: 5000)
+  --data DIR           local service state and the session file (default: .imagebuild)
+  --bucket DIR         the folder playing the OSS bucket (default: <data>/bucket)
+  --no-timers          do not fire s.yaml's timer triggers
+  --commit REV         (dev push) the commit to announce (default: HEAD)
+  --all                (dev push) announce every file of the commit as added
+  -h, --help           show this help
+
+Examples:
+  imagebuild dev --once
+  imagebuild dev            # then, in another terminal: imagebuild dev push
+  mkdir -p .imagebuild/bucket/specs/busybox-hello && cp specs/busybox-hello/1.0.0.yaml .imagebuild/bucket/specs/busybox-hello/
+`;
+
+/** The `dev` command. */
+export const command: Command = {
+  name: "dev",
+  summary: "run the whole pipeline on this machine",
+  help: HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseFlags({
+      args,
+      options: {
+        once: { type: "boolean" },
+        port: { type: "string" },
+        "pai-port": { type: "string" },
+        "registry-port": { type: "string" },
+        data: { type: "string" },
+        bucket: { type: "string" },
+        "no-timers": { type: "boolean" },
+        commit: { type: "string" },
+        all: { type: "boolean" },
+      },
+      positionals: true,
+      schema: z.preprocess((raw) => {
+        const values = raw as Record<string, unknown>;
+        return {
+          ...values,
+          paiPort: values["pai-port"],
+          registryPort: values["registry-port"],
+          timers: values["no-timers"] !== true,
+        };
+      }, FLAGS),
+    });
+    const dataDir = resolve(io.cwd, flags.data);
+    if (positionals[0] === "push") return push(io, dataDir, flags.commit, flags.all);
+    if (positionals.length > 0) throw new UsageError(`unknown argument "${positionals[0]}"`);
+    if (flags.commit !== undefined || flags.all) throw new UsageError("--commit and --all go with dev push");
+    return serve(io, { ...flags, dataDir });
+  },
+};
+
+async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }): Promise<number> {
+  const say = (line: string) => io.stdout.write(`${line}\n`);
+  const bucketDir = resolve(io.cwd, flags.bucket ?? `${flags.dataDir}/bucket`);
+  mkdirSync(`${bucketDir}/specs`, { recursive: true });
+  say(`starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`);
+  const pai = await createLocalPai({
+    dataDir: flags.dataDir,
+    port: flags.paiPort,
+    registryPort: flags.registryPort,
+    installSystemPackages: true,
+    log: createLogger({ format: "plain", stream: io.stderr }),
+  });
+  say(`local PAI service: ${pai.url}, registry ${pai.registry.host}`);
+  const secret = randomBytes(24).toString("hex");
+  let dev: Awaited<ReturnType<typeof startDevPipeline>> | undefined;
+  try {
+    dev = await startDevPipeline({
+      repoDir: io.cwd,
+      bucketDir,
+      paiUrl: pai.url,
+      registryUrl: pai.registry.url,
+      secret,
+      port: flags.port,
+      env: io.env,
+      out: say,
+      timers: flags.timers && !flags.once,
+    });
+    writeFileSync(`${flags.dataDir}/${STATE_FILE}`, JSON.stringify({ url: dev.handlerUrl, secret, repository: dev.repository }), { mode: 0o600 });
+    say(`function (HTTP trigger): ${dev.handlerUrl}   bucket folder: ${bucketDir}`);
+    if (flags.once) {
+      const { status, results } = await dev.push({ all: true });
+      const failed = status === 202 ? await dev.waitForBuilds(results) : ["(the push was not accepted)"];
+      say(await dev.summary());
+      const built = results.filter((r) => r.status === "submitted").length;
+      say(failed.length === 0 ? `done: ${built} image(s) built, ${results.length - built} spec(s) not built here` : `failed: ${failed.join(", ")}`);
+      return failed.length === 0 ? EXIT_OK : EXIT_FAILED;
+    }
+    say("ready: `imagebuild dev push` sends a push for HEAD; drop specs/**.yaml into the bucket folder; Ctrl-C stops");
+    await new Promise<void>((done) => {
+      const stop = () => done();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      io.signal?.addEventListener("abort", stop, { once: true });
+    });
+    say("stopping");
+    return EXIT_OK;
+  } finally {
+    await dev?.close();
+    await pai.close();
+  }
+}
+
+async function push(io: Io, dataDir: string, commit: string | undefined, all: boolean): Promise<number> {
+  let state: z.output<typeof DevState>;
+  try {
+    state = DevState.parse(JSON.parse(readFileSync(`${dataDir}/${STATE_FILE}`, "utf8")));
+  } catch {
+    throw new UsageError(`no running dev pipeline found (${dataDir}/${STATE_FILE}); start \`imagebuild dev\` first`);
+  }
+  const payload = gitPushPayload({ repoDir: io.cwd, repository: state.repository, commit, all });
+  const { status, body } = await sendGithubPush({ url: state.url, secret: state.secret, payload });
+  io.stdout.write(`push ${payload.after.slice(0, 12)} → ${status}\n${body}\n`);
+  return status === 202 ? EXIT_OK : EXIT_FAILED;
+}
