@@ -1,4 +1,6 @@
 /** Creates the keep-alive undici Agent, loading only the parts of undici the client uses. */
+// The reference makes the internal-module types visible to every project that type-checks this file.
+/// <reference path="./undici-internals.d.ts" />
 import type { Dispatcher } from "undici";
 
 /** The two operations the transport needs from a dispatcher. */
