@@ -20,12 +20,19 @@ const FLAGS = z.object({
   data: z.string().min(1, "must not be empty").default(".imagebuild"),
   bucket: z.string().min(1, "must not be empty").optional(),
   timers: z.boolean().default(true),
-  commit: z.string().regex(/^[A-Za-z0-9_./~^@{}-]{1,200}$/, "must be a git revision").optional(),
+  commit: z
+    .string()
+    .regex(/^[A-Za-z0-9_./~^@{}-]{1,200}$/, "must be a git revision")
+    .optional(),
   all: z.boolean().default(false),
   json: z.boolean().default(false),
 });
 
-const DevState = z.object({ url: z.string().url(), secret: z.string().min(16), repository: z.string() });
+const DevState = z.object({
+  url: z.string().url(),
+  secret: z.string().min(16),
+  repository: z.string(),
+});
 
 const HELP = `Usage: imagebuild dev [options]
        imagebuild dev push [--commit REV] [--all]
@@ -92,7 +99,8 @@ export const command: Command = {
     const dataDir = resolve(io.cwd, flags.data);
     if (positionals[0] === "push") return push(io, dataDir, flags.commit, flags.all);
     if (positionals.length > 0) throw new UsageError(`unknown argument "${positionals[0]}"`);
-    if (flags.commit !== undefined || flags.all) throw new UsageError("--commit and --all go with dev push");
+    if (flags.commit !== undefined || flags.all)
+      throw new UsageError("--commit and --all go with dev push");
     return serve(io, { ...flags, dataDir });
   },
 };
@@ -101,7 +109,9 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
   const say = (line: string) => io.stdout.write(`${line}\n`);
   const bucketDir = resolve(io.cwd, flags.bucket ?? `${flags.dataDir}/bucket`);
   mkdirSync(`${bucketDir}/specs`, { recursive: true });
-  say(`starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`);
+  say(
+    `starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`,
+  );
   const pai = await createLocalPai({
     dataDir: flags.dataDir,
     port: flags.paiPort,
@@ -124,17 +134,28 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
       out: say,
       timers: flags.timers && !flags.once,
     });
-    writeFileSync(`${flags.dataDir}/${STATE_FILE}`, JSON.stringify({ url: dev.handlerUrl, secret, repository: dev.repository }), { mode: 0o600 });
+    writeFileSync(
+      `${flags.dataDir}/${STATE_FILE}`,
+      JSON.stringify({ url: dev.handlerUrl, secret, repository: dev.repository }),
+      { mode: 0o600 },
+    );
     say(`function (HTTP trigger): ${dev.handlerUrl}   bucket folder: ${bucketDir}`);
     if (flags.once) {
       const { status, results } = await dev.push({ all: true });
-      const failed = status === 202 ? await dev.waitForBuilds(results) : ["(the push was not accepted)"];
+      const failed =
+        status === 202 ? await dev.waitForBuilds(results) : ["(the push was not accepted)"];
       say(await dev.summary());
       const built = results.filter((r) => r.status === "submitted").length;
-      say(failed.length === 0 ? `done: ${built} image(s) built, ${results.length - built} spec(s) not built here` : `failed: ${failed.join(", ")}`);
+      say(
+        failed.length === 0
+          ? `done: ${built} image(s) built, ${results.length - built} spec(s) not built here`
+          : `failed: ${failed.join(", ")}`,
+      );
       return failed.length === 0 ? EXIT_OK : EXIT_FAILED;
     }
-    say("ready: `imagebuild dev push` sends a push for HEAD; drop specs/**.yaml into the bucket folder; Ctrl-C stops");
+    say(
+      "ready: `imagebuild dev push` sends a push for HEAD; drop specs/**.yaml into the bucket folder; Ctrl-C stops",
+    );
     await new Promise<void>((done) => {
       const stop = () => done();
       process.once("SIGINT", stop);
@@ -149,12 +170,19 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
   }
 }
 
-async function push(io: Io, dataDir: string, commit: string | undefined, all: boolean): Promise<number> {
+async function push(
+  io: Io,
+  dataDir: string,
+  commit: string | undefined,
+  all: boolean,
+): Promise<number> {
   let state: z.output<typeof DevState>;
   try {
     state = DevState.parse(JSON.parse(readFileSync(`${dataDir}/${STATE_FILE}`, "utf8")));
   } catch {
-    throw new UsageError(`no running dev pipeline found (${dataDir}/${STATE_FILE}); start \`imagebuild dev\` first`);
+    throw new UsageError(
+      `no running dev pipeline found (${dataDir}/${STATE_FILE}); start \`imagebuild dev\` first`,
+    );
   }
   const payload = gitPushPayload({ repoDir: io.cwd, repository: state.repository, commit, all });
   const { status, body } = await sendGithubPush({ url: state.url, secret: state.secret, payload });

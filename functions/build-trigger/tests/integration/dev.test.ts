@@ -1,0 +1,177 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createHandler } from "../../src/create-handler.ts";
+import { canonicalHeaderName, toFcHttpEvent } from "../../src/dev/fc-http-event.ts";
+import { gitPushPayload, sendGithubPush } from "../../src/dev/git-push-event.ts";
+import { hostHandler } from "../../src/dev/host-handler.ts";
+import { timerTriggersFromSYaml } from "../../src/dev/timer-triggers.ts";
+import { watchBucket } from "../../src/dev/watch-bucket.ts";
+import { HttpEventSchema } from "../../src/events/http.ts";
+import { OssEventSchema } from "../../src/events/oss.ts";
+import { createLogger } from "../../src/logger.ts";
+import { startPaiServer } from "../fixtures/pai-server.ts";
+import { createSpecRepo, specYaml, writeFiles } from "../fixtures/spec-repo.ts";
+
+describe("toFcHttpEvent", () => {
+  it("builds a schema-valid FC 3.0 event: canonical header names, joined repeats, base64 for binary", () => {
+    const json = toFcHttpEvent({
+      method: "POST",
+      url: "/hook%20x?a=1&a=2&b=3",
+      headers: {
+        "x-github-event": "push",
+        "content-type": "application/json",
+        host: "127.0.0.1:9000",
+        "x-multi": ["1", "2"],
+      },
+      body: Buffer.from('{"ok":true}'),
+      sourceIp: "127.0.0.1",
+    });
+    expect(HttpEventSchema.safeParse(json).ok).toBe(true);
+    expect(json.headers).toMatchObject({ "X-Github-Event": "push", "X-Multi": "1,2" });
+    expect(json.queryParameters).toEqual({ a: "1,2", b: "3" });
+    expect(json).toMatchObject({
+      rawPath: "/hook%20x",
+      isBase64Encoded: false,
+      body: '{"ok":true}',
+    });
+    expect(json.requestContext.http.path).toBe("/hook x");
+    const binary = toFcHttpEvent({
+      method: "POST",
+      url: "/",
+      headers: { "content-type": "application/octet-stream" },
+      body: Buffer.from([0, 255, 1]),
+      sourceIp: "::1",
+    });
+    expect(binary).toMatchObject({ isBase64Encoded: true, body: "AP8B" });
+    expect(canonicalHeaderName("x-hub-signature-256")).toBe("X-Hub-Signature-256");
+  });
+});
+
+describe("hosted handler + git push", () => {
+  const repo = createSpecRepo({ files: { "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }) } });
+  const second = repo.commit({
+    "specs/tool-b/1.0.0.yaml": specYaml({ name: "b" }),
+    "README.md": "x",
+  });
+  execFileSync("git", ["rm", "-q", "specs/tool-a/1.0.0.yaml"], { cwd: repo.dir });
+  const third = repo.commit({}, "remove a");
+
+  it("computes added/modified/removed with git diff --name-status", () => {
+    const payload = gitPushPayload({
+      repoDir: repo.dir,
+      repository: "local/images",
+      commit: second,
+    });
+    expect(payload.after).toBe(second);
+    expect(payload.before).toBe(repo.sha);
+    expect(payload.commits[0]?.added.sort()).toEqual(["README.md", "specs/tool-b/1.0.0.yaml"]);
+    expect(
+      gitPushPayload({ repoDir: repo.dir, repository: "local/images", commit: third }).commits[0]
+        ?.removed,
+    ).toEqual(["specs/tool-a/1.0.0.yaml"]);
+    expect(
+      gitPushPayload({ repoDir: repo.dir, repository: "local/images", commit: third, all: true })
+        .commits[0]?.added,
+    ).toContain("specs/tool-b/1.0.0.yaml");
+  });
+
+  it("a signed push through the hosted handler builds the pushed spec; a wrong secret is 401", async () => {
+    const pai = await startPaiServer();
+    const handler = createHandler({
+      env: {
+        IMAGEBUILD_ENDPOINT: pai.url,
+        IMAGEBUILD_ENV: "local",
+        IMAGEBUILD_LOCAL_REPO: repo.dir,
+        IMAGEBUILD_ALLOWED_REPOSITORIES: "local/images",
+        IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: "dev-secret-0123456789",
+      },
+      log: createLogger({ write: () => {} }),
+    });
+    const hosted = await hostHandler({ handler });
+    try {
+      const payload = gitPushPayload({
+        repoDir: repo.dir,
+        repository: "local/images",
+        commit: second,
+      });
+      expect(
+        (await sendGithubPush({ url: hosted.url, secret: "wrong-secret", payload })).status,
+      ).toBe(401);
+      const { status, body } = await sendGithubPush({
+        url: hosted.url,
+        secret: "dev-secret-0123456789",
+        payload,
+      });
+      expect(status).toBe(202);
+      expect(JSON.parse(body).results).toMatchObject([
+        { file: "specs/tool-b/1.0.0.yaml", status: "submitted" },
+      ]);
+      expect(pai.builds.size).toBe(1);
+      expect((await fetch(`${hosted.url}/healthz`)).status).toBe(200);
+    } finally {
+      await Promise.all([hosted.close(), pai.close()]);
+    }
+  });
+});
+
+describe("watchBucket", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bucket-watch-"));
+  const events: unknown[] = [];
+  let close = () => {};
+  afterAll(() => close());
+
+  it("announces new and changed .yaml under the prefix as real-shaped OSS events, nothing else", async () => {
+    writeFiles(dir, { "specs/old/1.0.0.yaml": "a" });
+    const watcher = await watchBucket({
+      rootDir: dir,
+      bucket: "local-specs",
+      region: "cn-hangzhou",
+      prefix: "specs/",
+      intervalMs: 60_000,
+      onEvent: async (event) => void events.push(event),
+    });
+    close = watcher.close;
+    await watcher.scan();
+    expect(events).toHaveLength(0);
+    writeFiles(dir, {
+      "specs/new/1.0.0.yaml": "b",
+      "specs/new/notes.txt": "c",
+      "other/x.yaml": "d",
+    });
+    await watcher.scan();
+    expect(events).toHaveLength(1);
+    const event = OssEventSchema.parse(events[0]);
+    expect(event.events[0]?.oss.object).toMatchObject({
+      key: "specs/new/1.0.0.yaml",
+      size: 1,
+      eTag: "92EB5FFEE6AE2FEC3AD71C777531578F",
+    });
+    writeFileSync(path.join(dir, "specs/old/1.0.0.yaml"), "changed");
+    await watcher.scan();
+    expect(events).toHaveLength(2);
+  });
+});
+
+describe("timerTriggersFromSYaml", () => {
+  it("reads the timer triggers of the repository's s.yaml", () => {
+    const text = `edition: 3.0.0
+resources:
+  fn:
+    component: fc3
+    props:
+      triggers:
+        - triggerName: web
+          triggerType: http
+          triggerConfig: { authType: anonymous, methods: [POST] }
+        - triggerName: nightly
+          triggerType: timer
+          triggerConfig: { cronExpression: "0 0 4 * * *", enable: true, payload: '{"select":"scheduled"}' }
+`;
+    expect(timerTriggersFromSYaml(text)).toEqual([
+      { name: "nightly", cron: "0 0 4 * * *", enable: true, payload: '{"select":"scheduled"}' },
+    ]);
+  });
+});
