@@ -117,7 +117,7 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
     port: flags.paiPort,
     registryPort: flags.registryPort,
     installSystemPackages: true,
-    log: createLogger({ format: "plain", stream: io.stderr }),
+    log: serviceLog(io),
   });
   say(`local PAI service: ${pai.url}, registry ${pai.registry.host}`);
   const secret = randomBytes(24).toString("hex");
@@ -188,4 +188,17 @@ async function push(
   const { status, body } = await sendGithubPush({ url: state.url, secret: state.secret, payload });
   io.stdout.write(`push ${payload.after.slice(0, 12)} → ${status}\n${body}\n`);
   return status === 202 ? EXIT_OK : EXIT_FAILED;
+}
+
+/** The local service's log without the tools' own output (buildah steps, debootstrap, apt-get): dev prints build progress itself. */
+function serviceLog(io: Io) {
+  const log = createLogger({ format: "plain", stream: io.stderr });
+  return {
+    info: (message: string, fields?: Record<string, unknown>) => {
+      if (fields?.source === undefined && !message.startsWith("job status"))
+        log.info(message, fields);
+    },
+    warn: log.warn,
+    error: log.error,
+  };
 }
