@@ -1,4 +1,5 @@
 /** The embedded default: the registry child, offline base images, buildah builds and the PAI-compatible HTTP API. */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { AccessKey } from "./auth/authenticate.ts";
 import type { RateLimit } from "./auth/token-bucket.ts";
 import { type Logger, SILENT_LOGGER } from "./logger.ts";
@@ -13,6 +14,9 @@ import {
   seedBaseImages,
   startRegistry,
 } from "./system/index.ts";
+
+/** How long `close` waits for base-image seeding still in progress before stopping the registry anyway. */
+const SEED_STOP_GRACE_MS = 2_000;
 
 /** Options of `createLocalPai`. */
 export interface LocalPaiOptions {
@@ -37,7 +41,7 @@ export interface LocalPaiOptions {
   registryAuth?: { username: string; password: string };
   /** Base images to seed. Default busybox and debian:bookworm. */
   seedImages?: ("busybox" | "debian:bookworm")[];
-  /** Install missing Debian packages with apt-get (root only). Default false: fail naming them. */
+  /** Install missing Debian packages with apt-get when root on Debian (default); false: fail naming them. */
   installSystemPackages?: boolean;
   /** Per-AccessKey flow control answering 400 `Throttling.User`. Default: off. */
   rateLimit?: RateLimit;
@@ -79,7 +83,7 @@ export async function createLocalPai({
   builder,
   registryAuth,
   seedImages = ["busybox", "debian:bookworm"],
-  installSystemPackages = false,
+  installSystemPackages = true,
   rateLimit,
   bodyLimitBytes,
 }: LocalPaiOptions): Promise<LocalPai> {
@@ -151,7 +155,16 @@ export async function createLocalPai({
     idle: () => service.idle(),
     async close() {
       await service.close();
-      await seeding.catch(() => undefined);
+      // Seeding (debootstrap on a first run) cannot be aborted yet; do not hold the shutdown for it.
+      const settled = await Promise.race([
+        seeding.then(
+          () => true,
+          () => true,
+        ),
+        sleep(SEED_STOP_GRACE_MS, false, { ref: false }),
+      ]);
+      if (!settled)
+        log.warn("base image seeding still running at shutdown; it will be retried next start");
       await registry.stop();
     },
   };

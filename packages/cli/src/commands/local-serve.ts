@@ -99,8 +99,8 @@ export const command: Command = {
       },
       schema: z.preprocess(camelCaseKeys, FLAGS),
     });
-    const accessKeyId = flags.accessKeyId ?? io.env[ENV_ACCESS_KEY_ID];
-    const accessKeySecret = flags.accessKeySecret ?? io.env[ENV_ACCESS_KEY_SECRET];
+    const accessKeyId = flags.accessKeyId ?? (io.env[ENV_ACCESS_KEY_ID] || undefined);
+    const accessKeySecret = flags.accessKeySecret ?? (io.env[ENV_ACCESS_KEY_SECRET] || undefined);
     if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
       throw new UsageError(
         `--access-key-id and --access-key-secret go together (or ${ENV_ACCESS_KEY_ID} and ${ENV_ACCESS_KEY_SECRET})`,

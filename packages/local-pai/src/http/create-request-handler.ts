@@ -82,7 +82,10 @@ export function createRequestHandler({
           statusCode: 400,
           code: "Throttling.User",
           message: "Request was denied due to user flow control.",
-          headers: { "x-acs-retry-after": String(waitMs) },
+          headers: {
+            "x-acs-retry-after": String(waitMs),
+            "retry-after": String(Math.ceil(waitMs / 1000)),
+          },
         });
       }
       const action = req.headers["x-acs-action"];

@@ -1,0 +1,69 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { call, tempDataDir } from "../fixtures/service-harness.ts";
+import { IMAGEBUILD_BIN, isAlive, spawnLocalServe } from "../fixtures/spawn-local-serve.ts";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+describe("imagebuild local serve", () => {
+  it("prints its ready line, serves the API, and on SIGTERM exits 0 with the registry child gone", async () => {
+    const { dataDir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const serve = await spawnLocalServe({
+      dataDir,
+      extra: ["--base-images", "busybox", "--log-format", "json", "--workspace", "12345"],
+    });
+    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const listed = await call(`${serve.url}/api/v1/images?WorkspaceId=12345`);
+    expect(listed).toMatchObject({ status: 200, body: { TotalCount: 0, Images: [] } });
+    const unknown = await call(`${serve.url}/api/v1/images?WorkspaceId=7`);
+    expect(unknown.body.Code).toBe("100400027");
+
+    const registryPid = Number(readFileSync(join(dataDir, "registry", "registry.pid"), "utf8"));
+    expect(isAlive(registryPid)).toBe(true);
+    serve.child.kill("SIGTERM");
+    const { code } = await serve.exited;
+    expect(code).toBe(0);
+    expect(isAlive(registryPid)).toBe(false);
+    for (const line of serve.stderr().trim().split("\n")) {
+      expect(() => JSON.parse(line)).not.toThrow();
+    }
+  });
+
+  it("accepts only signed requests when given a key, and never prints the secret", async () => {
+    const { dataDir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const secret = "cli-secret-value-123";
+    const serve = await spawnLocalServe({
+      dataDir,
+      extra: ["--base-images", "busybox"],
+      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIcli", ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret },
+    });
+    const unsigned = await call(`${serve.url}/api/v1/images`);
+    expect(unsigned.body.Code).toBe("IncompleteSignature");
+    serve.child.kill("SIGINT");
+    expect((await serve.exited).code).toBe(0);
+    expect(serve.stderr()).not.toContain(secret);
+  });
+
+  it.each([
+    [["--port", "http"], "--port"],
+    [["--concurrency", "0"], "--concurrency"],
+    [["--log-format", "xml"], "--log-format"],
+    [["--workspace", "a b"], "--workspace"],
+    [["--access-key-id", "only-id"], "--access-key-id"],
+  ])("exits 2 naming the flag for %j", (args, flag) => {
+    const result = spawnSync(process.execPath, [IMAGEBUILD_BIN, "local", "serve", ...args], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: "", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "" },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(flag);
+  });
+});
