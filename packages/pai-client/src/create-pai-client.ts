@@ -279,12 +279,15 @@ function loadSchema(): Promise<typeof import("@imagebuild/schema")> {
 }
 
 async function pathId(field: string, value: string): Promise<string> {
-  if (typeof value !== "string" || value.trim() === "") {
+  // "." and ".." would be resolved away by URL parsers, so the server would see another path.
+  if (typeof value !== "string" || value.trim() === "" || value === "." || value === "..") {
     const { SchemaValidationError } = await loadSchema();
     throw new SchemaValidationError({
       schema: field,
       source: "path",
-      issues: [{ path: [field], code: "missing", message: "must be a non-empty string" }],
+      issues: [
+        { path: [field], code: "invalid", message: "must be a non-empty id other than . or .." },
+      ],
     });
   }
   return percentEncode(value);

@@ -138,11 +138,13 @@ describe("validation both ways", () => {
       client.createImageBuild(BUILD_REQUEST, { clientToken: "x".repeat(65) }),
     );
     const noId = await caught(client.getImage(""));
+    const dotId = await caught(client.getJob(".."));
     await client.close();
     expect(error).toMatchObject({ code: "SCHEMA_INVALID" });
     expect(error.message).toContain("CreateImageBuild body: Image.Name: must match");
     expect(badToken.message).toContain("ClientToken");
     expect(noId.message).toContain("ImageId");
+    expect(dotId.message).toBe("path: JobId: must be a non-empty id other than . or ..");
     expect(server.seen).toHaveLength(0);
   });
 
