@@ -51,16 +51,19 @@ export function ensureBaseImageArchive({
   image,
   cacheDir,
   log,
+  signal,
 }: {
   image: BaseImageName;
   cacheDir: string;
   log: Logger;
+  /** Kills debootstrap/buildah and rejects; a later call starts over. */
+  signal?: AbortSignal;
 }): Promise<string> {
   const dir = resolve(cacheDir);
   const archive = join(dir, `${image.replace(":", "-")}-${process.arch}.oci.tar`);
   const pending = inFlight.get(archive);
   if (pending) return pending;
-  const made = makeArchiveOnce({ image, dir, archive, log }).finally(() =>
+  const made = makeArchiveOnce({ image, dir, archive, log, signal }).finally(() =>
     inFlight.delete(archive),
   );
   inFlight.set(archive, made);
@@ -72,11 +75,13 @@ async function makeArchiveOnce({
   dir,
   archive,
   log,
+  signal,
 }: {
   image: BaseImageName;
   dir: string;
   archive: string;
   log: Logger;
+  signal: AbortSignal | undefined;
 }): Promise<string> {
   if (await exists(archive)) return archive;
   await mkdir(dir, { recursive: true });
@@ -90,10 +95,11 @@ async function makeArchiveOnce({
       const dockerfile =
         image === "busybox"
           ? await busyboxContext(context)
-          : await debianContext({ context, work, log });
+          : await debianContext({ context, work, log, signal });
       await writeFile(join(context, "Dockerfile"), dockerfile);
-      const partial = `${archive}.${process.pid}.partial`;
-      await buildToArchive({ image, work, context, partial, log });
+      // Made inside the work folder (same file system as the cache) so an abort leaves nothing behind.
+      const partial = join(work, "image.oci.tar");
+      await buildToArchive({ image, work, context, partial, log, signal });
       await rename(partial, archive);
       log.info("base image cached", { image, archive });
       return archive;
@@ -123,10 +129,12 @@ async function debianContext({
   context,
   work,
   log,
+  signal,
 }: {
   context: string;
   work: string;
   log: Logger;
+  signal: AbortSignal | undefined;
 }): Promise<string> {
   const rootfs = join(work, "rootfs");
   const debootstrap = findCommand({ name: "debootstrap" }) ?? "debootstrap";
@@ -136,6 +144,7 @@ async function debianContext({
     command: debootstrap,
     args: ["--variant=minbase", "bookworm", rootfs],
     log,
+    signal,
   });
   const excludes = ROOTFS_EXCLUDES.map((pattern) => `--exclude=${pattern}`);
   await mustRun({
@@ -143,6 +152,7 @@ async function debianContext({
     command: "tar",
     args: ["--numeric-owner", "-C", rootfs, ...excludes, "-cf", join(context, "rootfs.tar"), "."],
     log,
+    signal,
   });
   await rm(rootfs, { recursive: true, force: true });
   return ["FROM scratch", "ADD rootfs.tar /", 'CMD ["bash"]', ""].join("\n");
@@ -154,12 +164,14 @@ async function buildToArchive({
   context,
   partial,
   log,
+  signal,
 }: {
   image: BaseImageName;
   work: string;
   context: string;
   partial: string;
   log: Logger;
+  signal: AbortSignal | undefined;
 }): Promise<void> {
   const policy = join(work, "policy.json");
   await writeFile(policy, `${JSON.stringify({ default: [{ type: "insecureAcceptAnything" }] })}\n`);
@@ -192,6 +204,7 @@ async function buildToArchive({
     ],
     env,
     log,
+    signal,
   });
   const iid = (await readFile(iidFile, "utf8")).trim();
   await rm(partial, { force: true });
@@ -201,6 +214,7 @@ async function buildToArchive({
     args: [...storage, "push", "--signature-policy", policy, iid, `oci-archive:${partial}`],
     env,
     log,
+    signal,
   });
 }
 
@@ -210,19 +224,23 @@ async function mustRun({
   args,
   env,
   log,
+  signal,
 }: {
   image: BaseImageName;
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
   log: Logger;
+  signal: AbortSignal | undefined;
 }): Promise<void> {
   const result = await runProcess({
     command,
     args,
     env,
+    signal,
     onLine: (line) => log.info(line, { source: command.split("/").at(-1), image }),
   });
+  if (result.aborted) throw new BaseImageError({ image, message: `${command} was aborted` });
   if (result.exitCode !== 0) {
     throw new BaseImageError({
       image,

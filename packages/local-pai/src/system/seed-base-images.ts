@@ -29,20 +29,30 @@ export async function seedBaseImages({
   images = ["busybox", "debian:bookworm"],
   cacheDir = process.env.IMAGEBUILD_CACHE_DIR || join(resolve(dataDir), "cache"),
   log = SILENT_LOGGER,
+  signal,
 }: {
   registry: RegistryHandle;
   dataDir: string;
   images?: BaseImageName[];
   cacheDir?: string;
   log?: Logger;
+  /** Aborting kills debootstrap, buildah or skopeo and rejects with a BaseImageError. */
+  signal?: AbortSignal;
 }): Promise<BuildEnvironment> {
   const environment = await writeBuildEnvironment({ dataDir, registryHost: registry.host });
   for (const image of images) {
-    const archive = await ensureBaseImageArchive({ image, cacheDir, log });
+    const archive = await ensureBaseImageArchive({ image, cacheDir, log, signal });
     const targets = await targetsOf(image);
     for (const { repository, tag } of targets) {
       if (await registry.hasManifest(repository, tag)) continue;
-      await copyToRegistry({ image, archive, registry, reference: `${repository}:${tag}`, log });
+      await copyToRegistry({
+        image,
+        archive,
+        registry,
+        reference: `${repository}:${tag}`,
+        log,
+        signal,
+      });
     }
     log.info("base image seeded", { image, tags: targets.map((t) => t.tag) });
   }
@@ -62,12 +72,14 @@ async function copyToRegistry({
   registry,
   reference,
   log,
+  signal,
 }: {
   image: BaseImageName;
   archive: string;
   registry: RegistryHandle;
   reference: string;
   log: Logger;
+  signal: AbortSignal | undefined;
 }): Promise<void> {
   // Credentials go through an auth file, never the command line (visible in ps).
   const dir = await mkdtemp(join(tmpdir(), "imagebuild-seed-"));
@@ -87,7 +99,9 @@ async function copyToRegistry({
         `docker://${host}/${reference}`,
       ],
       onLine: (line) => log.info(line, { source: "skopeo", image }),
+      signal,
     });
+    if (result.aborted) throw new BaseImageError({ image, message: "seeding was aborted" });
     if (result.exitCode !== 0) {
       throw new BaseImageError({
         image,

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { waitForBuildCleanup } from "./build-cleanup.ts";
 import { RegistryStartError } from "./errors.ts";
 import { freePort } from "./free-port.ts";
 import { htpasswdLine } from "./htpasswd-line.ts";
@@ -98,6 +99,8 @@ export async function startRegistry({
     hasManifest: (repository, tag) =>
       manifestExists({ host, repository, tag, credentials: htpasswd }),
     async stop() {
+      // Builds remove their pushed images in the background; after stop() the data directory may go.
+      await waitForBuildCleanup();
       await stopChild(child, exited);
       await rm(pidPath, { force: true });
     },

@@ -35,7 +35,7 @@ export interface RegistryHandle {
   auth?: RegistryCredentials;
   /** True when `repository:tag` exists (HEAD `/v2/<repository>/manifests/<tag>`). */
   hasManifest(repository: string, tag: string): Promise<boolean>;
-  /** Stops the registry process and waits for it to exit. */
+  /** Waits for builds' background storage clean-ups, stops the registry process and waits for it to exit. */
   stop(): Promise<void>;
 }
 
