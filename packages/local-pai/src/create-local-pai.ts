@@ -16,7 +16,7 @@ import {
 } from "./system/index.ts";
 
 /** How long `close` waits for base-image seeding still in progress before stopping the registry anyway. */
-const SEED_STOP_GRACE_MS = 2_000;
+const SEED_STOP_GRACE_MS = 10_000;
 
 /** Options of `createLocalPai`. */
 export interface LocalPaiOptions {
@@ -94,16 +94,19 @@ export async function createLocalPai({
     ...(registryAuth ? { htpasswd: registryAuth } : {}),
     log,
   });
+  const seedAbort = new AbortController();
   const seeding: Promise<BuildEnvironment> = seedBaseImages({
     registry,
     dataDir,
     images: seedImages,
     log,
+    signal: seedAbort.signal,
   });
   // A failed seed is reported by each build (EnvPrepareFailed); this keeps it from being unhandled.
-  seeding.catch((error: unknown) =>
-    log.error("seeding base images failed", { error: String(error) }),
-  );
+  seeding.catch((error: unknown) => {
+    if (!seedAbort.signal.aborted)
+      log.error("seeding base images failed", { error: String(error) });
+  });
   const realBuilder: Builder = async (task) => {
     let environment: BuildEnvironment;
     try {
@@ -145,6 +148,7 @@ export async function createLocalPai({
       ...(bodyLimitBytes === undefined ? {} : { bodyLimitBytes }),
     });
   } catch (error) {
+    seedAbort.abort(error);
     await seeding.catch(() => undefined);
     await registry.stop();
     throw error;
@@ -155,7 +159,8 @@ export async function createLocalPai({
     idle: () => service.idle(),
     async close() {
       await service.close();
-      // Seeding (debootstrap on a first run) cannot be aborted yet; do not hold the shutdown for it.
+      // Seeding (debootstrap on a first run) can take minutes: kill it rather than hold the shutdown.
+      seedAbort.abort(new Error("local PAI service stopping"));
       const settled = await Promise.race([
         seeding.then(
           () => true,
