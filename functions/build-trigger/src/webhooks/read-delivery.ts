@@ -164,6 +164,17 @@ export function readDelivery({
   if (push.deleted || ZERO_SHA.test(push.after))
     return { kind: "ignored", provider, reason: "branch deleted" };
 
+  const hasFileLists = push.commits.some(
+    (commit) => commit.added || commit.modified || commit.removed,
+  );
+  if (provider === "codeup" && !hasFileLists) {
+    // Codeup documents no file lists; see docs/decisions/build-trigger-sources.md.
+    return {
+      kind: "ignored",
+      provider,
+      reason: "Codeup push without added/modified/removed lists: nothing to build",
+    };
+  }
   const { build, removed } = changedSpecPaths({ commits: push.commits, prefix: config.specPrefix });
   const deliveryKey =
     headerValue(headers, "x-github-delivery") ??

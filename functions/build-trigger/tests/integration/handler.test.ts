@@ -315,6 +315,14 @@ describe("GitLab and Codeup", () => {
         expect(parse(await handler(buffer(event("codeup-token-value")))).statusCode).toBe(202);
       }
       expect(pai.builds.size).toBe(1);
+      const bare = { ...gitlabBody, commits: [{ id: repo.sha }] };
+      const noLists = httpEvent({
+        body: JSON.stringify(bare),
+        headers: { "X-Codeup-Event": "Push Hook", "X-Codeup-Token": "codeup-token-value" },
+      });
+      expect(parse(await handler(buffer(noLists))).body.reason).toMatch(
+        /without added\/modified\/removed/,
+      );
     } finally {
       await pai.close();
     }
