@@ -12,7 +12,7 @@
  * alternate baseline/subject; the result is the median of the per-round ratios subject/baseline
  * (goal: at most 1.10).
  *
- * Run: npx tsx bench/local-pai-build-overhead.ts [rounds, default 9]
+ * Run: npx tsx bench/local-pai-build-overhead.ts [rounds, default 11]
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -29,7 +29,7 @@ import {
 import { runProcess } from "../packages/local-pai/src/system/run-process.ts";
 import { storageFlags } from "../packages/local-pai/src/system/write-build-environment.ts";
 
-const ROUNDS = Number(process.argv[2] ?? 9);
+const ROUNDS = Number(process.argv[2] ?? 11);
 const POLL_MS = 25;
 const ROOT = resolve(import.meta.dirname, "..");
 // The base-image cache the tests use, so no run of the bench pays for making busybox twice.
@@ -165,14 +165,17 @@ async function main() {
     const baselines: number[] = [];
     const subjects: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      // Alternate which side goes first so drift (disk cache, page cache) does not favour one side.
-      const [b, s] =
-        i % 2 === 0
-          ? [await direct(`r${i}`), await viaService(`r${i}`)]
-          : await (async () => {
-              const subject = await viaService(`r${i}`);
-              return [await direct(`r${i}`), subject];
-            })();
+      const round = `r${i}`;
+      let b: number;
+      let s: number;
+      // Alternate which side goes first so drift (page cache, other load) does not favour one side.
+      if (i % 2 === 0) {
+        b = await direct(round);
+        s = await viaService(round);
+      } else {
+        s = await viaService(round);
+        b = await direct(round);
+      }
       baselines.push(b);
       subjects.push(s);
       ratios.push(s / b);
