@@ -190,24 +190,36 @@ export async function startDevPipeline({
     },
     async summary() {
       const lines = ["Images in the local registry:"];
-      const catalog = (await (await fetch(`${registryUrl}/v2/_catalog`)).json()) as {
-        repositories?: string[];
-      };
-      for (const name of catalog.repositories ?? []) {
-        const tags = (await (await fetch(`${registryUrl}/v2/${name}/tags/list`)).json()) as {
-          tags?: string[] | null;
+      try {
+        const catalog = (await (await fetch(`${registryUrl}/v2/_catalog`)).json()) as {
+          repositories?: string[];
         };
+        for (const name of catalog.repositories ?? []) {
+          const tags = (await (await fetch(`${registryUrl}/v2/${name}/tags/list`)).json()) as {
+            tags?: string[] | null;
+          };
+          lines.push(
+            `  ${registryUrl.replace(/^https?:\/\//, "")}/${name}: ${(tags.tags ?? []).sort().join(", ")}`,
+          );
+        }
+      } catch (error) {
         lines.push(
-          `  ${registryUrl.replace(/^https?:\/\//, "")}/${name}: ${(tags.tags ?? []).sort().join(", ")}`,
+          `  (registry at ${registryUrl} did not answer: ${error instanceof Error ? error.message : String(error)})`,
         );
       }
       lines.push("Workspace images (ListImages, WorkspaceId local):");
-      const listed = await client.listImages({ WorkspaceId: "local", PageSize: 100 });
-      for (const image of listed.Images)
+      try {
+        const listed = await client.listImages({ WorkspaceId: "local", PageSize: 100 });
+        for (const image of listed.Images)
+          lines.push(
+            `  ${image.Name}  ${image.ImageUri}  ${image.SourceType ?? ""} ${image.SourceId ?? ""}`.trimEnd(),
+          );
+        if (listed.Images.length === 0) lines.push("  (none)");
+      } catch (error) {
         lines.push(
-          `  ${image.Name}  ${image.ImageUri}  ${image.SourceType ?? ""} ${image.SourceId ?? ""}`.trimEnd(),
+          `  (ListImages failed: ${error instanceof Error ? error.message : String(error)})`,
         );
-      if (listed.Images.length === 0) lines.push("  (none)");
+      }
       return lines.join("\n");
     },
     async close() {
