@@ -30,6 +30,9 @@ export async function canPushTo({
   const parsed = parseImageReference(imageUri);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
   const { host } = parsed.value;
+  if (parsed.value.digest) {
+    return { ok: false, reason: `"${imageUri}" names a digest; a build pushes to a tag` };
+  }
   let decoded: ReturnType<typeof decodeRegistryAuths>;
   try {
     decoded = decodeRegistryAuths(registryAuths);

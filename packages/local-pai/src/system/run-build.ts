@@ -69,6 +69,12 @@ export async function runBuild({
   const parsed = parseImageReference(imageUri);
   if (!parsed.ok) return failed("InvalidImageUri", `Image.Uri: ${parsed.reason}`);
   const target = parsed.value;
+  if (target.digest) {
+    return failed(
+      "InvalidImageUri",
+      `Image.Uri: "${imageUri}" names a digest; a build pushes to a tag`,
+    );
+  }
   let decoded: ReturnType<typeof decodeRegistryAuths>;
   try {
     decoded = decodeRegistryAuths(registryAuths);
@@ -82,7 +88,7 @@ export async function runBuild({
   const log = (line: string) => onLog?.(redact(line, secrets));
   const isLocal = localRegistryHosts(registry).includes(target.host);
 
-  if (!overwriteTag && !target.digest) {
+  if (!overwriteTag) {
     try {
       if (await manifestExists({ ...target, credentials })) {
         return failed(

@@ -180,6 +180,11 @@ describe("runBuild with FROM busybox", () => {
     });
     const hub = await canPushTo({ imageUri: "team/app:1.0", registry });
     expect(hub).toMatchObject({ ok: false, reason: expect.stringContaining("docker.io") });
+    const digest = await canPushTo({
+      imageUri: `${registry.host}/team/app@sha256:${"a".repeat(64)}`,
+      registry,
+    });
+    expect(digest).toMatchObject({ ok: false, reason: expect.stringContaining("digest") });
     const bad = await canPushTo({ imageUri: "UPPER/Case:1", registry });
     expect(bad).toMatchObject({
       ok: false,
