@@ -6,6 +6,7 @@ import {
   type DispatchItem,
   type DispatchResult,
   dispatch,
+  type ResolvedSpec,
   renderRequest,
 } from "@imagebuild/core";
 import { z } from "zod";
@@ -101,31 +102,13 @@ export const command: Command = {
     // Warnings do not stop a build; stderr keeps them out of --json output.
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);
     const client = clientFromEnv(io.env, { pollMs: flags.poll });
-    const now = new Date();
     const results: DispatchResult[] = notInEnv.map((file) => ({
       file,
       status: "skipped",
       reason: `not built in env ${flags.env ?? "(none)"}`,
     }));
-    const items: DispatchItem[] = [];
-    for (const spec of specs) {
-      try {
-        const shown = renderRequest(spec, { secrets: "reference", now });
-        const request = renderRequest(spec, { secrets: "resolve", env: io.env, now });
-        items.push({
-          spec,
-          request,
-          clientToken: clientTokenFor({ request: shown, slot: "content" }),
-        });
-      } catch (error) {
-        const { code, message } = formatError(error, io.env);
-        results.push({
-          file: spec.file,
-          status: "failed",
-          error: { code, message, retryable: false },
-        });
-      }
-    }
+    const { items, failures } = prepareItems({ specs, env: io.env, now: new Date() });
+    results.push(...failures);
     const progress = flags.wait
       ? createProgressRenderer({
           stream: flags.json ? io.stderr : io.stdout,
@@ -157,13 +140,7 @@ export const command: Command = {
         "interrupted: stopped waiting; submitted builds keep running (imagebuild status JOB_ID)\n",
       );
     }
-    const order = new Map(
-      positionalOrder(
-        specs.map((s) => s.file),
-        notInEnv,
-      ),
-    );
-    results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+    results.sort((a, b) => a.file.localeCompare(b.file));
     const ok = !io.signal?.aborted && results.every(succeeded);
     if (flags.json)
       writeJson(io.stdout, { ok, results: results.map((r) => redactResult(r, io.env)) });
@@ -171,6 +148,43 @@ export const command: Command = {
     return ok ? EXIT_OK : EXIT_FAILED;
   },
 };
+
+/**
+ * Renders each spec twice: with secret references for the ClientToken (so a rotated credential
+ * does not make a new build) and with the secrets resolved for the request actually sent. A spec
+ * whose credential is missing becomes a failed result and is not submitted.
+ */
+function prepareItems({
+  specs,
+  env,
+  now,
+}: {
+  specs: ResolvedSpec[];
+  env: NodeJS.ProcessEnv;
+  now: Date;
+}): { items: DispatchItem[]; failures: DispatchResult[] } {
+  const items: DispatchItem[] = [];
+  const failures: DispatchResult[] = [];
+  for (const spec of specs) {
+    try {
+      const shown = renderRequest(spec, { secrets: "reference", now });
+      const request = renderRequest(spec, { secrets: "resolve", env, now });
+      items.push({
+        spec,
+        request,
+        clientToken: clientTokenFor({ request: shown, slot: "content" }),
+      });
+    } catch (error) {
+      const { code, message } = formatError(error, env);
+      failures.push({
+        file: spec.file,
+        status: "failed",
+        error: { code, message, retryable: false },
+      });
+    }
+  }
+  return { items, failures };
+}
 
 // A build we stopped following has not failed: show it as submitted, with no final status.
 function stillRunning(result: DispatchResult): DispatchResult {
@@ -235,8 +249,4 @@ function detail(result: DispatchResult, env: NodeJS.ProcessEnv): string | undefi
 function redactResult(result: DispatchResult, env: NodeJS.ProcessEnv): DispatchResult {
   if (result.status !== "failed") return result;
   return { ...result, error: { ...result.error, message: formatError(result.error, env).message } };
-}
-
-function positionalOrder(files: string[], notInEnv: string[]): [string, number][] {
-  return [...files, ...notInEnv].sort().map((file, i) => [file, i]);
 }
