@@ -16,6 +16,7 @@ const OUT_FILE = path.resolve(
 const metaFlag = process.argv.indexOf("--metafile");
 
 const SHIM = path.join(PACKAGE_DIR, "scripts", "undici-fetch-shim.ts");
+const CORE_SHIMS = path.join(PACKAGE_DIR, "scripts", "core-fast-path-shims.ts");
 
 /**
  * Two substitutions that only the bundle makes (see docs/decisions/build-trigger-bundle.md):
@@ -39,6 +40,17 @@ const trim: Plugin = {
       resolveDir: PACKAGE_DIR,
       loader: "ts",
     }));
+    // Each workspace has its own copy of yaml 2.9.1 (the root's is 2.9.0); bundle one of them.
+    builder.onResolve({ filter: /^yaml$/ }, async (args) => {
+      if (args.pluginData === "yaml-dedupe") return undefined;
+      return builder.resolve("yaml", {
+        resolveDir: PACKAGE_DIR,
+        kind: args.kind,
+        pluginData: "yaml-dedupe",
+      });
+    });
+    // core's ajv fast path and js-yaml loader: see scripts/core-fast-path-shims.ts.
+    builder.onResolve({ filter: /^(ajv\/dist\/2020\.js|js-yaml)$/ }, () => ({ path: CORE_SHIMS }));
     builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
       args.importer.includes(`${path.sep}zod${path.sep}`)
         ? { path: path.join(path.dirname(args.importer), args.path), namespace: "zod-locales" }

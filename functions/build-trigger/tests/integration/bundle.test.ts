@@ -7,14 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GITHUB_SECRET, githubPush, githubPushEvent, httpEvent } from "../fixtures/events.ts";
 import { startGitHostServer, type GitHostServer } from "../fixtures/git-host-server.ts";
 import { startPaiServer, type PaiServer } from "../fixtures/pai-server.ts";
-import { createSpecRepo, specYaml } from "../fixtures/spec-repo.ts";
+import { BAD_SPEC_YAML, createSpecRepo, specYaml } from "../fixtures/spec-repo.ts";
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // A temp folder, so a parallel `bundle` target writing dist/ cannot race this test.
 const BUNDLE = path.join(mkdtempSync(path.join(tmpdir(), "bundle-")), "index.mjs");
 const BUNDLE_LIMIT_BYTES = 500 * 1024;
 
-const repo = createSpecRepo({ files: { "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }) } });
+const repo = createSpecRepo({
+  files: {
+    "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }),
+    "specs/broken/1.0.0.yaml": BAD_SPEC_YAML,
+  },
+});
 let github: GitHostServer;
 let pai: PaiServer;
 
