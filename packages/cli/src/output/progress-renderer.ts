@@ -32,8 +32,13 @@ export function createProgressRenderer({
   let drawn = 0;
   let width = 0;
   const redraw = () => {
+    // A line that wraps would throw off the cursor-up count, so lines are cut to the terminal width.
+    const columns = (stream as { columns?: number }).columns;
+    const fit = (line: string) =>
+      columns && line.length >= columns ? line.slice(0, columns - 1) : line;
     let out = drawn > 0 ? `${ESC}${drawn}A` : "";
-    for (const [key, text] of lines) out += `${CLEAR_LINE}${key.padEnd(width)}  ${text}\n`;
+    for (const [key, text] of lines)
+      out += `${CLEAR_LINE}${fit(`${key.padEnd(width)}  ${text}`)}\n`;
     stream.write(out);
     drawn = lines.size;
   };

@@ -56,6 +56,15 @@ describe("createProgressRenderer", () => {
   });
 });
 
+describe("createProgressRenderer on a narrow terminal", () => {
+  it("cuts lines to the terminal width so the redraw stays in place", () => {
+    const stream = Object.assign(new Capture(), { columns: 12 });
+    const progress = createProgressRenderer({ stream, isTTY: true });
+    progress.update("specs/a.yaml", "Running with a long reason");
+    expect(stream.text).toBe("\u001b[2Kspecs/a.yam\n");
+  });
+});
+
 describe("formatError", () => {
   const env = {
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: "s3cr3t-value-123",
