@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { clientFromEnv, hasEndpoint } from "../client-from-env.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
+import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { specsLocation } from "../specs-location.ts";
 
@@ -31,7 +32,7 @@ Options:
   --format table|markdown|json     output format (default: table); markdown suits a PR summary
   --offline                        do not ask the workspace which images exist
   --dir PATH                       the specs folder (default: specs)
-  --json                           same as --format json
+  --json                           same as --format json, plus "ok"
   -h, --help                       show this help
 
 Exit codes: 0 ok, 1 a spec is invalid (e.g. a built version changed), 2 usage.
@@ -74,9 +75,15 @@ export const command: Command = {
       ...(flags.head ? { head: flags.head } : {}),
       ...(flags.env ? { env: flags.env } : {}),
       ...(client ? { client } : {}),
-    });
-    io.stdout.write(ensureNewline(formatPlan(result, format)));
-    return result.problems.some((p) => p.severity === "error") ? EXIT_FAILED : EXIT_OK;
+    }).finally(() => client?.close());
+    const ok = !result.problems.some((p) => p.severity === "error");
+    if (format === "json") {
+      // The same document core formats, with the `ok` every command's JSON carries.
+      writeJson(io.stdout, { ok, ...JSON.parse(formatPlan(result, "json")) });
+    } else {
+      io.stdout.write(ensureNewline(formatPlan(result, format)));
+    }
+    return ok ? EXIT_OK : EXIT_FAILED;
   },
 };
 

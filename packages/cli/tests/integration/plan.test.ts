@@ -41,8 +41,9 @@ describe("plan", () => {
   it("says create for a new version and removed for a deleted one, with ClientTokens", async () => {
     repo.write("specs/busybox-hello/1.1.0.yaml", NEW_VERSION);
     repo.remove("specs/busybox-fail/1.0.0.yaml");
-    const { code, byFile } = await planJson(["--base", "HEAD", "--env", "local"]);
+    const { code, body, byFile } = await planJson(["--base", "HEAD", "--env", "local"]);
     expect(code).toBe(0);
+    expect(body.ok).toBe(true);
     expect(byFile["specs/busybox-hello/1.1.0.yaml"]).toMatchObject({ action: "create" });
     expect(byFile["specs/busybox-hello/1.1.0.yaml"]?.clientToken).toMatch(/^ib1-/);
     expect(byFile["specs/busybox-fail/1.0.0.yaml"]).toMatchObject({ action: "removed" });
@@ -63,6 +64,7 @@ describe("plan", () => {
     repo.write("specs/busybox-hello/1.0.0.yaml", NEW_VERSION.replace("1.37", "1.99"));
     const { code, body } = await planJson(["--base", "HEAD", "--env", "local"]);
     expect(code).toBe(1);
+    expect(body.ok).toBe(false);
     expect(body.problems[0]).toMatchObject({ ruleId: "immutable-version" });
   });
 
