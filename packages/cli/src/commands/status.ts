@@ -22,7 +22,7 @@ Creating, Queuing, Running, … and finally Succeeded, Failed or Stopped, with t
 Options:
   --watch        follow the job until it ends (live on a terminal, a line per change otherwise)
   --poll SECONDS first interval between polls with --watch (default 2; grows to 30)
-  --json         print the job as JSON
+  --json         print {ok, job} (the DLC job) as JSON
   -h, --help     show this help
 
 Exit codes: 0 ok (the job has not failed), 1 the job failed or was stopped, or the call failed,
@@ -73,9 +73,10 @@ export const command: Command = {
     } finally {
       await client.close?.();
     }
-    if (flags.json) writeJson(io.stdout, job);
+    const ok = !UNSUCCESSFUL.has(job.Status);
+    if (flags.json) writeJson(io.stdout, { ok, job });
     else io.stdout.write(describeJob(job));
-    return UNSUCCESSFUL.has(job.Status) ? EXIT_FAILED : EXIT_OK;
+    return ok ? EXIT_OK : EXIT_FAILED;
   },
 };
 

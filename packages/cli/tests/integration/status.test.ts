@@ -36,7 +36,10 @@ describe("status", () => {
     expect(text.stdout).toBe(`${jobId}  Running\n`);
     const json = await runCli(["status", jobId, "--json"], { env });
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ JobId: jobId, Status: "Succeeded" });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      job: { JobId: jobId, Status: "Succeeded" },
+    });
   });
 
   it("--watch follows the job to the end with one line per change", async () => {
