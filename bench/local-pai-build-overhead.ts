@@ -134,13 +134,15 @@ async function serviceBuild({
   }
 }
 
-const median = (values: number[]) => {
+/** The q-quantile (0..1) of `values`, interpolated between the nearest ranks. */
+const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const pos = (sorted.length - 1) * q;
+  const low = sorted[Math.floor(pos)] as number;
+  const high = sorted[Math.ceil(pos)] as number;
+  return low + (high - low) * (pos - Math.floor(pos));
 };
+const median = (values: number[]) => quantile(values, 0.5);
 
 async function main() {
   const baseDir = await mkdtemp(join(tmpdir(), "imagebuild-bench-direct-"));
@@ -186,6 +188,9 @@ async function main() {
         bench: "local-pai-build-overhead",
         rounds: ROUNDS,
         medianRatio: Number(median(ratios).toFixed(3)),
+        // The spread of the per-round ratios: wide when other load shares the machine.
+        ratioP25: Number(quantile(ratios, 0.25).toFixed(3)),
+        ratioP75: Number(quantile(ratios, 0.75).toFixed(3)),
         ratioOfMedians: Number((median(subjects) / median(baselines)).toFixed(3)),
         goal: "<= 1.10",
       }),
