@@ -57,7 +57,9 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
       });
       continue;
     }
-    const expanded = expandArgs(written, globalArgs);
+    const expanded = written.includes("$")
+      ? expandArgs(written, globalArgs)
+      : { value: written, unresolved: [] };
     if (expanded.unresolved.length > 0) {
       issues.push({
         ruleId: "dockerfile-pinned-from",

@@ -1,5 +1,5 @@
 /** Per-file checks of one YAML file: syntax, the Spec schema, its kind, and literal credentials. */
-import { validators } from "@imagebuild/schema";
+import { checkSchema } from "./fast-check-schema.ts";
 import { findCredentialsInValue } from "./find-literal-credentials.ts";
 import { locate, type ParsedYaml, parseYaml } from "./parsed-yaml.ts";
 import type { Problem } from "./types.ts";
@@ -61,22 +61,20 @@ export function checkSpecFile({
       `${finding.what}: put credentials in RegistryAuths as { fromEnv: VAR } or { secret: name }, never in a spec`,
     ),
   );
-  const result = validators.Spec.safeParse(parsed.value ?? null);
-  if (!result.ok) {
-    for (const issue of result.issues) {
-      // A literal Auth under RegistryAuths is already reported as a credential, with a better message.
-      if (
-        problems.some((p) => p.ruleId === "no-literal-credentials" && sameLocation(p, issue.path))
-      )
-        continue;
-      const field = issue.path.length > 0 ? issue.path.join(".") : "(document)";
-      problems.push(
-        issue.code === "unknown"
-          ? problem("unknown-key", issue.path, `${field}: ${issue.message}`, "key")
-          : problem("schema", issue.path, `${field}: ${issue.message}`),
-      );
-    }
-  } else if (result.value.kind !== kind) {
+  const issues = checkSchema("Spec", parsed.value ?? null);
+  for (const issue of issues) {
+    // A literal Auth under RegistryAuths is already reported as a credential, with a better message.
+    if (problems.some((p) => p.ruleId === "no-literal-credentials" && sameLocation(p, issue.path)))
+      continue;
+    const field = issue.path.length > 0 ? issue.path.join(".") : "(document)";
+    problems.push(
+      issue.code === "unknown"
+        ? problem("unknown-key", issue.path, `${field}: ${issue.message}`, "key")
+        : problem("schema", issue.path, `${field}: ${issue.message}`),
+    );
+  }
+  const actualKind = (parsed.value as { kind?: unknown } | null)?.kind;
+  if (issues.length === 0 && actualKind !== kind) {
     const expected =
       kind === "Defaults"
         ? "a _defaults.yaml must have kind Defaults"

@@ -11,6 +11,8 @@ const CREDENTIAL_SHAPES: { name: string; pattern: RegExp }[] = [
   { name: "a URL with a password", pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i },
   { name: "a password flag with a value", pattern: /(^|\s)(--password|-p)[ =](?!\$)\S+/ },
 ];
+/** A cheap first test: an ENV/ARG line without any of these words cannot set a credential variable. */
+const CREDENTIAL_WORD = /PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_?KEY|API_?KEY|AUTH/i;
 /** ENV/ARG names that hold credentials. */
 const CREDENTIAL_VARIABLE = /(PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_?KEY|API_?KEY|_AUTH$|^AUTH)/i;
 
@@ -64,7 +66,10 @@ export function findCredentialsInDockerfile(
   const findings: CredentialFinding[] = [];
   for (const instruction of instructions) {
     const at = { line: instruction.line, column: instruction.column };
-    if (instruction.keyword === "ENV" || instruction.keyword === "ARG") {
+    if (
+      (instruction.keyword === "ENV" || instruction.keyword === "ARG") &&
+      CREDENTIAL_WORD.test(instruction.args)
+    ) {
       for (const [name, value] of assignments(instruction.args)) {
         if (CREDENTIAL_VARIABLE.test(name) && value !== "" && !value.startsWith("$")) {
           findings.push({ ...at, what: `${instruction.keyword} ${name} set to a literal` });

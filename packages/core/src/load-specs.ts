@@ -134,7 +134,7 @@ function selectFiles(allFiles: string[], paths: string[] | undefined): string[] 
 function duplicateImageUris(specs: ResolvedSpec[]): Problem[] {
   const firstByUri = new Map<string, ResolvedSpec>();
   const problems: Problem[] = [];
-  for (const spec of [...specs].sort((a, b) => a.file.localeCompare(b.file))) {
+  for (const spec of [...specs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const uri = spec.request.Image.Uri;
     const first = firstByUri.get(uri);
     if (!first) {

@@ -1,12 +1,15 @@
 /** A YAML file parsed with source ranges, so any field path can be turned into a line and column. */
+import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 
 /**
- * One parsed YAML file.
+ * One parsed YAML file. The value comes from js-yaml (fast); the ranges needed to point at a field come
+ * from `yaml` with a LineCounter, parsed only when a location is asked for (see
+ * docs/decisions/core-yaml-parsers.md).
  *
  * @example
  * const parsed = parseYaml({ file: "specs/a/1.0.yaml", text });
- * locate(parsed, ["build", "Image", "Name"]); // { line: 5, column: 11 }
+ * locate(parsed, ["build", "Image", "Name"]); // { line: 5, column: 11, found: true }
  */
 export interface ParsedYaml {
   file: string;
@@ -15,34 +18,49 @@ export interface ParsedYaml {
   value: unknown;
   /** Syntax errors with their positions. */
   errors: { line: number; column: number; message: string }[];
-  /** @internal */
-  root: Node | null;
-  /** @internal */
-  lineCounter: LineCounter;
+  /** The document with source ranges, built on first use. */
+  ranges(): { root: Node | null; lineCounter: LineCounter };
 }
 
 /**
- * Parses YAML keeping node ranges.
+ * Parses YAML (1.2 core schema: no timestamps, no merge keys).
  *
  * @example
  * parseYaml({ file: "specs/_defaults.yaml", text: "apiVersion: imagebuild/v1\n" }).value
  */
 export function parseYaml({ file, text }: { file: string; text: string }): ParsedYaml {
+  let detailed: ReturnType<typeof parseWithRanges> | undefined;
+  const ranges = () => {
+    detailed ??= parseWithRanges(text);
+    return detailed;
+  };
+  try {
+    const value = load(text, { filename: file, schema: CORE_SCHEMA });
+    return { file, text, value: value ?? null, errors: [], ranges };
+  } catch (error) {
+    const { errors } = ranges();
+    if (errors.length > 0) return { file, text, value: undefined, errors, ranges };
+    // js-yaml refused what yaml accepts: report js-yaml's own position.
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    return {
+      file,
+      text,
+      value: undefined,
+      errors: [{ line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: reason }],
+      ranges,
+    };
+  }
+}
+
+function parseWithRanges(text: string) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return { line, column: col, message: error.message.split("\n")[0] ?? error.message };
   });
-  const root = (doc.contents as Node | null) ?? null;
-  return {
-    file,
-    text,
-    value: errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }),
-    errors,
-    root,
-    lineCounter,
-  };
+  return { root: (doc.contents as Node | null) ?? null, lineCounter, errors };
 }
 
 /**
@@ -57,7 +75,8 @@ export function locate(
   path: readonly string[],
   { at = "value" }: { at?: "key" | "value" } = {},
 ): { line: number; column: number; found: boolean } {
-  let node: unknown = parsed.root;
+  const { root, lineCounter } = parsed.ranges();
+  let node: unknown = root;
   let offset = rangeStart(node) ?? 0;
   let found = true;
   for (const [index, segment] of path.entries()) {
@@ -89,7 +108,7 @@ export function locate(
       break;
     }
   }
-  const { line, col } = parsed.lineCounter.linePos(offset);
+  const { line, col } = lineCounter.linePos(offset);
   return { line, column: col, found };
 }
 
@@ -100,7 +119,7 @@ export function locate(
  * nodeAt(parsed, ["build", "BuildConfig", "Dockerfile"])
  */
 export function nodeAt(parsed: ParsedYaml, path: readonly string[]): Node | undefined {
-  let node: unknown = parsed.root;
+  let node: unknown = parsed.ranges().root;
   for (const segment of path) {
     if (isMap(node)) {
       node = node.items.find(
@@ -130,7 +149,7 @@ export function positionInString(
   const node = nodeAt(parsed, path);
   const start = rangeStart(node);
   if (!node || start === undefined || !isScalar(node)) return locate(parsed, path);
-  const { line } = parsed.lineCounter.linePos(start);
+  const { line } = parsed.ranges().lineCounter.linePos(start);
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
     const contentLine = line + lineInString;
     const source = parsed.text.split(/\r?\n/)[contentLine - 1] ?? "";

@@ -1,13 +1,9 @@
 /** Resolves one version file: layers its defaults and overlay, builds the request, and runs the per-spec lints. */
 import { Cron } from "croner";
-import {
-  type CreateImageBuildRequest,
-  type Spec,
-  type SpecPackages,
-  validators,
-} from "@imagebuild/schema";
+import type { CreateImageBuildRequest, Spec, SpecPackages } from "@imagebuild/schema";
 import { canonicalJson } from "./canonical-json.ts";
 import { checkFromPinning, pinningProblem } from "./check-from-pinning.ts";
+import { checkSchema } from "./fast-check-schema.ts";
 import type { CheckedFile } from "./check-spec-file.ts";
 import { findCredentialsInDockerfile } from "./find-literal-credentials.ts";
 import { isPlainObject, mergeLayers, valueAtPath } from "./merge-layers.ts";
@@ -15,6 +11,9 @@ import { parseDockerfile } from "./parse-dockerfile.ts";
 import { locate, type ParsedYaml, positionInString } from "./parsed-yaml.ts";
 import { renderPackagesDockerfile } from "./render-packages-dockerfile.ts";
 import type { CredentialRef, Problem, ResolvedSpec, TagPolicy } from "./types.ts";
+
+/** Cron patterns already checked (most specs share a handful), to their error or undefined. */
+const CRON_CHECKS = new Map<string, string | undefined>();
 
 const VERSION_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const IMAGE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,49}$/;
@@ -226,15 +225,10 @@ export async function resolveSpec({
   const policy: { schedule?: string; tag: TagPolicy } = { tag: spec.policy?.tag ?? "immutable" };
   if (spec.policy?.schedule !== undefined) {
     policy.schedule = spec.policy.schedule;
-    try {
-      new Cron(spec.policy.schedule, { paused: true, timezone: "UTC" }).stop();
-    } catch (error) {
+    const cronError = cronProblem(spec.policy.schedule);
+    if (cronError !== undefined) {
       problems.push(
-        problemAt(
-          "policy-schedule",
-          ["policy", "schedule"],
-          `policy.schedule: ${(error as Error).message.replace(/^CronPattern: /, "")}`,
-        ),
+        problemAt("policy-schedule", ["policy", "schedule"], `policy.schedule: ${cronError}`),
       );
     }
   }
@@ -261,9 +255,9 @@ export async function resolveSpec({
 
   problems.push(...pathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }));
 
-  const checkedRequest = validators.CreateImageBuildRequest.safeParse(request);
-  if (!checkedRequest.ok) {
-    for (const issue of checkedRequest.issues) {
+  const requestIssues = checkSchema("CreateImageBuildRequest", request);
+  {
+    for (const issue of requestIssues) {
       if (issue.path.join(".") === "BuildConfig.Dockerfile" && dockerfile === undefined) continue;
       const field = issue.path.join(".") || "(request)";
       const specPath =
@@ -284,23 +278,42 @@ export async function resolveSpec({
 
   const registryAuthRefs = (buildConfig.RegistryAuths ?? {}) as Record<string, CredentialRef>;
   if (problems.some((p) => p.severity === "error")) return { spec: undefined, problems };
-  return {
-    problems,
-    spec: {
-      file,
-      imageName,
-      version,
-      env,
-      policy,
-      request: request as unknown as CreateImageBuildRequest,
-      registryAuthRefs,
-      sourceText: self.parsed.text,
-      ...(dockerfileOrigin && "sidecar" in dockerfileOrigin
-        ? { dockerfileFile: dockerfileOrigin.sidecar }
-        : {}),
-      contentKey: canonicalJson({ spec: self.parsed.value, dockerfile: sidecarText }),
-    },
+  const resolved = {
+    file,
+    imageName,
+    version,
+    env,
+    policy,
+    request: request as unknown as CreateImageBuildRequest,
+    registryAuthRefs,
+    sourceText: self.parsed.text,
+    ...(dockerfileOrigin && "sidecar" in dockerfileOrigin
+      ? { dockerfileFile: dockerfileOrigin.sidecar }
+      : {}),
   };
+  // Only plans and the immutability lint need the key: compute it on first read.
+  let contentKey: string | undefined;
+  Object.defineProperty(resolved, "contentKey", {
+    enumerable: true,
+    get: () => {
+      contentKey ??= canonicalJson({ spec: self.parsed.value, dockerfile: sidecarText });
+      return contentKey;
+    },
+  });
+  return { problems, spec: resolved as ResolvedSpec };
+}
+
+function cronProblem(pattern: string): string | undefined {
+  if (!CRON_CHECKS.has(pattern)) {
+    let message: string | undefined;
+    try {
+      new Cron(pattern, { paused: true, timezone: "UTC" }).stop();
+    } catch (error) {
+      message = (error as Error).message.replace(/^CronPattern: /, "");
+    }
+    CRON_CHECKS.set(pattern, message);
+  }
+  return CRON_CHECKS.get(pattern);
 }
 
 function pathNameTag({

@@ -60,12 +60,15 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function setup(options: Parameters<typeof startFakePai>[0] = {}, maxAttempts = 6) {
+async function setup(
+  options: Parameters<typeof startFakePai>[0] = {},
+  retry = { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 6 },
+) {
   const pai = await startFakePai(options);
   const client: PaiClient = createPaiClient({
     endpoint: pai.url,
     env: {},
-    retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts },
+    retry,
   });
   closers.push(
     () => client.close(),
@@ -88,12 +91,16 @@ describe("dispatch", () => {
   });
 
   it("rides out server throttling through the client's retries without duplicate builds", async () => {
-    const { pai, client } = await setup({ ratePerSecond: 100, burst: 2 }, 40);
-    const items = await itemsFor(["a", "b", "c", "d", "e", "f", "g", "h"]);
-    const results = await dispatch({ client, items, concurrency: 8, ratePerSecond: 1000 });
-    expect(results.every((r) => r.status === "submitted")).toBe(true);
+    const { pai, client } = await setup(
+      { ratePerSecond: 4, burst: 1 },
+      { baseDelayMs: 50, maxDelayMs: 400, maxAttempts: 60 },
+    );
+    const items = await itemsFor(["a", "b", "c", "d", "e", "f"]);
+    // Six requests at once against one allowed every 250 ms: five are throttled at least once.
+    const results = await dispatch({ client, items, concurrency: 6, ratePerSecond: 1000 });
+    expect(results.filter((r) => r.status !== "submitted")).toEqual([]);
     expect(pai.stats.throttled).toBeGreaterThan(0);
-    expect(pai.stats.builds).toBe(8);
+    expect(pai.stats.builds).toBe(6);
   });
 
   it("skips images that already exist unless the policy overwrites", async () => {

@@ -1,0 +1,9 @@
+/** Types for the part of js-yaml 4 that core uses (the package ships none). */
+declare module "js-yaml" {
+  /** A js-yaml schema; `CORE_SCHEMA` is YAML 1.2 core: no timestamps, no merge keys. */
+  export interface Schema {
+    readonly __schema: unique symbol;
+  }
+  export const CORE_SCHEMA: Schema;
+  export function load(input: string, options?: { filename?: string; schema?: Schema }): unknown;
+}
