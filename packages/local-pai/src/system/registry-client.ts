@@ -8,6 +8,23 @@ export const MANIFEST_ACCEPT = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.docker.distribution.manifest.list.v2+json",
 ].join(", ");
+/**
+ * A registry answered a request with an unexpected HTTP status.
+ *
+ * @example
+ * if (error instanceof RegistryHttpError && error.status === 401) return "RegistryAuthFailed";
+ */
+export class RegistryHttpError extends Error {
+  override readonly name = "RegistryHttpError";
+  readonly code = "REGISTRY_HTTP_ERROR";
+  readonly status: number;
+
+  constructor({ message, status }: { message: string; status: number }) {
+    super(message);
+    this.status = status;
+  }
+}
+
 /** How long one registry request may take. */
 const REGISTRY_TIMEOUT_MS = 10_000;
 
@@ -114,7 +131,10 @@ export async function manifestExists({
   await res.body?.cancel();
   if (res.status === 404) return false;
   if (res.ok) return true;
-  throw new Error(`HEAD ${host}/${repository}:${tag}: registry answered ${res.status}`);
+  throw new RegistryHttpError({
+    message: `HEAD ${host}/${repository}:${tag}: registry answered ${res.status}`,
+    status: res.status,
+  });
 }
 
 /**
@@ -141,7 +161,10 @@ export async function fetchImageSize({
   });
   if (!res.ok) {
     await res.body?.cancel();
-    throw new Error(`GET ${host}/${repository}@${reference}: registry answered ${res.status}`);
+    throw new RegistryHttpError({
+      message: `GET ${host}/${repository}@${reference}: registry answered ${res.status}`,
+      status: res.status,
+    });
   }
   const text = await res.text();
   const manifest = JSON.parse(text) as {

@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { classifyBuildError } from "./classify-build-error.ts";
 import { parseImageReference } from "./image-reference.ts";
-import { fetchImageSize, manifestExists } from "./registry-client.ts";
+import { fetchImageSize, manifestExists, RegistryHttpError } from "./registry-client.ts";
 import {
   RegistryAuthsInvalidError,
   credentialsFor,
@@ -97,8 +97,9 @@ export async function runBuild({
         );
       }
     } catch (error) {
+      const refused = error instanceof RegistryHttpError && [401, 403].includes(error.status);
       return failed(
-        "EnvPrepareFailed",
+        refused ? "RegistryAuthFailed" : "EnvPrepareFailed",
         redact(`checking ${imageUri}: ${(error as Error).message}`, secrets),
       );
     }
