@@ -4,6 +4,7 @@ import { isRetryable, RetryableBuildError } from "./errors.ts";
 import { decodeObjectKey, type OssEvent, rejectSpecKey } from "./events/oss.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
 import { ossSource } from "./sources/oss-source.ts";
+import { isSpecPath } from "./webhooks/changed-spec-paths.ts";
 
 /** One line of the OSS result: a spec outcome or an object that was not a spec. */
 export type OssOutcome = SpecOutcome | { file: string; status: "ignored"; reason: string };
@@ -46,6 +47,12 @@ export async function handleOss({
     const rejected = rejectSpecKey({ key, prefix: config.specPrefix });
     if (rejected) {
       ignore(rejected);
+      continue;
+    }
+    if (!isSpecPath(key, config.specPrefix)) {
+      ignore(
+        `not a spec file (${config.specPrefix}<image>/<version>.yaml); _defaults.yaml changes rebuild nothing by themselves`,
+      );
       continue;
     }
     const credentials = ossCredentials(context, deps.env);

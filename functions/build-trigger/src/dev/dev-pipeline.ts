@@ -1,6 +1,6 @@
 /** The whole pipeline on one machine: the handler hosted locally, a folder as the bucket, s.yaml's timers, git pushes. */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createPaiClient } from "@imagebuild/pai-client";
 import { createHandler, type FcHandler } from "../create-handler.ts";
@@ -79,6 +79,7 @@ export async function startDevPipeline({
     cwd: repoDir,
     encoding: "utf8",
   }).trim();
+  seedBucketDefaults({ repoDir, bucketDir });
   const oss = await startLocalOssServer({
     rootDir: bucketDir,
     bucket: DEV_BUCKET,
@@ -261,5 +262,22 @@ function formatLogLine(line: string): string {
     return `fn    [${String(trigger ?? "-")}] ${String(level)} ${String(msg)}${rest ? ` ${rest}` : ""}`;
   } catch {
     return `fn    ${line.trimEnd()}`;
+  }
+}
+
+/**
+ * Copies the repository's `specs/**\/_defaults.yaml` into the bucket folder where missing, so a spec
+ * dropped into the bucket layers the same defaults as in git (a real bucket needs them uploaded too).
+ */
+function seedBucketDefaults({ repoDir, bucketDir }: { repoDir: string; bucketDir: string }): void {
+  const specsDir = path.join(repoDir, "specs");
+  if (!existsSync(specsDir)) return;
+  for (const entry of readdirSync(specsDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name !== "_defaults.yaml") continue;
+    const from = path.join(entry.parentPath, entry.name);
+    const to = path.join(bucketDir, path.relative(repoDir, from));
+    if (existsSync(to)) continue;
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(from, to);
   }
 }

@@ -7,7 +7,8 @@ import { createHandler } from "../../src/create-handler.ts";
 import { canonicalHeaderName, toFcHttpEvent } from "../../src/dev/fc-http-event.ts";
 import { gitPushPayload, sendGithubPush } from "../../src/dev/git-push-event.ts";
 import { hostHandler } from "../../src/dev/host-handler.ts";
-import { timerTriggersFromSYaml } from "../../src/dev/timer-triggers.ts";
+import { startTimers, timerTriggersFromSYaml } from "../../src/dev/timer-triggers.ts";
+import { TimerEventSchema } from "../../src/events/timer.ts";
 import { watchBucket } from "../../src/dev/watch-bucket.ts";
 import { HttpEventSchema } from "../../src/events/http.ts";
 import { OssEventSchema } from "../../src/events/oss.ts";
@@ -173,5 +174,32 @@ resources:
     expect(timerTriggersFromSYaml(text)).toEqual([
       { name: "nightly", cron: "0 0 4 * * *", enable: true, payload: '{"select":"scheduled"}' },
     ]);
+  });
+});
+
+describe("startTimers", () => {
+  it("fires an enabled trigger on its 6-field cron with FC's timer event shape; disabled ones never", async () => {
+    const events: unknown[] = [];
+    const stop = startTimers({
+      triggers: [
+        {
+          name: "every-second",
+          cron: "* * * * * *",
+          enable: true,
+          payload: '{"select":"scheduled"}',
+        },
+        { name: "off", cron: "* * * * * *", enable: false, payload: undefined },
+      ],
+      onEvent: async (event) => void events.push(event),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    stop();
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    for (const event of events) {
+      const parsed = TimerEventSchema.parse(event);
+      expect(parsed.triggerName).toBe("every-second");
+      expect(parsed.triggerTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(parsed.payload).toBe('{"select":"scheduled"}');
+    }
   });
 });

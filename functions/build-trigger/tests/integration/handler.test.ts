@@ -365,6 +365,7 @@ describe("OSS uploads", () => {
         "other/x/1.0.yaml",
         "specs/../specs/good/1.0.0.yaml",
         "specs/good/notes.txt",
+        "specs/_defaults.yaml",
       ]) {
         const ignored = (await handler(buffer(ossEvent({ key })), context)) as {
           results: { status: string }[];
