@@ -44,7 +44,8 @@ ${Object.entries(COMMANDS)
   .join("\n")}
 
 Every command takes --help and --json. Exit codes: 0 ok, 1 invalid or failed, 2 usage.
-The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service) or the region (IMAGEBUILD_REGION);
+The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service) or the region (IMAGEBUILD_REGION,
+else ALIBABA_CLOUD_REGION_ID);
 credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN.
 `;
 
