@@ -10,7 +10,7 @@ import {
   renderRequest,
 } from "@imagebuild/core";
 import { z } from "zod";
-import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
+import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { clientFromEnv } from "../client-from-env.ts";
 import { dirFlag, envFlag, intFlag, jsonFlag, numberFlag, pollFlag } from "../flag-schemas.ts";
 import { formatError } from "../output/format-error.ts";
@@ -126,7 +126,7 @@ export const command: Command = {
             skipExisting: true,
             wait: flags.wait,
             ...(io.signal ? { signal: io.signal } : {}),
-            ...(progress ? { onProgress: (event) => showEvent(progress, event, io.env) } : {}),
+            ...(progress ? { onProgress: (event) => showEvent(progress, event, io) } : {}),
           })),
         );
       }
@@ -201,8 +201,13 @@ function succeeded(result: DispatchResult): boolean {
   return true;
 }
 
-function showEvent(progress: ProgressRenderer, event: DispatchEvent, env: NodeJS.ProcessEnv): void {
-  progress.update(event.file, eventText(event, env));
+function showEvent(progress: ProgressRenderer, event: DispatchEvent, io: Io): void {
+  // After Ctrl-C the waits end with an abort error, not a build failure.
+  const text =
+    event.type === "finished" && io.signal?.aborted
+      ? `${event.jobId}  still running: stopped waiting`
+      : eventText(event, io.env);
+  progress.update(event.file, text);
 }
 
 function eventText(event: DispatchEvent, env: NodeJS.ProcessEnv): string {

@@ -184,6 +184,8 @@ describe("build --wait interrupted", () => {
     setTimeout(() => interrupt.abort(), 100);
     const { code, stdout, stderr } = await running;
     expect(code).toBe(1);
+    expect(stdout).toContain(`${HELLO}: dlc-stub1  still running: stopped waiting\n`);
+    expect(stdout).not.toContain("Failed");
     expect(stdout).toContain(`${HELLO}  submitted  dlc-stub1  still running: stopped waiting`);
     expect(stderr).toContain("interrupted: stopped waiting; submitted builds keep running");
   });
