@@ -116,10 +116,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
  * Every secret value in the settings, so the logger can scrub them from any line.
  *
  * @example
- * createLogger({ secrets: configSecrets(config) });
+ * createLogger({ secrets: configSecrets(config, process.env) });
  */
-export function configSecrets(config: TriggerConfig): string[] {
+export function configSecrets(
+  config: TriggerConfig,
+  env: Readonly<Record<string, string | undefined>> = {},
+): string[] {
+  // Registry credentials resolved into requests, and any credential-looking variable, are scrubbed too.
+  const fromEnv = Object.entries(env)
+    .filter(([key]) => /^IMAGEBUILD_SECRET_|SECRET|TOKEN|PASSWORD/i.test(key))
+    .map(([, value]) => value ?? "")
+    .filter((value) => value.length >= 8);
   return [
+    ...fromEnv,
     ...config.githubSecrets,
     ...config.gitlabTokens,
     ...config.codeupTokens,

@@ -41,7 +41,7 @@ export function createHandler({
     const config = loadConfig(env);
     deps = {
       config,
-      log: log ?? createLogger({ secrets: configSecrets(config) }),
+      log: log ?? createLogger({ secrets: configSecrets(config, env) }),
       env,
       clientFor: clientFor ?? ((context) => defaultClient(context, env)),
       now,

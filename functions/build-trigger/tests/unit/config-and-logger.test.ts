@@ -40,22 +40,30 @@ describe("createLogger", () => {
       IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: "super-secret-value",
       IMAGEBUILD_GITHUB_TOKEN: "ghp_tokenvalue",
     });
-    const log = createLogger({ secrets: configSecrets(config), write: (line) => lines.push(line) });
+    const env = { IMAGEBUILD_SECRET_ACR_AUTH: "registry-password-1", PATH: "/usr/bin" };
+    const log = createLogger({
+      secrets: configSecrets(config, env),
+      write: (line) => lines.push(line),
+    });
     log.child({ requestId: "r1" }).error("failed with super-secret-value", {
       header: "Bearer ghp_tokenvalue",
       authorization: "anything",
       clientToken: "ib1-keep",
+      detail: "auth registry-password-1 failed",
     });
     expect(lines).toHaveLength(1);
     const text = lines.join("");
     expect(text).not.toContain("super-secret-value");
     expect(text).not.toContain("ghp_tokenvalue");
+    expect(text).not.toContain("registry-password-1");
+    expect(text).toContain("ib1-keep");
     const parsed = JSON.parse(text);
     expect(parsed).toMatchObject({
       level: "error",
       requestId: "r1",
       authorization: "[redacted]",
       clientToken: "ib1-keep",
+      detail: "auth [redacted] failed",
     });
   });
 });
