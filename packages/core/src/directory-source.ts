@@ -1,6 +1,5 @@
 /** A SpecSource over a directory on disk (the working tree). */
-import { readFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SpecSource } from "./types.ts";
 
@@ -18,7 +17,7 @@ export function directorySource(rootDir: string): SpecSource {
     async readFile(file) {
       try {
         // Spec files are small: a synchronous read is ~10x cheaper than a thread-pool round trip, and
-        // loadSpecs reads thousands of them at once (bench/core-validate.ts).
+        // loadSpecs reads thousands of them at once (bench/core-validate.ts). Same for the listing.
         return readFileSync(path.join(root, ...file.split("/")), "utf8");
       } catch (error) {
         if (isMissing(error)) return undefined;
@@ -28,7 +27,7 @@ export function directorySource(rootDir: string): SpecSource {
     async listFiles(prefix) {
       const start = path.join(root, ...prefix.split("/").filter(Boolean));
       try {
-        const entries = await readdir(start, { recursive: true, withFileTypes: true });
+        const entries = readdirSync(start, { recursive: true, withFileTypes: true });
         return entries
           .filter((entry) => entry.isFile())
           .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))

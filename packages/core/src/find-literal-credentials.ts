@@ -4,12 +4,20 @@ import type { DockerfileInstruction } from "./parse-dockerfile.ts";
 /** Keys whose string value is a credential, wherever they appear. */
 const CREDENTIAL_KEY =
   /^(auth|password|passwd|pass|token|access_?key_?secret|secret_?key|api_?key|private_?key)$/i;
-/** Shapes of known credentials inside any string. */
-const CREDENTIAL_SHAPES: { name: string; pattern: RegExp }[] = [
-  { name: "an Alibaba Cloud AccessKey ID", pattern: /\bLTAI[0-9A-Za-z]{12,30}\b/ },
-  { name: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-  { name: "a URL with a password", pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i },
-  { name: "a password flag with a value", pattern: /(^|\s)(--password|-p)[ =](?!\$)\S+/ },
+/** Shapes of known credentials inside any string; `hint` is a substring every match contains (a cheap pre-test). */
+const CREDENTIAL_SHAPES: { name: string; hint: string; pattern: RegExp }[] = [
+  { name: "an Alibaba Cloud AccessKey ID", hint: "LTAI", pattern: /\bLTAI[0-9A-Za-z]{12,30}\b/ },
+  { name: "a private key", hint: "PRIVATE KEY", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+  {
+    name: "a URL with a password",
+    hint: "@",
+    pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i,
+  },
+  {
+    name: "a password flag with a value",
+    hint: "-p",
+    pattern: /(^|\s)(--password|-p)[ =](?!\$)\S+/,
+  },
 ];
 /** A cheap first test: an ENV/ARG line without any of these words cannot set a credential variable. */
 const CREDENTIAL_WORD = /PASSWORD|PASSWD|SECRET|TOKEN|ACCESS_?KEY|API_?KEY|AUTH/i;
@@ -46,7 +54,7 @@ export function findCredentialsInValue(value: unknown, path: string[] = []): Cre
     });
   }
   if (typeof value === "string") {
-    const shape = CREDENTIAL_SHAPES.find(({ pattern }) => pattern.test(value));
+    const shape = credentialShape(value);
     if (shape) return [{ path, what: shape.name }];
   }
   return [];
@@ -76,10 +84,14 @@ export function findCredentialsInDockerfile(
         }
       }
     }
-    const shape = CREDENTIAL_SHAPES.find(({ pattern }) => pattern.test(instruction.args));
+    const shape = credentialShape(instruction.args);
     if (shape) findings.push({ ...at, what: shape.name });
   }
   return findings;
+}
+
+function credentialShape(text: string): { name: string } | undefined {
+  return CREDENTIAL_SHAPES.find(({ hint, pattern }) => text.includes(hint) && pattern.test(text));
 }
 
 function assignments(args: string): [string, string][] {
