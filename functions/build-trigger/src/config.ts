@@ -23,7 +23,12 @@ const httpsOrLocalUrl = z
   .url()
   .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http(s) URL");
 
-/** Environment variables → settings. Variable names are the keys (upper case). */
+/**
+ * Environment variables → settings. Variable names are the keys (upper case).
+ *
+ * @example
+ * ConfigSchema.parse({ IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images" }).allowedBranches // ["main"]
+ */
 export const ConfigSchema = z
   .object({
     IMAGEBUILD_ALLOWED_REPOSITORIES: list,

@@ -60,7 +60,12 @@ const TriggerBase = {
   qualifier: z.string().optional(),
 };
 
-/** One trigger, by type: the fields fc3's schema has for http, oss and timer triggers. */
+/**
+ * One trigger, by type: the fields fc3's schema has for http, oss and timer triggers.
+ *
+ * @example
+ * Fc3TriggerSchema.parse({ triggerName: "t", triggerType: "timer", triggerConfig: { cronExpression: "0 0 4 * * *", enable: true } });
+ */
 export const Fc3TriggerSchema = z.discriminatedUnion("triggerType", [
   z
     .object({
@@ -113,7 +118,12 @@ export const Fc3TriggerSchema = z.discriminatedUnion("triggerType", [
     .strict(),
 ]);
 
-/** The function props (`resources.<name>.props`) for a built-in nodejs20 runtime. */
+/**
+ * The function props (`resources.<name>.props`) for a built-in nodejs20 runtime.
+ *
+ * @example
+ * Fc3PropsSchema.safeParse(rendered.resources["build-trigger"].props).success
+ */
 export const Fc3PropsSchema = z
   .object({
     region: z.enum(REGIONS),
@@ -148,7 +158,12 @@ export const Fc3PropsSchema = z
   })
   .strict();
 
-/** The parts of a rendered s.yaml (`s preview -o json`) the check reads. */
+/**
+ * The parts of a rendered s.yaml (`s preview -o json`) the check reads.
+ *
+ * @example
+ * SYamlSchema.parse(JSON.parse(previewJson)).resources["build-trigger"]?.props.runtime // "nodejs20"
+ */
 export const SYamlSchema = z.object({
   edition: z.literal("3.0.0"),
   name: z.string().min(1),

@@ -11,8 +11,9 @@ import { startLocalOssServer } from "./local-oss-server.ts";
 import { startTimers, timerTriggersFromSYaml } from "./timer-triggers.ts";
 import { watchBucket } from "./watch-bucket.ts";
 
-/** The bucket name and region the local folder plays. */
+/** The bucket name the local folder plays (`oss://local-specs`). */
 export const DEV_BUCKET = "local-specs";
+/** The region of the local bucket's events. */
 export const DEV_REGION = "cn-hangzhou";
 const JOB_POLL_MS = 1000;
 const JOB_TIMEOUT_MS = 30 * 60 * 1000;

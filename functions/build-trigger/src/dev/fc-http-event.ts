@@ -91,7 +91,12 @@ export function sendFcResponse(response: ServerResponse, result: unknown): void 
     .end(JSON.stringify(result ?? null));
 }
 
-/** `x-github-event` → `X-Github-Event`, as FC's gateway presents header names. */
+/**
+ * Canonical MIME case, as FC's gateway presents header names.
+ *
+ * @example
+ * canonicalHeaderName("x-github-event") // "X-Github-Event"
+ */
 export function canonicalHeaderName(name: string): string {
   return name
     .split("-")

@@ -1,7 +1,12 @@
 /** The Function Compute 3.0 HTTP-trigger event, and the raw body exactly as the sender signed it. */
 import { type FcHttpEvent, validators } from "@imagebuild/schema";
 
-/** Parses an HTTP-trigger event; errors name the field, e.g. `event: requestContext.http.method: …`. */
+/**
+ * Parses an HTTP-trigger event; errors name the field, e.g. `event: requestContext.http.method: …`.
+ *
+ * @example
+ * const event = HttpEventSchema.parse(JSON.parse(buffer.toString("utf8")), { source: "event" });
+ */
 export const HttpEventSchema = validators.FcHttpEvent;
 
 /** An HTTP-trigger event after parsing. */

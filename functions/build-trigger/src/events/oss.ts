@@ -1,7 +1,12 @@
 /** The Function Compute OSS-trigger event, and safe decoding of its object keys. */
 import { type FcOssEvent, validators } from "@imagebuild/schema";
 
-/** Parses an OSS-trigger event (`{ events: [...] }`); errors name the field inside the event. */
+/**
+ * Parses an OSS-trigger event (`{ events: [...] }`); errors name the field inside the event.
+ *
+ * @example
+ * OssEventSchema.parse(json).events[0]?.oss.object.key
+ */
 export const OssEventSchema = validators.FcOssEvent;
 
 /** An OSS-trigger event after parsing. */

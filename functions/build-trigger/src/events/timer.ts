@@ -2,7 +2,12 @@
 import { type FcTimerEvent, SchemaValidationError, validators } from "@imagebuild/schema";
 import { z } from "zod";
 
-/** Parses a timer-trigger event (`{ triggerTime, triggerName, payload }`). */
+/**
+ * Parses a timer-trigger event (`{ triggerTime, triggerName, payload }`).
+ *
+ * @example
+ * TimerEventSchema.parse({ triggerTime: "2026-01-02T04:00:00Z", triggerName: "nightly" });
+ */
 export const TimerEventSchema = validators.FcTimerEvent;
 
 /** A timer event after parsing. */
@@ -12,6 +17,9 @@ export type TimerEvent = FcTimerEvent;
  * The timer payload (a JSON string in s.yaml): `scheduled` rebuilds every spec with a schedule
  * whose slot this tick is; `glob` rebuilds the specs whose path matches, on `schedule` (the cron of
  * the trigger, used to compute the slot).
+ *
+ * @example
+ * TimerPayloadSchema.parse({ select: "glob", glob: "specs/debian-*\/*.yaml", schedule: "0 0 4 * * 1" });
  */
 export const TimerPayloadSchema = z
   .object({

@@ -59,7 +59,12 @@ export function githubSource({
   };
 }
 
-/** Encodes each path segment, keeping the slashes the contents API expects. */
+/**
+ * Encodes each path segment, keeping the slashes the contents API expects.
+ *
+ * @example
+ * encodePath("specs/a b/1.0.yaml") // "specs/a%20b/1.0.yaml"
+ */
 export function encodePath(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
 }
