@@ -19,6 +19,9 @@ export interface NewImage {
   sourceId?: string | undefined;
 }
 
+/** How many distinct ListImages queries are answered from memory between two writes. */
+const LIST_CACHE_ENTRIES = 256;
+
 /** The ListImages filters, already parsed (pai-api.md §2). */
 export interface ImageFilter {
   workspaceId?: string | undefined;
@@ -70,7 +73,8 @@ export interface ImageStore {
   /** Adds the image a build produced, or updates the workspace's image of that name (a rebuild). */
   upsertBuilt(image: NewImage & { sourceId: string }): WorkspaceImage;
   get(imageId: string): WorkspaceImage | undefined;
-  list(filter: ImageFilter): { totalCount: number; images: WorkspaceImage[] };
+  /** The result is shared with later calls until the next write: read it, do not change it. */
+  list(filter: ImageFilter): { totalCount: number; images: readonly WorkspaceImage[] };
   remove(imageId: string): boolean;
 }
 
@@ -171,7 +175,7 @@ export function createImageStore({ db }: { db: Db }): ImageStore {
     return read(existing.image_id) as WorkspaceImage;
   });
 
-  const list = (filter: ImageFilter) => {
+  const query = (filter: ImageFilter) => {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.workspaceId !== undefined) {
@@ -187,9 +191,7 @@ export function createImageStore({ db }: { db: Db }): ImageStore {
       params.push(toLikePattern(filter.query), toLikePattern(filter.query));
     }
     for (const label of filter.labels ?? []) {
-      where.push(
-        "EXISTS (SELECT 1 FROM image_labels l WHERE l.image_id = images.image_id AND l.key = ? AND l.value = ?)",
-      );
+      where.push("image_id IN (SELECT image_id FROM image_labels WHERE key = ? AND value = ?)");
       params.push(label.Key, label.Value ?? "");
     }
     if (filter.accessibility !== undefined) {
@@ -214,15 +216,37 @@ export function createImageStore({ db }: { db: Db }): ImageStore {
     };
   };
 
+  // This process is the only writer of the database, so a write is the only thing that can change a
+  // listing: list results are kept in memory until the next write (ListImages is the hot read path).
+  const listCache = new Map<string, { totalCount: number; images: WorkspaceImage[] }>();
+  const list = (filter: ImageFilter) => {
+    const key = JSON.stringify(filter);
+    let result = listCache.get(key);
+    if (!result) {
+      result = query(filter);
+      if (listCache.size >= LIST_CACHE_ENTRIES) listCache.clear();
+      listCache.set(key, result);
+    }
+    return result;
+  };
+  const written =
+    <A extends unknown[], R>(write: (...args: A) => R) =>
+    (...args: A): R => {
+      listCache.clear();
+      return write(...args);
+    };
+
   return {
-    add: (image) => add(image),
-    upsertBuilt: (image) => upsertBuilt(image),
+    add: written((image: NewImage) => add(image)),
+    upsertBuilt: written((image: NewImage & { sourceId: string }) => upsertBuilt(image)),
     get: read,
     list,
-    remove: db.transaction((imageId: string) => {
-      deleteLabels.run(imageId);
-      return deleteOne.run(imageId).changes > 0;
-    }),
+    remove: written(
+      db.transaction((imageId: string) => {
+        deleteLabels.run(imageId);
+        return deleteOne.run(imageId).changes > 0;
+      }),
+    ),
   };
 }
 

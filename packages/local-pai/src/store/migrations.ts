@@ -86,4 +86,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX nonces_expiry ON nonces (expires_at_ms);
   `,
+  // ListImages pages in creation order per workspace without sorting, and label filters look up
+  // matching images once instead of probing the labels of every image.
+  `
+  CREATE INDEX images_workspace_created ON images (workspace_id, gmt_create_time, seq);
+  CREATE INDEX images_created ON images (gmt_create_time, seq);
+  CREATE INDEX image_labels_image ON image_labels (image_id, key, value);
+  `,
 ];

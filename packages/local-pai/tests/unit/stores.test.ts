@@ -4,6 +4,7 @@ import { canonicalJson, createClientTokenStore } from "../../src/store/client-to
 import { createImageStore } from "../../src/store/image-store.ts";
 import { createJobStore, SERVICE_RESTARTED } from "../../src/store/job-store.ts";
 import { createNonceStore } from "../../src/store/nonce-store.ts";
+import { MIGRATIONS } from "../../src/store/migrations.ts";
 import { type Db, openDatabase } from "../../src/store/open-database.ts";
 import { buildRequest, tempDataDir } from "../fixtures/service-harness.ts";
 
@@ -26,10 +27,10 @@ describe("openDatabase", () => {
   it("uses WAL and applies the migrations once", () => {
     const { db, dataDir } = database();
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     db.close();
     const again = openDatabase({ dataDir });
-    expect(again.pragma("user_version", { simple: true })).toBe(1);
+    expect(again.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     again.close();
   });
 });
