@@ -65,7 +65,7 @@ const trim: Plugin = {
 
 await mkdir(path.dirname(OUT_FILE), { recursive: true });
 const result = await build({
-  entryPoints: [path.join(PACKAGE_DIR, "src", "index.ts")],
+  entryPoints: [path.join(PACKAGE_DIR, "src", "fc-entry.ts")],
   outfile: OUT_FILE,
   bundle: true,
   platform: "node",

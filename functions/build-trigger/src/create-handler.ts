@@ -1,9 +1,4 @@
 /** The Function Compute entry: recognise the event, route it, and map errors to FC's retry semantics. */
-import {
-  createPaiClient,
-  credentialsFromEnv,
-  credentialsFromFcContext,
-} from "@imagebuild/pai-client";
 import type { FcHttpResponse } from "@imagebuild/schema";
 import { configSecrets, loadConfig } from "./config.ts";
 import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
@@ -104,10 +99,14 @@ export function createHandler({
   };
 }
 
-function defaultClient(
+// Loaded on the first event that needs PAI, so /healthz and rejected webhooks never load the client.
+async function defaultClient(
   context: FcContext,
   env: Readonly<Record<string, string | undefined>>,
-): TriggerClient {
+): Promise<TriggerClient> {
+  const { createPaiClient, credentialsFromEnv, credentialsFromFcContext } = await import(
+    "@imagebuild/pai-client"
+  );
   const credentials = context.credentials?.accessKeyId
     ? credentialsFromFcContext(context)
     : env.ALIBABA_CLOUD_ACCESS_KEY_ID

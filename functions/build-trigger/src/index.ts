@@ -1,21 +1,5 @@
 /** @imagebuild/build-trigger: the Function Compute 3.0 handler (HTTP webhooks, OSS uploads, timers). */
-import { createHandler, type FcHandler } from "./create-handler.ts";
-
-let handlerInstance: FcHandler | undefined;
-
-/**
- * The Function Compute entry point (`index.handler` in s.yaml). Settings are read from the
- * environment on the first event.
- *
- * @example
- * // s.yaml: handler: index.handler, code: ./functions/build-trigger/dist
- * await handler(Buffer.from(JSON.stringify(event)), context);
- */
-export const handler: FcHandler = (event, context) => {
-  handlerInstance ??= createHandler({ env: process.env });
-  return handlerInstance(event, context);
-};
-
+export { handler } from "./fc-entry.ts";
 export { createHandler, type FcHandler } from "./create-handler.ts";
 export { loadConfig, configSecrets, ConfigSchema, type TriggerConfig } from "./config.ts";
 export { createLogger, type Logger } from "./logger.ts";
