@@ -1,44 +1,46 @@
-/** A client-side rate limiter: requests are spaced evenly at the configured rate. */
+/** A client-side rate limiter: callers are released one by one, evenly spaced at the configured rate. */
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** Missed slots younger than this are still used (a short catch-up burst); older ones are dropped. */
+export const RATE_CATCH_UP_MS = 100;
 
 /**
- * Paces callers to at most `ratePerSecond`, allowing `burst` back-to-back requests after an idle period.
- * Each `take` reserves the next slot, so lateness of one timer does not accumulate.
+ * Paces callers to at most `ratePerSecond`, first come first served. Slots are kept on a fixed grid, so timer
+ * delays do not add up: slots missed during a short stall (a busy event loop) are caught up, at most
+ * `catchUpMs` worth of them (a burst of `ratePerSecond * catchUpMs / 1000`); after a longer stall the grid
+ * restarts from now instead of releasing a burst the server would throttle.
  *
  * @example
- * const bucket = createTokenBucket({ ratePerSecond: 20 });
- * await bucket.take(); // resolves at most 20 times a second
+ * const limiter = createRateLimiter({ ratePerSecond: 20 });
+ * await limiter.take(); // resolves at most 20 times a second
  */
-export function createTokenBucket({
+export function createRateLimiter({
   ratePerSecond,
-  burst = 1,
+  catchUpMs = RATE_CATCH_UP_MS,
   now = () => performance.now(),
 }: {
   ratePerSecond: number;
-  burst?: number;
+  catchUpMs?: number;
   now?: () => number;
 }): { take(signal?: AbortSignal): Promise<void> } {
   if (!(ratePerSecond > 0)) throw new RangeError(`ratePerSecond must be > 0, got ${ratePerSecond}`);
   const intervalMs = 1000 / ratePerSecond;
-  const burstWindowMs = (Math.max(1, burst) - 1) * intervalMs;
+  const windowMs = Math.max(intervalMs, catchUpMs);
   let nextSlotMs = Number.NEGATIVE_INFINITY;
+  let queue: Promise<void> = Promise.resolve();
   return {
     take(signal) {
-      const current = now();
-      const slot = Math.max(current - burstWindowMs, nextSlotMs);
-      nextSlotMs = slot + intervalMs;
-      const waitMs = slot - current;
-      if (waitMs <= 0) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        }, waitMs);
-        const onAbort = () => {
-          clearTimeout(timer);
-          reject(signal?.reason ?? new Error("aborted"));
-        };
-        signal?.addEventListener("abort", onAbort, { once: true });
+      const turn = queue.then(async () => {
+        signal?.throwIfAborted();
+        const current = now();
+        if (nextSlotMs < current - windowMs) nextSlotMs = current;
+        const waitMs = nextSlotMs - current;
+        nextSlotMs += intervalMs;
+        if (waitMs > 0) await sleep(waitMs, undefined, signal ? { signal } : undefined);
       });
+      // A caller that gives up (abort) must not block the ones behind it.
+      queue = turn.catch(() => undefined);
+      return turn;
     },
   };
 }

@@ -1,14 +1,19 @@
 /** Submits many builds with a concurrency limit and a client-side rate limit; one result per spec. */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { DlcJob } from "@imagebuild/schema";
 import { imageExists } from "./image-exists.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
-import { createTokenBucket } from "./token-bucket.ts";
+import { createRateLimiter } from "./create-rate-limiter.ts";
 import type { DispatchEvent, DispatchItem, DispatchResult, FinalStatus } from "./types.ts";
 
 /** Builds in flight at once by default. */
 export const DEFAULT_DISPATCH_CONCURRENCY = 4;
 /** API calls per second by default; PAI's documented per-user limits are higher, throttling is still retried. */
 export const DEFAULT_DISPATCH_RATE_PER_SECOND = 5;
+/** Extra submissions of an item whose error is retryable after the client's own retries (same ClientToken). */
+export const DISPATCH_REQUEUES = 2;
+/** Pause before such a submission, so a throttled server can recover. */
+export const DISPATCH_REQUEUE_DELAY_MS = 1_000;
 const FINAL_STATUSES = new Set<string>(["Succeeded", "Failed", "Stopped"]);
 
 /** Options of `dispatch`. */
@@ -29,7 +34,8 @@ export interface DispatchOptions {
 
 /**
  * Submits every item with its ClientToken. The client retries throttling and transient errors with the
- * same token, so a retried call (or a whole dispatch run again) never creates a second build. Results
+ * same token; an item still failing with a retryable error is submitted again up to DISPATCH_REQUEUES times
+ * after a pause. A retried call (or a whole dispatch run again) never creates a second build. Results
  * come back in the order of `items`; a failure of one item never stops the others.
  *
  * @example
@@ -48,7 +54,7 @@ export async function dispatch({
 }: DispatchOptions): Promise<DispatchResult[]> {
   if (wait && !client.waitForJob)
     throw new TypeError("dispatch({ wait: true }) needs a client with waitForJob");
-  const bucket = createTokenBucket({ ratePerSecond });
+  const limiter = createRateLimiter({ ratePerSecond });
   const results: DispatchResult[] = new Array(items.length);
   const waits: Promise<void>[] = [];
   const emit = (event: DispatchEvent) => onProgress?.(event);
@@ -59,7 +65,7 @@ export async function dispatch({
     try {
       signal?.throwIfAborted();
       if (skipExisting && item.spec.policy.tag !== "overwrite") {
-        await bucket.take(signal);
+        await limiter.take(signal);
         const workspaceId = item.request.WorkspaceId;
         const imageUri = item.request.Image.Uri;
         if (await imageExists({ client, workspaceId, imageUri, signal })) {
@@ -68,11 +74,7 @@ export async function dispatch({
           return { file, status: "skipped", reason };
         }
       }
-      await bucket.take(signal);
-      const created = await client.createImageBuild(item.request, {
-        clientToken: item.clientToken,
-        ...(signal ? { signal } : {}),
-      });
+      const created = await createWithRequeues(item);
       emit({
         type: "submitted",
         file,
@@ -90,6 +92,22 @@ export async function dispatch({
       const failure = toFailure(error);
       emit({ type: "failed", file, code: failure.code, message: failure.message });
       return { file, status: "failed", error: failure };
+    }
+  };
+
+  // The ClientToken makes a repeated submission safe: at most one build, whatever reached the server.
+  const createWithRequeues = async (item: DispatchItem) => {
+    for (let attempt = 0; ; attempt += 1) {
+      await limiter.take(signal);
+      try {
+        return await client.createImageBuild(item.request, {
+          clientToken: item.clientToken,
+          ...(signal ? { signal } : {}),
+        });
+      } catch (error) {
+        if (attempt >= DISPATCH_REQUEUES || !toFailure(error).retryable) throw error;
+        await sleep(DISPATCH_REQUEUE_DELAY_MS, undefined, signal ? { signal } : undefined);
+      }
     }
   };
 
