@@ -18,6 +18,16 @@ import { openDatabase } from "./store/open-database.ts";
 /** How often expired ClientTokens and nonces are deleted. */
 const PURGE_INTERVAL_MS = 60_000;
 
+function limitsByKey(
+  accessKeys: readonly AccessKey[],
+): (caller: string) => ReadonlySet<string> | undefined {
+  const limits = new Map<string, ReadonlySet<string>>();
+  for (const key of accessKeys) {
+    if (key.workspaces) limits.set(key.accessKeyId, new Set(key.workspaces));
+  }
+  return (caller) => limits.get(caller);
+}
+
 /** Options of `startService`. */
 export interface StartServiceOptions {
   dataDir: string;
@@ -88,6 +98,7 @@ export async function startService({
     queue,
     canPush,
     workspaces: workspaces === undefined ? undefined : new Set(workspaces),
+    callerWorkspaces: limitsByKey(accessKeys),
   };
   const server = createServer(
     createRequestHandler({

@@ -8,6 +8,8 @@ import type { NonceStore } from "../store/nonce-store.ts";
 export interface AccessKey {
   accessKeyId: string;
   accessKeySecret: string;
+  /** Limits the key to these workspaces (403 `Forbidden.RAM` elsewhere); absent: any workspace. */
+  workspaces?: readonly string[] | undefined;
 }
 
 /** The caller id used for idempotency and throttling when the service runs without keys. */

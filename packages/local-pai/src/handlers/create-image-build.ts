@@ -32,7 +32,7 @@ async function createImageBuild(req: ApiRequest, service: ServiceContext): Promi
   const parsed = validators.CreateImageBuildRequest.safeParse(parseJsonBody(req.body));
   if (!parsed.ok) throw issuesToApiError(parsed.issues);
   const request = parsed.value;
-  assertWorkspace(service, request.WorkspaceId);
+  assertWorkspace(service, request.WorkspaceId, req.caller);
 
   const token = query.value.ClientToken;
   const key = token === undefined ? undefined : { accessKeyId: req.caller, action: ACTION, token };

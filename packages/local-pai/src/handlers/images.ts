@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApiError, issuesToApiError } from "../http/api-error.ts";
 import { parseJsonBody } from "../http/parse-json-body.ts";
 import type { ApiRequest, Route } from "../http/route.ts";
-import { assertWorkspace } from "../http/service-context.ts";
+import { assertAccess, assertWorkspace } from "../http/service-context.ts";
 import { ImageExistsError } from "../store/image-store.ts";
 
 /** The default ListImages page size (pai-api.md §2). */
@@ -26,7 +26,7 @@ export const listImagesRoute: Route = {
     const parsed = validators.ListImagesQuery.safeParse(Object.fromEntries(req.query));
     if (!parsed.ok) throw issuesToApiError(parsed.issues);
     const q = parsed.value;
-    assertWorkspace(service, q.WorkspaceId);
+    assertWorkspace(service, q.WorkspaceId, req.caller);
     const { totalCount, images } = service.images.list({
       workspaceId: q.WorkspaceId,
       name: q.Name,
@@ -65,6 +65,7 @@ export const getImageRoute: Route = {
     }
     const image = service.images.get(imageIdOf(req));
     if (!image) throw imageNotFound(imageIdOf(req));
+    assertAccess(service, image.WorkspaceId, req.caller);
     const { ImageId: _id, Labels, ...rest } = image;
     return { body: query.data.Verbose === "true" ? { ...rest, Labels: Labels ?? [] } : rest };
   },
@@ -88,7 +89,7 @@ export const addImageRoute: Route = {
     if (body.WorkspaceId === undefined) {
       throw issuesToApiError([{ path: ["WorkspaceId"], code: "missing", message: "is required" }]);
     }
-    assertWorkspace(service, body.WorkspaceId);
+    assertWorkspace(service, body.WorkspaceId, req.caller);
     try {
       const image = service.images.add({
         imageId: body.ImageId,
@@ -129,7 +130,10 @@ export const removeImageRoute: Route = {
   path: "/api/v1/images/{ImageId}",
   action: "RemoveImage",
   handle(req, service) {
-    if (!service.images.remove(imageIdOf(req))) throw imageNotFound(imageIdOf(req));
+    const image = service.images.get(imageIdOf(req));
+    if (!image) throw imageNotFound(imageIdOf(req));
+    assertAccess(service, image.WorkspaceId, req.caller);
+    service.images.remove(image.ImageId);
     return { body: {} };
   },
 };

@@ -1,6 +1,7 @@
 /** The DLC job operations for build jobs: GetJob, StopJob and the build log. */
 import { ApiError } from "../http/api-error.ts";
 import type { ApiRequest, Route } from "../http/route.ts";
+import { assertAccess, type ServiceContext } from "../http/service-context.ts";
 import { readJobLog } from "../queue/job-log.ts";
 
 /**
@@ -14,9 +15,7 @@ export const getJobRoute: Route = {
   path: "/api/v1/jobs/{JobId}",
   action: "GetJob",
   handle(req, service) {
-    const job = service.jobs.get(jobIdOf(req));
-    if (!job) throw jobNotFound(jobIdOf(req));
-    return { body: { ...job } };
+    return { body: { ...visibleJob(req, service) } };
   },
 };
 
@@ -31,7 +30,7 @@ export const stopJobRoute: Route = {
   path: "/api/v1/jobs/{JobId}/stop",
   action: "StopJob",
   handle(req, service) {
-    if (service.queue.stop(jobIdOf(req)) === "unknown") throw jobNotFound(jobIdOf(req));
+    service.queue.stop(visibleJob(req, service).JobId);
     return { body: {} };
   },
 };
@@ -48,11 +47,17 @@ export const getJobLogsRoute: Route = {
   path: "/api/v1/jobs/{JobId}/logs",
   action: "GetJobLogs",
   handle(req, service) {
-    const jobId = jobIdOf(req);
-    if (!service.jobs.get(jobId)) throw jobNotFound(jobId);
+    const jobId = visibleJob(req, service).JobId;
     return { body: { JobId: jobId, Logs: readJobLog({ dataDir: service.dataDir, jobId }) } };
   },
 };
+
+function visibleJob(req: ApiRequest, service: ServiceContext) {
+  const job = service.jobs.get(jobIdOf(req));
+  if (!job) throw jobNotFound(jobIdOf(req));
+  assertAccess(service, job.WorkspaceId, req.caller);
+  return job;
+}
 
 function jobIdOf(req: ApiRequest): string {
   return req.params.JobId ?? "";

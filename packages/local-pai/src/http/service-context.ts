@@ -21,16 +21,52 @@ export interface ServiceContext {
   canPush: PushCheck;
   /** When set, only these workspace ids exist. */
   workspaces: ReadonlySet<string> | undefined;
+  /** The workspaces an AccessKey is limited to, or undefined when it may use any. */
+  callerWorkspaces: (caller: string) => ReadonlySet<string> | undefined;
 }
 
 /**
- * Throws PAI's 404 `100400027` when a workspace list is configured and does not hold `workspaceId`.
+ * Throws PAI's 404 `100400027` when a workspace list is configured and does not hold `workspaceId`,
+ * then 403 `Forbidden.RAM` when the caller's AccessKey is limited to other workspaces.
  *
  * @example
- * assertWorkspace(service, "12345");
+ * assertWorkspace(service, "12345", "LTAIkey");
  */
-export function assertWorkspace(service: ServiceContext, workspaceId: string | undefined): void {
-  if (workspaceId === undefined || service.workspaces === undefined) return;
-  if (service.workspaces.has(workspaceId)) return;
-  throw new ApiError({ statusCode: 404, code: "100400027", message: "Workspace not exists" });
+export function assertWorkspace(
+  service: ServiceContext,
+  workspaceId: string | undefined,
+  caller: string,
+): void {
+  if (
+    workspaceId !== undefined &&
+    service.workspaces !== undefined &&
+    !service.workspaces.has(workspaceId)
+  ) {
+    throw new ApiError({ statusCode: 404, code: "100400027", message: "Workspace not exists" });
+  }
+  assertAccess(service, workspaceId, caller);
+}
+
+/**
+ * Throws 403 `Forbidden.RAM` when the caller's AccessKey is limited to workspaces that do not include
+ * `workspaceId` (an undefined workspace means "all of them", which a limited key may not ask for).
+ *
+ * @example
+ * assertAccess(service, image.WorkspaceId, req.caller);
+ */
+export function assertAccess(
+  service: ServiceContext,
+  workspaceId: string | undefined,
+  caller: string,
+): void {
+  const allowed = service.callerWorkspaces(caller);
+  if (allowed === undefined || (workspaceId !== undefined && allowed.has(workspaceId))) return;
+  throw new ApiError({
+    statusCode: 403,
+    code: "Forbidden.RAM",
+    message:
+      workspaceId === undefined
+        ? `WorkspaceId: the AccessKey ${caller} is limited to some workspaces; give one of them`
+        : `WorkspaceId: the AccessKey ${caller} is not authorized for workspace ${workspaceId}`,
+  });
 }

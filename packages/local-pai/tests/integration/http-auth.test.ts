@@ -180,6 +180,57 @@ describe("signed mode", () => {
   });
 });
 
+describe("AccessKeys limited to workspaces", () => {
+  it("answers 403 Forbidden.RAM outside the key's workspaces, for new and existing resources", async () => {
+    const limited = {
+      accessKeyId: "LTAIlimited",
+      accessKeySecret: "limited-secret",
+      workspaces: ["w2"],
+    };
+    const started = await testService({ accessKeys: [KEY, limited], builder: instantBuilder });
+    cleanups.push(started.cleanup);
+    const url = started.service.url;
+    const created = await send(url, {
+      method: "POST",
+      path: "/api/v1/imagebuilds",
+      body: JSON.stringify(buildRequest()),
+      action: "CreateImageBuild",
+    });
+    expect(created.status).toBe(200);
+    const asLimited = (options: Parameters<typeof send>[1]) =>
+      send(url, {
+        ...options,
+        secret: limited.accessKeySecret,
+        tamper: (headers) => {
+          headers.authorization = String(headers.authorization).replace(
+            KEY.accessKeyId,
+            limited.accessKeyId,
+          );
+        },
+      });
+    const denied = await asLimited({
+      method: "POST",
+      path: "/api/v1/imagebuilds",
+      body: JSON.stringify(buildRequest()),
+      action: "CreateImageBuild",
+    });
+    expect(denied).toMatchObject({ status: 403, body: { Code: "Forbidden.RAM" } });
+    const job = await asLimited({
+      path: `/api/v1/jobs/${String(created.body.ImageBuildJobId)}`,
+      action: "GetJob",
+    });
+    expect(job.body.Code).toBe("Forbidden.RAM");
+    const all = await asLimited({ path: "/api/v1/images", action: "ListImages" });
+    expect(all.body.Code).toBe("Forbidden.RAM");
+    const own = await asLimited({
+      path: "/api/v1/images",
+      query: { WorkspaceId: "w2" },
+      action: "ListImages",
+    });
+    expect(own.status).toBe(200);
+  });
+});
+
 describe("flow control", () => {
   it("answers 400 Throttling.User with x-acs-retry-after once a caller's bucket is empty", async () => {
     const started = await testService({
