@@ -3,6 +3,7 @@ import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { isRetryable, RetryableBuildError } from "./errors.ts";
 import { decodeObjectKey, type OssEvent, rejectSpecKey } from "./events/oss.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
+import { ossCredentials } from "./oss-credentials.ts";
 import { ossSource } from "./sources/oss-source.ts";
 import { isSpecPath } from "./webhooks/changed-spec-paths.ts";
 
@@ -113,22 +114,6 @@ export function throwIfRetryable(results: readonly OssOutcome[]): void {
     message: `retryable failures: ${retry.map((result) => result.file).join(", ")}`,
     files: retry.map((result) => result.file),
   });
-}
-
-function ossCredentials(context: FcContext, env: Readonly<Record<string, string | undefined>>) {
-  const fromContext = context.credentials;
-  if (fromContext?.accessKeyId && fromContext.accessKeySecret) {
-    return {
-      accessKeyId: fromContext.accessKeyId,
-      accessKeySecret: fromContext.accessKeySecret,
-      securityToken: fromContext.securityToken,
-    };
-  }
-  return {
-    accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? "",
-    accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? "",
-    securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN,
-  };
 }
 
 function codeOf(error: unknown): string {

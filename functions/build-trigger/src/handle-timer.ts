@@ -37,7 +37,7 @@ export async function handleTimer({
   const client = await deps.clientFor(context);
   try {
     const results = await buildSpecs({
-      source: timerSource({ config }),
+      source: await timerSource({ config, context, env: deps.env }),
       select: (spec) => (matcher ? matcher.test(spec.file) : spec.policy.schedule !== undefined),
       slotFor: (spec) => {
         if (payload.select === "glob") return { slot: `schedule:${tick.toISOString()}`, now: tick };

@@ -392,7 +392,7 @@ describe("OSS uploads", () => {
   });
 
   it("a server failing every attempt: the async invocation throws (FC retries), the retry builds once", async () => {
-    const pai = await startPaiServer({ failFirst: 4, failure: "503" });
+    const pai = await startPaiServer({ failFirst: 1000, failure: "503" });
     const oss = await startLocalOssServer({
       rootDir: bucketDir,
       bucket: "specs-bucket",
@@ -406,6 +406,7 @@ describe("OSS uploads", () => {
         code: "BUILD_RETRYABLE",
       });
       expect(pai.builds.size).toBe(0);
+      pai.healed = true;
       const retried = (await handler(event, { credentials })) as { results: { status: string }[] };
       expect(retried.results[0]?.status).toBe("submitted");
       await handler(event, { credentials });
@@ -466,6 +467,32 @@ describe("timers", () => {
     } finally {
       await pai.close();
     }
+  });
+
+  it("reads production sources at the branch's commit: github:<repo>@main and gitlab:<project>@main", async () => {
+    for (const timerSource of ["github:acme/images@main", "gitlab:42@main"]) {
+      const pai = await startPaiServer();
+      try {
+        const { handler } = setup(pai, {
+          IMAGEBUILD_TIMER_SOURCE: timerSource,
+          IMAGEBUILD_GITLAB_API_URL: github.url,
+        });
+        const payload = JSON.stringify({ select: "scheduled", schedule: "0 0 * * * *" });
+        const result = (await handler(
+          buffer(timerEvent({ triggerTime: "2026-11-27T04:00:00Z", payload })),
+        )) as { results: { file: string; status: string }[] };
+        expect(result.results.map((r) => [r.file, r.status])).toEqual([
+          ["specs/nightly/1.0.0.yaml", "submitted"],
+        ]);
+        expect(pai.builds.size).toBe(1);
+      } finally {
+        await pai.close();
+      }
+    }
+    expect(github.requests.some((r) => r === "GET /repos/acme/images/commits/main")).toBe(true);
+    expect(
+      github.requests.some((r) => r === "GET /api/v4/projects/42/repository/branches/main"),
+    ).toBe(true);
   });
 
   it("a bad payload is reported, not retried", async () => {
