@@ -1,6 +1,7 @@
 /** The embedded default: the registry child, offline base images, buildah builds and the PAI-compatible HTTP API. */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AccessKey } from "./auth/authenticate.ts";
+import { checkOptions } from "./check-options.ts";
 import type { RateLimit } from "./auth/token-bucket.ts";
 import { type Logger, SILENT_LOGGER } from "./logger.ts";
 import type { Builder } from "./queue/builder.ts";
@@ -87,6 +88,16 @@ export async function createLocalPai({
   rateLimit,
   bodyLimitBytes,
 }: LocalPaiOptions): Promise<LocalPai> {
+  checkOptions({
+    dataDir,
+    port,
+    registryPort,
+    host,
+    concurrency,
+    accessKeys,
+    workspaces,
+    rateLimit,
+  });
   await ensureSystemPackages({ install: installSystemPackages, log });
   const registry = await startRegistry({
     dataDir,

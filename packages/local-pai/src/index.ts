@@ -1,4 +1,5 @@
 /** @imagebuild/local-pai: a PAI-compatible local image build service (SQLite state, buildah builds, a real registry). */
+export { LocalPaiConfigError } from "./check-options.ts";
 export { createLocalPai, type LocalPai, type LocalPaiOptions } from "./create-local-pai.ts";
 export { startService, type RunningService, type StartServiceOptions } from "./start-service.ts";
 export { type AccessKey, ANONYMOUS_CALLER } from "./auth/authenticate.ts";

@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AccessKey } from "./auth/authenticate.ts";
+import { checkOptions } from "./check-options.ts";
 import { createTokenBuckets, type RateLimit } from "./auth/token-bucket.ts";
 import { createRequestHandler } from "./http/create-request-handler.ts";
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/read-body.ts";
@@ -73,6 +74,16 @@ export async function startService({
   bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES,
   log = SILENT_LOGGER,
 }: StartServiceOptions): Promise<RunningService> {
+  checkOptions({
+    dataDir,
+    port,
+    host,
+    concurrency,
+    accessKeys,
+    workspaces,
+    rateLimit,
+    bodyLimitBytes,
+  });
   const db = openDatabase({ dataDir });
   const jobs = createJobStore({ db });
   const interrupted = jobs.failInterrupted();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTokenBuckets } from "../../src/auth/token-bucket.ts";
+import { checkOptions } from "../../src/check-options.ts";
 import { issuesToApiError } from "../../src/http/api-error.ts";
 import { newImageId, newRequestId } from "../../src/ids.ts";
 
@@ -37,5 +38,21 @@ describe("ids", () => {
   it("makes image ids of image- plus 18 alphanumerics and uppercase GUID request ids", () => {
     expect(newImageId()).toMatch(/^image-[A-Za-z0-9]{18}$/);
     expect(newRequestId()).toMatch(/^[0-9A-F-]{36}$/);
+  });
+});
+
+describe("checkOptions", () => {
+  it("names the bad option and never echoes a secret", () => {
+    expect(() => checkOptions({ dataDir: "d", port: 70_000 })).toThrow(/^local-pai: port: /);
+    try {
+      checkOptions({ dataDir: "d", accessKeys: [{ accessKeyId: "id", accessKeySecret: 42 }] });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({
+        code: "LOCAL_PAI_CONFIG",
+        field: "accessKeys.0.accessKeySecret",
+      });
+    }
+    expect(() => checkOptions({ dataDir: "d", concurrency: 2 })).not.toThrow();
   });
 });
