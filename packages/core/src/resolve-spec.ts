@@ -256,24 +256,22 @@ export async function resolveSpec({
   problems.push(...pathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }));
 
   const requestIssues = checkSchema("CreateImageBuildRequest", request);
-  {
-    for (const issue of requestIssues) {
-      if (issue.path.join(".") === "BuildConfig.Dockerfile" && dockerfile === undefined) continue;
-      const field = issue.path.join(".") || "(request)";
-      const specPath =
-        issue.path[0] === "Image" && issue.path[1] === "Uri" && composedUri
-          ? ["registry"]
-          : ["build", ...issue.path];
-      const known = Object.keys(environments);
-      const hint =
-        env !== undefined
-          ? `set it in the spec, a ${"_defaults.yaml"} or the ${env} overlay`
-          : known.length > 0
-            ? `set it in the spec or a _defaults.yaml, or choose an environment (${known.map((e) => `--env ${e}`).join(", ")})`
-            : "set it in the spec or a _defaults.yaml";
-      const missing = issue.code === "missing" ? `${issue.message}: ${hint}` : issue.message;
-      problems.push(problemAt("request-schema", specPath, `${field}: ${missing}`));
-    }
+  for (const issue of requestIssues) {
+    if (issue.path.join(".") === "BuildConfig.Dockerfile" && dockerfile === undefined) continue;
+    const field = issue.path.join(".") || "(request)";
+    const specPath =
+      issue.path[0] === "Image" && issue.path[1] === "Uri" && composedUri
+        ? ["registry"]
+        : ["build", ...issue.path];
+    const known = Object.keys(environments);
+    const hint =
+      env !== undefined
+        ? `set it in the spec, a _defaults.yaml or the ${env} overlay`
+        : known.length > 0
+          ? `set it in the spec or a _defaults.yaml, or choose an environment (${known.map((e) => `--env ${e}`).join(", ")})`
+          : "set it in the spec or a _defaults.yaml";
+    const missing = issue.code === "missing" ? `${issue.message}: ${hint}` : issue.message;
+    problems.push(problemAt("request-schema", specPath, `${field}: ${missing}`));
   }
 
   const registryAuthRefs = (buildConfig.RegistryAuths ?? {}) as Record<string, CredentialRef>;

@@ -147,6 +147,30 @@ describe("dispatch", () => {
     ]);
   });
 
+  it("submits again, with the same ClientToken, when the client gave up on a retryable error", async () => {
+    const { pai, client } = await setup();
+    const items = await itemsFor(["a"]);
+    const tokens: string[] = [];
+    const flaky: PaiClientLike = {
+      createImageBuild: async (body, options) => {
+        tokens.push(options.clientToken);
+        if (tokens.length === 1) {
+          await client.createImageBuild(body, options);
+          throw Object.assign(new Error("response lost"), {
+            code: "NetworkError",
+            retryable: true,
+          });
+        }
+        return client.createImageBuild(body, options);
+      },
+      listImages: (query) => client.listImages(query),
+    };
+    const results = await dispatch({ client: flaky, items, ratePerSecond: 1000 });
+    expect(results).toMatchObject([{ status: "submitted", imageBuildId: "build-1" }]);
+    expect(tokens).toEqual([items[0]?.clientToken, items[0]?.clientToken]);
+    expect(pai.stats.builds).toBe(1);
+  });
+
   it("waits with progress until every job is terminal", async () => {
     const { client } = await setup({ failingImageNames: ["b"], pollsToFinish: 3 });
     const items = await itemsFor(["a", "b"]);

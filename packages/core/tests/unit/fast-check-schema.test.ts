@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { validators } from "@imagebuild/schema";
+import { load } from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { ajvAccepts, checkSchema } from "../../src/fast-check-schema.ts";
+
+const FIXTURES = path.join(import.meta.dirname, "../fixtures");
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".yaml"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+describe("the ajv fast path agrees with the zod validators", () => {
+  it("on every spec fixture, good and bad", () => {
+    let compared = 0;
+    for (const file of yamlFiles(FIXTURES)) {
+      let value: unknown;
+      try {
+        value = load(readFileSync(file, "utf8"));
+      } catch {
+        continue;
+      }
+      expect([file, ajvAccepts("Spec", value)]).toEqual([
+        file,
+        validators.Spec.safeParse(value).ok,
+      ]);
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+
+  it("on golden requests and broken copies of them", () => {
+    const golden = readdirSync(path.join(FIXTURES, "golden")).map(
+      (name) => JSON.parse(readFileSync(path.join(FIXTURES, "golden", name), "utf8")).request,
+    );
+    const broken = golden.flatMap((request) => [
+      { ...request, WorkspaceId: undefined },
+      { ...request, Image: { ...request.Image, Name: "Bad Name" } },
+      { ...request, BuildConfig: { ...request.BuildConfig, BuildType: "Other" } },
+      { ...request, Extra: 1 },
+    ]);
+    for (const request of [...golden, ...broken]) {
+      const plain = JSON.parse(JSON.stringify(request));
+      expect(ajvAccepts("CreateImageBuildRequest", plain)).toBe(
+        validators.CreateImageBuildRequest.safeParse(plain).ok,
+      );
+    }
+    expect(checkSchema("CreateImageBuildRequest", { ...golden[0], Extra: 1 })).toEqual([
+      { path: ["Extra"], code: "unknown", message: "is not a known field" },
+    ]);
+  });
+});
