@@ -97,12 +97,26 @@ export function readDelivery({
 
   let json: unknown;
   try {
-    json = JSON.parse(body.toString("utf8"));
+    // GitHub's "application/x-www-form-urlencoded" content type sends the JSON as a `payload` field;
+    // the signature above covered the raw form body.
+    const form = /^application\/x-www-form-urlencoded/i.test(
+      headerValue(headers, "content-type") ?? "",
+    );
+    const text = form
+      ? (new URLSearchParams(body.toString("utf8")).get("payload") ?? "")
+      : body.toString("utf8");
+    json = JSON.parse(text);
   } catch {
     const error = new SchemaValidationError({
       schema: "WebhookBody",
       source: "request body",
-      issues: [{ path: [], code: "invalid", message: "is not JSON (send application/json)" }],
+      issues: [
+        {
+          path: [],
+          code: "invalid",
+          message: "is not JSON (send application/json, or a form with a payload field)",
+        },
+      ],
     });
     return { kind: "invalid", provider, error };
   }

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -207,6 +208,28 @@ describe("GitHub push", () => {
       });
       expect(parse(await handler(buffer(other))).body.reason).toMatch(/evil\/repo/);
       expect(pai.calls).toBe(3);
+    } finally {
+      await pai.close();
+    }
+  });
+
+  it("accepts GitHub's form-encoded content type (payload=…), signed over the raw form body", async () => {
+    const pai = await startPaiServer();
+    try {
+      const { handler } = setup(pai);
+      const body = new URLSearchParams({ payload: JSON.stringify(push) }).toString();
+      const signature = `sha256=${createHmac("sha256", GITHUB_SECRET).update(body).digest("hex")}`;
+      const event = httpEvent({
+        body,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "X-Github-Event": "push",
+          "X-Github-Delivery": "form-1",
+          "X-Hub-Signature-256": signature,
+        },
+      });
+      expect(parse(await handler(buffer(event))).statusCode).toBe(202);
+      expect(pai.builds.size).toBe(3);
     } finally {
       await pai.close();
     }
