@@ -160,6 +160,37 @@ describe("local PAI with real builds (FROM busybox)", () => {
     BUILD_TEST_TIMEOUT_MS,
   );
 
+  it(
+    "keeps an existing tag unless OverwriteImageTag is true, then updates the listed image's SourceId",
+    async () => {
+      const request = buildRequest({
+        name: "tagged",
+        uri: uri("tagged"),
+        dockerfile: "FROM busybox\nRUN echo one > /v\n",
+      });
+      const first = await create(request);
+      expect((await waitForJob(pai.url, String(first.body.ImageBuildJobId))).Status).toBe(
+        "Succeeded",
+      );
+      const again = await create({
+        ...request,
+        BuildConfig: { ...request.BuildConfig, Dockerfile: "FROM busybox\nRUN echo two > /v\n" },
+      });
+      const refused = await waitForJob(pai.url, String(again.body.ImageBuildJobId));
+      expect(refused).toMatchObject({ Status: "Failed", ReasonCode: "ImageTagExists" });
+      const overwrite = await create({ ...request, OverwriteImageTag: true });
+      expect((await waitForJob(pai.url, String(overwrite.body.ImageBuildJobId))).Status).toBe(
+        "Succeeded",
+      );
+      const listed = await call(`${pai.url}/api/v1/images?Name=tagged`);
+      expect(listed.body.TotalCount).toBe(1);
+      expect((listed.body.Images as { SourceId: string }[])[0]?.SourceId).toBe(
+        overwrite.body.ImageBuildId,
+      );
+    },
+    BUILD_TEST_TIMEOUT_MS,
+  );
+
   it("refuses an Image.Uri the service cannot push to, and a missing field, before building", async () => {
     const unreachable = await create(
       buildRequest({ name: "far", uri: "127.0.0.1:1/team/far:1.0" }),
