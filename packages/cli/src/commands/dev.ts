@@ -45,7 +45,9 @@ their cron, and takes webhook pushes from this git repository. Ctrl-C stops ever
 
   dev push   sends a GitHub-shaped push for a commit (default HEAD; added/modified/removed from
              git diff --name-status against its parent), signed with this session's secret, to the
-             running dev pipeline. As a git hook: echo 'npx imagebuild dev push' > .git/hooks/post-commit
+             running dev pipeline. As a git hook, so every commit is pushed to the function:
+               printf '#!/bin/sh\\nnpx imagebuild dev push\\n' > .git/hooks/post-commit
+               chmod +x .git/hooks/post-commit
 
 Options:
   --once               push every spec at HEAD, wait for the builds with progress, print the
