@@ -36,7 +36,13 @@ export function createRateLimiter({
         if (nextSlotMs < current - windowMs) nextSlotMs = current;
         const waitMs = nextSlotMs - current;
         nextSlotMs += intervalMs;
-        if (waitMs > 0) await sleep(waitMs, undefined, signal ? { signal } : undefined);
+        if (waitMs > 0) {
+          await sleep(waitMs, undefined, signal ? { signal } : undefined).catch(
+            (error: unknown) => {
+              throw signal?.aborted ? signal.reason : error;
+            },
+          );
+        }
       });
       // A caller that gives up (abort) must not block the ones behind it.
       queue = turn.catch(() => undefined);

@@ -22,8 +22,20 @@ export { gitSource } from "./git-source.ts";
 export { memorySource } from "./memory-source.ts";
 export { canonicalJson } from "./canonical-json.ts";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
-export { loadSpecs, type LoadSpecsOptions } from "./load-specs.ts";
-export { renderRequest } from "./render-request.ts";
+export { loadSpecs, DEFAULTS_FILE, type LoadSpecsOptions } from "./load-specs.ts";
+export { renderRequest, variableFor, SECRET_ENV_PREFIX } from "./render-request.ts";
+export { renderPackagesDockerfile } from "./render-packages-dockerfile.ts";
+export {
+  parseDockerfile,
+  type DockerfileInstruction,
+  type DockerfileIssue,
+} from "./parse-dockerfile.ts";
+export { createRateLimiter, RATE_CATCH_UP_MS } from "./create-rate-limiter.ts";
 export { plan, type PlanOptions } from "./plan.ts";
 export { formatPlan, type PlanFormat } from "./format-plan.ts";
-export { dispatch, type DispatchOptions } from "./dispatch.ts";
+export {
+  dispatch,
+  DEFAULT_DISPATCH_CONCURRENCY,
+  DEFAULT_DISPATCH_RATE_PER_SECOND,
+  type DispatchOptions,
+} from "./dispatch.ts";
