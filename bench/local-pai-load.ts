@@ -198,7 +198,16 @@ try {
     }),
   ]);
 
-  const [, base] = rows[0] as [string, Figures];
+  // The machine is shared: a second baseline run at the end, averaged with the first, evens out drift.
+  const last = await load({ url: `${baseline.url}/`, title: "baseline-2" });
+  const first = (rows[0] as [string, Figures])[1];
+  const base: Figures = {
+    rps: (first.rps + last.rps) / 2,
+    p99: Math.max(first.p99, last.p99),
+    non2xx: first.non2xx + last.non2xx,
+    errors: first.errors + last.errors,
+  };
+  rows[0] = ["baseline: bare node:http (mean of 2 runs)", base];
   console.log(
     `${"scenario".padEnd(44)} ${"req/s".padStart(9)} ${"p99 ms".padStart(7)} ${"req/s vs baseline".padStart(18)} ${"goal".padStart(6)}  non-2xx`,
   );

@@ -110,6 +110,7 @@ export async function startService({
     canPush,
     workspaces: workspaces === undefined ? undefined : new Set(workspaces),
     callerWorkspaces: limitsByKey(accessKeys),
+    replayHints: new Map(),
   };
   const server = createServer(
     createRequestHandler({

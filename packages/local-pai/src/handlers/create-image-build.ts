@@ -1,4 +1,5 @@
 /** CreateImageBuild: validate, check the workspace and the target registry, then create exactly one build per ClientToken. */
+import { createHash } from "node:crypto";
 import { type CreateImageBuildRequest, validators } from "@imagebuild/schema";
 import { newBuildIds } from "../ids.ts";
 import { ApiError, issuesToApiError } from "../http/api-error.ts";
@@ -7,6 +8,8 @@ import type { ApiRequest, ApiResponse, Route } from "../http/route.ts";
 import { assertWorkspace, type ServiceContext } from "../http/service-context.ts";
 
 const ACTION = "CreateImageBuild";
+/** Replay hints kept before the map is emptied (each is ~200 bytes). */
+const MAX_REPLAY_HINTS = 10_000;
 
 interface CreatedBuild {
   ImageBuildId: string;
@@ -27,6 +30,8 @@ export const createImageBuildRoute: Route = {
 };
 
 async function createImageBuild(req: ApiRequest, service: ServiceContext): Promise<ApiResponse> {
+  const hinted = replayFromHint(req, service);
+  if (hinted) return hinted;
   const query = validators.CreateImageBuildQuery.safeParse(Object.fromEntries(req.query));
   if (!query.ok) throw issuesToApiError(query.issues);
   const parsed = validators.CreateImageBuildRequest.safeParse(parseJsonBody(req.body));
@@ -39,6 +44,7 @@ async function createImageBuild(req: ApiRequest, service: ServiceContext): Promi
   const hash = service.tokens.hashRequest(request);
   if (key) {
     const earlier = service.tokens.peek<CreatedBuild>(key, hash);
+    if (earlier?.kind === "replayed") rememberHint(req, service, hash);
     if (earlier) return answer(earlier);
   }
 
@@ -69,6 +75,7 @@ async function createImageBuild(req: ApiRequest, service: ServiceContext): Promi
   const result = key
     ? service.tokens.claim(key, hash, create)
     : { kind: "created" as const, response: create() };
+  if (key && result.kind !== "mismatch") rememberHint(req, service, hash);
   if (result.kind === "created") {
     service.queue.enqueue({
       jobId: result.response.ImageBuildJobId,
@@ -92,6 +99,32 @@ function answer(
     });
   }
   return { body: { ...result.response } };
+}
+
+function hintKey(req: ApiRequest): string | undefined {
+  const token = req.query.get("ClientToken");
+  if (token === null || req.query.size !== 1) return undefined;
+  return `${req.caller}\0${token}\0${createHash("sha256").update(req.body).digest("hex")}`;
+}
+
+function replayFromHint(req: ApiRequest, service: ServiceContext): ApiResponse | undefined {
+  const key = hintKey(req);
+  const hash = key === undefined ? undefined : service.replayHints.get(key);
+  if (hash === undefined) return undefined;
+  const token = req.query.get("ClientToken") ?? "";
+  const earlier = service.tokens.peek<CreatedBuild>(
+    { accessKeyId: req.caller, action: ACTION, token },
+    hash,
+  );
+  // An expired token falls through to the full path, which validates and creates anew.
+  return earlier?.kind === "replayed" ? answer(earlier) : undefined;
+}
+
+function rememberHint(req: ApiRequest, service: ServiceContext, hash: string): void {
+  const key = hintKey(req);
+  if (key === undefined) return;
+  if (service.replayHints.size >= MAX_REPLAY_HINTS) service.replayHints.clear();
+  service.replayHints.set(key, hash);
 }
 
 function withoutCredentials(request: CreateImageBuildRequest): CreateImageBuildRequest {

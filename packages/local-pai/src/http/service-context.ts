@@ -21,6 +21,11 @@ export interface ServiceContext {
   canPush: PushCheck;
   /** When set, only these workspace ids exist. */
   workspaces: ReadonlySet<string> | undefined;
+  /**
+   * Request hashes of bodies already validated, by caller, ClientToken and SHA-256 of the raw body:
+   * a byte-identical replay skips validation and canonical hashing (it would give the same result).
+   */
+  replayHints: Map<string, string>;
   /** The workspaces an AccessKey is limited to, or undefined when it may use any. */
   callerWorkspaces: (caller: string) => ReadonlySet<string> | undefined;
 }
