@@ -235,7 +235,7 @@ describe("flow control", () => {
   it("answers 400 Throttling.User with x-acs-retry-after once a caller's bucket is empty", async () => {
     const started = await testService({
       builder: instantBuilder,
-      rateLimit: { requestsPerSecond: 1, burst: 3 },
+      rateLimit: { requestsPerSecond: 0.01, burst: 3 },
     });
     cleanups.push(started.cleanup);
     const statuses: number[] = [];
