@@ -3,6 +3,7 @@ import { Cron } from "croner";
 import type { CreateImageBuildRequest, Spec, SpecPackages } from "@imagebuild/schema";
 import { canonicalJson } from "./canonical-json.ts";
 import { checkFromPinning, pinningProblem } from "./check-from-pinning.ts";
+import { checkPathNameTag } from "./check-path-name-tag.ts";
 import { checkSchema } from "./fast-check-schema.ts";
 import type { CheckedFile } from "./check-spec-file.ts";
 import { findCredentialsInDockerfile } from "./find-literal-credentials.ts";
@@ -15,8 +16,6 @@ import type { CredentialRef, Problem, ResolvedSpec, TagPolicy } from "./types.ts
 /** Cron patterns already checked (most specs share a handful), to their error or undefined. */
 const CRON_CHECKS = new Map<string, string | undefined>();
 
-const VERSION_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const IMAGE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,49}$/;
 const COPIED_BUILD_FIELDS = [
   "Accessibility",
   "WorkspaceId",
@@ -253,7 +252,9 @@ export async function resolveSpec({
     ...(image.Labels !== undefined ? { Labels: image.Labels } : {}),
   };
 
-  problems.push(...pathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }));
+  problems.push(
+    ...checkPathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }),
+  );
 
   const requestIssues = checkSchema("CreateImageBuildRequest", request);
   for (const issue of requestIssues) {
@@ -312,68 +313,6 @@ function cronProblem(pattern: string): string | undefined {
     CRON_CHECKS.set(pattern, message);
   }
   return CRON_CHECKS.get(pattern);
-}
-
-function pathNameTag({
-  file,
-  imageName,
-  version,
-  name,
-  uri,
-  composedUri,
-  problemAt,
-}: {
-  file: string;
-  imageName: string;
-  version: string;
-  name: string;
-  uri: string | undefined;
-  composedUri: boolean;
-  problemAt: (ruleId: string, path: string[], message: string) => Problem;
-}): Problem[] {
-  const problems: Problem[] = [];
-  const rule = "path-name-tag";
-  if (!IMAGE_NAME_PATTERN.test(imageName)) {
-    problems.push(
-      problemAt(
-        rule,
-        [],
-        `folder "${imageName}" is not a valid image name (${IMAGE_NAME_PATTERN.source}): rename ${file}`,
-      ),
-    );
-  }
-  if (!VERSION_PATTERN.test(version)) {
-    problems.push(
-      problemAt(
-        rule,
-        [],
-        `file name "${version}" is not a valid tag (${VERSION_PATTERN.source}): rename ${file}`,
-      ),
-    );
-  }
-  if (name !== imageName) {
-    problems.push(
-      problemAt(
-        rule,
-        ["build", "Image", "Name"],
-        `Image.Name "${name}" does not match the folder "${imageName}"`,
-      ),
-    );
-  }
-  if (uri !== undefined && !composedUri) {
-    const match = /^(.*\/)?([^/:]+)(?::([^/:]+))$/.exec(uri);
-    const tag = match?.[3];
-    if (tag !== undefined && tag !== version) {
-      problems.push(
-        problemAt(
-          rule,
-          ["build", "Image", "Uri"],
-          `Image.Uri: tag "${tag}" does not match the file name "${version}"`,
-        ),
-      );
-    }
-  }
-  return problems;
 }
 
 function originOf(
