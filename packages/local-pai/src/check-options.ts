@@ -1,7 +1,12 @@
 /** Checks the options of `createLocalPai` / `startService` with zod, naming the bad option. */
 import { z } from "zod";
 
-/** Thrown for a bad option: `code` is stable, `field` names the option. */
+/**
+ * Thrown for a bad option: `code` is stable, `field` names the option.
+ *
+ * @example
+ * try { await createLocalPai({ dataDir, port: -1 }) } catch (e) { if (e.code === "LOCAL_PAI_CONFIG") console.error(e.field) }
+ */
 export class LocalPaiConfigError extends Error {
   override readonly name = "LocalPaiConfigError";
   readonly code = "LOCAL_PAI_CONFIG";

@@ -19,7 +19,12 @@ import {
 /** How long `close` waits for base-image seeding still in progress before stopping the registry anyway. */
 const SEED_STOP_GRACE_MS = 10_000;
 
-/** Options of `createLocalPai`. */
+/**
+ * Options of `createLocalPai`.
+ *
+ * @example
+ * const options: LocalPaiOptions = { dataDir: ".imagebuild", port: 0, registryPort: 0, workspaces: ["12345"] };
+ */
 export interface LocalPaiOptions {
   /** State, registry storage, build storage and logs live here, e.g. `.imagebuild`. */
   dataDir: string;
@@ -50,7 +55,12 @@ export interface LocalPaiOptions {
   bodyLimitBytes?: number;
 }
 
-/** A running local PAI. */
+/**
+ * A running local PAI.
+ *
+ * @example
+ * const { url, registry } = await createLocalPai({ dataDir: ".imagebuild" });
+ */
 export interface LocalPai {
   /** The API endpoint, e.g. `http://127.0.0.1:7070`: set `IMAGEBUILD_ENDPOINT` to it. */
   url: string;

@@ -1,7 +1,12 @@
 /** A tiny structured logger: one line per event, JSON or plain text, never throwing. */
 import type { Writable } from "node:stream";
 
-/** What every part of the service logs through; the system module uses the same shape. */
+/**
+ * What every part of the service logs through; the system module uses the same shape.
+ *
+ * @example
+ * const log: Logger = createLogger({ format: "plain", stream: process.stderr });
+ */
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;

@@ -29,7 +29,12 @@ function limitsByKey(
   return (caller) => limits.get(caller);
 }
 
-/** Options of `startService`. */
+/**
+ * Options of `startService`.
+ *
+ * @example
+ * const options: StartServiceOptions = { dataDir, builder, canPush: async () => ({ ok: true }), port: 0 };
+ */
 export interface StartServiceOptions {
   dataDir: string;
   builder: Builder;
@@ -44,7 +49,13 @@ export interface StartServiceOptions {
   log?: Logger;
 }
 
-/** A running service. */
+/**
+ * A running service.
+ *
+ * @example
+ * const service: RunningService = await startService(options);
+ * await service.idle();
+ */
 export interface RunningService {
   url: string;
   port: number;

@@ -4,7 +4,12 @@ import { checkAcsDate, verifySignature } from "@imagebuild/pai-client";
 import { ApiError } from "../http/api-error.ts";
 import type { NonceStore } from "../store/nonce-store.ts";
 
-/** One accepted AccessKey pair. */
+/**
+ * One accepted AccessKey pair.
+ *
+ * @example
+ * const key: AccessKey = { accessKeyId: "LTAIlocal", accessKeySecret: secret, workspaces: ["12345"] };
+ */
 export interface AccessKey {
   accessKeyId: string;
   accessKeySecret: string;

@@ -1,6 +1,11 @@
 /** Per-caller token buckets: the service's optional flow control (`Throttling.User`). */
 
-/** Flow control settings; absent means unlimited (the default). */
+/**
+ * Flow control settings; absent means unlimited (the default).
+ *
+ * @example
+ * await createLocalPai({ dataDir, rateLimit: { requestsPerSecond: 100, burst: 200 } });
+ */
 export interface RateLimit {
   /** Sustained requests per second per AccessKey (or per `anonymous` in unsigned mode). */
   requestsPerSecond: number;

@@ -18,7 +18,12 @@ import { createRouter } from "./match-route.ts";
 import { readBody } from "./read-body.ts";
 import type { ServiceContext } from "./service-context.ts";
 
-/** Every route the service serves. */
+/**
+ * Every route the service serves.
+ *
+ * @example
+ * ROUTES.map((route) => `${route.method} ${route.path}`);
+ */
 export const ROUTES = [
   createImageBuildRoute,
   listImagesRoute,

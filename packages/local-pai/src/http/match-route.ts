@@ -7,7 +7,12 @@ interface CompiledRoute {
   names: string[];
 }
 
-/** A compiled route table. */
+/**
+ * A compiled route table.
+ *
+ * @example
+ * createRouter(ROUTES).match("GET", "/api/v1/jobs/dlc-1")?.route.action // "GetJob"
+ */
 export interface Router {
   /** The route and its decoded parameters; `undefined` when nothing matches method and path. */
   match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined;

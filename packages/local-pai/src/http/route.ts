@@ -2,7 +2,12 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { ServiceContext } from "./service-context.ts";
 
-/** One parsed, authenticated request. */
+/**
+ * One parsed, authenticated request.
+ *
+ * @example
+ * const handle = (req: ApiRequest) => ({ body: { Caller: req.caller, Id: req.params.ImageId } });
+ */
 export interface ApiRequest {
   requestId: string;
   /** The AccessKey ID that signed it, or `anonymous` in unsigned mode. */
@@ -14,13 +19,23 @@ export interface ApiRequest {
   body: Buffer;
 }
 
-/** A handler's answer; `RequestId` is added by the server. */
+/**
+ * A handler's answer; `RequestId` is added by the server.
+ *
+ * @example
+ * const response: ApiResponse = { statusCode: 200, body: { ImageId: "image-abc" } };
+ */
 export interface ApiResponse {
   statusCode?: number;
   body: Record<string, unknown>;
 }
 
-/** One route: method, path pattern with `{Name}` parameters, and the PAI action it implements. */
+/**
+ * One route: method, path pattern with `{Name}` parameters, and the PAI action it implements.
+ *
+ * @example
+ * const ping: Route = { method: "GET", path: "/api/v1/ping", action: "Ping", handle: () => ({ body: {} }) };
+ */
 export interface Route {
   method: "GET" | "POST" | "DELETE";
   path: string;

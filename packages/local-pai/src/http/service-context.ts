@@ -5,13 +5,23 @@ import type { ImageStore } from "../store/image-store.ts";
 import type { JobStore } from "../store/job-store.ts";
 import { ApiError } from "./api-error.ts";
 
-/** Can the service push to this image reference? (`canPushTo` of the system module, or a stand-in in tests.) */
+/**
+ * Can the service push to this image reference? (`canPushTo` of the system module, or a stand-in in tests.)
+ *
+ * @example
+ * const acceptAll: PushCheck = async () => ({ ok: true });
+ */
 export type PushCheck = (opts: {
   imageUri: string;
   registryAuths?: Record<string, { Auth: string }> | undefined;
 }) => Promise<{ ok: true } | { ok: false; reason: string }>;
 
-/** The service state every handler reads. */
+/**
+ * The service state every handler reads.
+ *
+ * @example
+ * service.images.list({ verbose: false, pageNumber: 1, pageSize: 20, order: "ASC" });
+ */
 export interface ServiceContext {
   dataDir: string;
   images: ImageStore;

@@ -14,7 +14,12 @@ export const JOB_STOPPED_BY_USER = "JobStoppedByUser";
 /** The reason code of a job cut short by a clean shutdown of the service. */
 export const SERVICE_STOPPED = "ServiceStopped";
 
-/** A job to run: its ids, the full request (with credentials, kept in memory only) and its caller. */
+/**
+ * A job to run: its ids, the full request (with credentials, kept in memory only) and its caller.
+ *
+ * @example
+ * queue.enqueue({ jobId: "dlc-1", imageBuildId: "build-1", request, accessKeyId: "anonymous" });
+ */
 export interface QueuedBuild {
   jobId: string;
   imageBuildId: string;
@@ -25,7 +30,12 @@ export interface QueuedBuild {
 /** What `stop` did. */
 export type StopResult = "stopped" | "stopping" | "already-finished" | "unknown";
 
-/** The queue. */
+/**
+ * The queue.
+ *
+ * @example
+ * queue.stop("dlc-abc") // "stopping"
+ */
 export interface BuildQueue {
   /** Moves the job to Queuing and starts it when a slot is free. */
   enqueue(build: QueuedBuild): void;

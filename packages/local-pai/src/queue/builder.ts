@@ -9,7 +9,12 @@ export type BuildOutcome =
   | { status: "Failed"; reasonCode: string; reasonMessage: string }
   | { status: "Stopped"; reasonCode: "JobStoppedByUser"; reasonMessage: string };
 
-/** Everything a builder needs for one job. */
+/**
+ * Everything a builder needs for one job.
+ *
+ * @example
+ * const builder: Builder = async (task: BuildTask) => runBuild({ ...task, environment, registry });
+ */
 export interface BuildTask {
   jobId: string;
   imageBuildId: string;

@@ -5,7 +5,14 @@ import { join } from "node:path";
 /** Written in place of a secret found in a log line. */
 export const REDACTED = "***";
 
-/** An open job log. */
+/**
+ * An open job log.
+ *
+ * @example
+ * const log: JobLog = openJobLog({ dataDir, jobId });
+ * log.write("STEP 1/2");
+ * log.close();
+ */
 export interface JobLog {
   write(line: string): void;
   close(): void;

@@ -18,7 +18,12 @@ export type ClaimResult<T> =
   | { kind: "replayed"; response: T }
   | { kind: "mismatch" };
 
-/** The store: the only write is `claim`, which is atomic (one SQLite transaction). */
+/**
+ * The store: the only write is `claim`, which is atomic (one SQLite transaction).
+ *
+ * @example
+ * const result = tokens.claim(key, tokens.hashRequest(body), () => createBuild());
+ */
 export interface ClientTokenStore {
   /** A keyed hash of the canonical request (object keys sorted), so equal requests hash equal. */
   hashRequest(request: unknown): string;

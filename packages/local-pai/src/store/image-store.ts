@@ -36,7 +36,12 @@ export interface ImageFilter {
   order: "ASC" | "DESC";
 }
 
-/** Thrown by `add` when the workspace already has an image of that name (or that id). */
+/**
+ * Thrown by `add` when the workspace already has an image of that name (or that id).
+ *
+ * @example
+ * try { images.add(image) } catch (e) { if (e.code === "IMAGE_EXISTS") console.error(e.field) }
+ */
 export class ImageExistsError extends Error {
   override readonly name = "ImageExistsError";
   readonly code = "IMAGE_EXISTS";
@@ -67,7 +72,12 @@ interface ImageRow {
   gmt_modified_time: string;
 }
 
-/** The image store's operations; every one is a single synchronous SQLite statement or transaction. */
+/**
+ * The image store's operations; every one is a single synchronous SQLite statement or transaction.
+ *
+ * @example
+ * createImageStore({ db }).get("image-4c62abcdefghij53uo")?.Name
+ */
 export interface ImageStore {
   add(image: NewImage): WorkspaceImage;
   /** Adds the image a build produced, or updates the workspace's image of that name (a rebuild). */

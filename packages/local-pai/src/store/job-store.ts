@@ -31,7 +31,12 @@ export interface NewBuild {
   request: CreateImageBuildRequest;
 }
 
-/** The job store's operations. `insertBuild` runs inside the caller's transaction. */
+/**
+ * The job store's operations. `insertBuild` runs inside the caller's transaction.
+ *
+ * @example
+ * createJobStore({ db }).get("dlc-abc")?.StatusHistory
+ */
 export interface JobStore {
   insertBuild(build: NewBuild): void;
   /** Moves a job to `status` unless it is already terminal; false when it was. */

@@ -4,7 +4,12 @@ import type { Db } from "./open-database.ts";
 /** Nonces are kept for twice the allowed clock skew: a request is only accepted within ±15 min of its date. */
 export const NONCE_TTL_MS = 30 * 60 * 1000;
 
-/** The nonce store. */
+/**
+ * The nonce store.
+ *
+ * @example
+ * createNonceStore({ db }).use("3156853299f313e23d1673dc12e1703d") // true the first time
+ */
 export interface NonceStore {
   /** Records the nonce; false when it was already used and is still remembered. */
   use(nonce: string): boolean;
