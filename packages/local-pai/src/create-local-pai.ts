@@ -129,15 +129,22 @@ export async function createLocalPai({
       log.error("seeding base images failed", { error: String(error) });
   });
   const realBuilder: Builder = async (task) => {
-    let environment: BuildEnvironment;
+    let environment: BuildEnvironment | undefined;
     try {
       task.onPhase("EnvPreparing");
-      environment = await seeding;
+      environment = await untilAborted(seeding, task.signal);
     } catch (error) {
       return {
         status: "Failed",
         reasonCode: "EnvPrepareFailed",
         reasonMessage: `base images could not be prepared: ${(error as Error).message}`,
+      };
+    }
+    if (environment === undefined) {
+      return {
+        status: "Stopped",
+        reasonCode: "JobStoppedByUser",
+        reasonMessage: "stopped while the base images were being prepared",
       };
     }
     return runBuild({
@@ -194,4 +201,23 @@ export async function createLocalPai({
       await registry.stop();
     },
   };
+}
+
+/** Resolves with the promise's value, or undefined as soon as `signal` aborts (a build stopped while waiting). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
