@@ -3,7 +3,7 @@ import type { FcHttpResponse } from "@imagebuild/schema";
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { isRetryable } from "./errors.ts";
 import { type HttpEvent, rawBody } from "./events/http.ts";
-import type { FcContext, HandlerDeps } from "./handler-deps.ts";
+import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
 import { pushSource } from "./push-source.ts";
 import { type PushDelivery, readDelivery } from "./webhooks/read-delivery.ts";
 
@@ -72,7 +72,8 @@ export async function handleHttp({
     }
     let pending = deps.deliveries.get(delivery.deliveryKey);
     if (!pending) {
-      pending = runPush({ push: delivery, context, deps });
+      // Deferred a tick, so the delivery is remembered before a failure can forget it.
+      pending = Promise.resolve().then(() => runPush({ push: delivery, context, deps }));
       remember(deps.deliveries, delivery.deliveryKey, pending);
     }
     const deadline = new Promise<PushResult>((resolve) => {
@@ -132,8 +133,9 @@ async function runPush({
     log.info("push has no spec to build", { removed: push.removed });
     return { statusCode: 202, body: { ...base, results: removed } };
   }
-  const client = await deps.clientFor(context);
+  let client: TriggerClient | undefined;
   try {
+    client = await deps.clientFor(context);
     const outcomes = await buildSpecs({
       source: pushSource({ push, config: deps.config }),
       paths: push.build,
@@ -152,7 +154,7 @@ async function runPush({
       body: { ...base, status: "failed", error: message },
     };
   } finally {
-    await client.close?.();
+    await client?.close?.();
   }
 }
 

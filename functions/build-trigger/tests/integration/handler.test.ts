@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPaiClient } from "@imagebuild/pai-client";
 import { createHandler } from "../../src/create-handler.ts";
 import { startLocalOssServer } from "../../src/dev/local-oss-server.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -48,7 +49,22 @@ afterAll(() => github.close());
 
 function setup(pai: PaiServer, extra: Record<string, string> = {}) {
   const lines: string[] = [];
-  const env = {
+  const env = setupEnv(pai, extra);
+  const log = createLogger({
+    secrets: [
+      GITHUB_SECRET,
+      "old-secret-value",
+      "gitlab-token-value",
+      "codeup-token-value",
+      "ghp_secret_api_token",
+    ],
+    write: (line) => lines.push(line),
+  });
+  return { handler: createHandler({ env, log }), lines };
+}
+
+function setupEnv(pai: PaiServer, extra: Record<string, string> = {}): Record<string, string> {
+  return {
     IMAGEBUILD_ENDPOINT: pai.url,
     IMAGEBUILD_ENV: "local",
     IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images",
@@ -62,17 +78,6 @@ function setup(pai: PaiServer, extra: Record<string, string> = {}) {
     IMAGEBUILD_RATE_PER_SECOND: "200",
     ...extra,
   };
-  const log = createLogger({
-    secrets: [
-      GITHUB_SECRET,
-      "old-secret-value",
-      "gitlab-token-value",
-      "codeup-token-value",
-      "ghp_secret_api_token",
-    ],
-    write: (line) => lines.push(line),
-  });
-  return { handler: createHandler({ env, log }), lines };
 }
 
 const buffer = (event: unknown) => Buffer.from(JSON.stringify(event));
@@ -256,6 +261,30 @@ describe("GitHub push", () => {
       expect(invalid.statusCode).toBe(400);
       expect(String(invalid.body.message)).toMatch(/github push body: after: must match/);
       expect(pai.calls).toBe(0);
+    } finally {
+      await pai.close();
+    }
+  });
+});
+
+describe("HTTP trigger failures", () => {
+  it("a PAI client that cannot be made: 422, nothing remembered, and a redelivery tries again", async () => {
+    const pai = await startPaiServer();
+    try {
+      let broken = true;
+      const handler = createHandler({
+        env: setupEnv(pai),
+        log: createLogger({ write: () => {} }),
+        clientFor: () => {
+          if (broken) throw Object.assign(new Error("no endpoint"), { code: "ENDPOINT_INVALID" });
+          return createPaiClient({ endpoint: pai.url, env: {} });
+        },
+      });
+      const delivery = buffer(githubPushEvent({ payload: push, delivery: "broken-1" }));
+      expect(parse(await handler(delivery)).statusCode).toBe(422);
+      broken = false;
+      expect(parse(await handler(delivery)).statusCode).toBe(202);
+      expect(pai.builds.size).toBe(3);
     } finally {
       await pai.close();
     }
