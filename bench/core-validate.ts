@@ -2,7 +2,8 @@
  * Validating 2,000 generated spec files: `@imagebuild/core` (layering, schema, request schema and every lint)
  * against `ajv-cli` validating the same files with the same bundled JSON Schema (schema only), in the same run.
  * Everything is measured as whole processes, process start included, wall and CPU time:
- * - core bundled: the worker bundled by esbuild first (untimed), `node bundle.mjs`: how the function ships core;
+ * - core bundled: the worker bundled by esbuild first (untimed), `node bundle.mjs`: core without TypeScript
+ *   compilation at start (the function bundles core too, but swaps the fast paths out for size);
  * - core via tsx: `node --import tsx <worker>`: how `npx imagebuild validate` runs (TypeScript compiled at start);
  * - baseline: `node ajv-cli validate --spec=draft2020 -s spec.schema.json -d "specs/**\/*.yaml"`.
  * Prints core/ajv-cli ratios (goal ≤ 1.0).
