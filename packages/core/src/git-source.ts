@@ -1,4 +1,5 @@
-/** A SpecSource over one git revision: `git ls-tree` to list, `git show rev:path` to read. */
+/** A SpecSource over one git revision: `git ls-tree` to list, one `git cat-file --batch` to read. */
+import { createGitBlobReader } from "./create-git-blob-reader.ts";
 import { runGit } from "./run-git.ts";
 import type { SpecSource } from "./types.ts";
 
@@ -17,6 +18,7 @@ export function gitSource({
   revision: string;
 }): SpecSource {
   let listing: Promise<Set<string>> | undefined;
+  const readBlob = createGitBlobReader({ repoDir });
   const allFiles = () => {
     listing ??= runGit({
       repoDir,
@@ -29,7 +31,7 @@ export function gitSource({
     async readFile(file) {
       const files = await allFiles();
       if (!files.has(file)) return undefined;
-      return runGit({ repoDir, args: ["show", `${revision}:${file}`] });
+      return readBlob(`${revision}:${file}`);
     },
     async listFiles(prefix) {
       const dir = prefix.replace(/\/+$/, "");
