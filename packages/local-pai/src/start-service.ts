@@ -134,10 +134,17 @@ export async function startService({
     }),
   );
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    clearInterval(timer);
+    await queue.close();
+    db.close();
+    throw error;
+  }
   const bound = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
   log.info("local PAI service listening", { url, signed: accessKeys.length > 0 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   buildRequest,
+  tempDataDir,
   call,
   scriptedBuilder,
   testService,
@@ -153,5 +154,19 @@ describe("restart after a crash", () => {
       body: buildRequest({ name: "done" }),
     });
     expect(replay.body.ImageBuildId).toBe(done.body.ImageBuildId);
+  });
+});
+
+describe("startup errors", () => {
+  it("rejects when the port is taken and leaves the data directory usable", async () => {
+    const first = await start();
+    const port = Number(new URL(first.service.url).port);
+    const other = tempDataDir();
+    await expect(
+      testService({ builder: instantBuilder, port, dataDir: other.dataDir }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    other.cleanup();
+    const again = await testService({ builder: instantBuilder, dataDir: first.dataDir });
+    await again.service.close();
   });
 });
