@@ -38,6 +38,8 @@ export interface DevPipeline {
   push(options?: {
     commit?: string;
     all?: boolean;
+    /** Print the builds' progress as they run (off when the caller waits with `waitForBuilds`). */
+    followInBackground?: boolean;
   }): Promise<{ status: number; results: SpecResult[] }>;
   /** Waits for the jobs of `results`, printing status changes; returns the files whose build did not succeed. */
   waitForBuilds(results: readonly SpecResult[]): Promise<string[]>;
@@ -104,13 +106,52 @@ export async function startDevPipeline({
   };
   const log = createLogger({ secrets: [secret], write: (line) => out(formatLogLine(line)) });
   const handler: FcHandler = createHandler({ env: handlerEnv, log });
-  const hosted = await hostHandler({ handler, port, onRequest: (line) => out(`http  ${line}`) });
+  const client = createPaiClient({ endpoint: paiUrl, env: {} });
+  const following = new Set<string>();
+  // Builds started by uploads, ticks or `dev push` from another terminal are followed in the background.
+  const follow = (results: readonly SpecResult[]) => {
+    for (const result of results) {
+      if (result.status !== "submitted" || !result.jobId || following.has(result.jobId)) continue;
+      following.add(result.jobId);
+      client
+        .waitForJob(result.jobId, {
+          pollMs: JOB_POLL_MS,
+          maxPollMs: JOB_POLL_MS * 2,
+          timeoutMs: JOB_TIMEOUT_MS,
+          onStatus: (job) =>
+            out(
+              `build ${result.file}: ${job.Status}${job.ReasonMessage ? ` (${job.ReasonMessage})` : ""}`,
+            ),
+        })
+        .catch((error: unknown) =>
+          out(`build ${result.file}: stopped following ${result.jobId}: ${String(error)}`),
+        );
+    }
+  };
+  let followPushes = true;
+  const hosted = await hostHandler({
+    handler,
+    port,
+    onRequest: (line, result) => {
+      out(`http  ${line}`);
+      if (!followPushes) return;
+      try {
+        const body = JSON.parse(String((result as { body?: unknown }).body ?? "{}")) as {
+          results?: SpecResult[];
+        };
+        follow(body.results ?? []);
+      } catch {
+        // Not a JSON answer (health check): nothing to follow.
+      }
+    },
+  });
   const invokeAsync = async (kind: string, event: unknown) => {
     try {
       const result = (await handler(Buffer.from(JSON.stringify(event)), {
         requestId: `dev-${kind}-${Date.now()}`,
       })) as { results?: SpecResult[] };
       for (const line of result.results ?? []) out(`${kind.padEnd(5)} ${describe(line)}`);
+      follow(result.results ?? []);
     } catch (error) {
       // Function Compute would retry this asynchronous invocation; the dev loop reports it.
       out(
@@ -139,12 +180,12 @@ export async function startDevPipeline({
           },
         })
       : () => {};
-  const client = createPaiClient({ endpoint: paiUrl, env: {} });
 
   return {
     handlerUrl: hosted.url,
     repository,
-    async push({ commit, all = false } = {}) {
+    async push({ commit, all = false, followInBackground = true } = {}) {
+      followPushes = followInBackground;
       const payload = gitPushPayload({ repoDir, repository, commit, all });
       out(
         `push  ${payload.after.slice(0, 12)} (${payload.commits[0]?.added.length ?? 0} added, ${payload.commits[0]?.modified.length ?? 0} modified, ${payload.commits[0]?.removed.length ?? 0} removed)`,

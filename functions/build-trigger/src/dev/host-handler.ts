@@ -29,7 +29,8 @@ export async function hostHandler({
   handler: FcHandler;
   port?: number;
   host?: string;
-  onRequest?: (line: string) => void;
+  /** Called after each response with a one-line summary and what the handler returned. */
+  onRequest?: (line: string, result: unknown) => void;
 }): Promise<HostedHandler> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -55,6 +56,7 @@ export async function hostHandler({
           sendFcResponse(response, result);
           onRequest?.(
             `${event.requestContext.http.method} ${event.rawPath} → ${response.statusCode}`,
+            result,
           );
         })
         .catch((error: unknown) => {

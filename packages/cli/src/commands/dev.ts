@@ -143,7 +143,7 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
     );
     say(`function (HTTP trigger): ${dev.handlerUrl}   bucket folder: ${bucketDir}`);
     if (flags.once) {
-      const { status, results } = await dev.push({ all: true });
+      const { status, results } = await dev.push({ all: true, followInBackground: false });
       const failed =
         status === 202 ? await dev.waitForBuilds(results) : ["(the push was not accepted)"];
       say(await dev.summary());
