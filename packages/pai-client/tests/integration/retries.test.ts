@@ -222,10 +222,12 @@ describe("connection failures", () => {
   });
 
   it("stops at once when the caller aborts", async () => {
-    const { client } = await setUp(["hang"]);
+    const { server, client } = await setUp(["hang"]);
     const controller = new AbortController();
     const pending = caught(client.listImages({}, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the request is on the wire: a fixed delay could fire before the first attempt on a busy machine.
+    while (server.seen.length === 0) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
     const error = await pending;
     await client.close();
     expect(error).toMatchObject({ code: "Aborted", attempts: 1 });
