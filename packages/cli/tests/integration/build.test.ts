@@ -179,9 +179,12 @@ describe("build --wait interrupted", () => {
       env,
       signal: interrupt.signal,
     });
-    // Wait until the build is submitted and the first poll is sleeping.
-    while (pai.jobs.size === 0) await new Promise((r) => setTimeout(r, 20));
-    setTimeout(() => interrupt.abort(), 100);
+    // Interrupt once the first GetJob has arrived: the build is then known as submitted, whether the
+    // abort lands during that poll or in the 30 s sleep after it. A fixed delay after CreateImageBuild
+    // could land before its response on a busy machine.
+    while (!pai.calls.some((c) => c.startsWith("GET /api/v1/jobs/")))
+      await new Promise((r) => setTimeout(r, 20));
+    interrupt.abort();
     const { code, stdout, stderr } = await running;
     expect(code).toBe(1);
     expect(stdout).toContain(`${HELLO}: dlc-stub1  still running: stopped waiting\n`);
