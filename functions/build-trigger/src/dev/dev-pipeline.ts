@@ -108,6 +108,7 @@ export async function startDevPipeline({
   const handler: FcHandler = createHandler({ env: handlerEnv, log });
   const client = createPaiClient({ endpoint: paiUrl, env: {} });
   const following = new Set<string>();
+  const stopFollowing = new AbortController();
   // Builds started by uploads, ticks or `dev push` from another terminal are followed in the background.
   const follow = (results: readonly SpecResult[]) => {
     for (const result of results) {
@@ -118,14 +119,16 @@ export async function startDevPipeline({
           pollMs: JOB_POLL_MS,
           maxPollMs: JOB_POLL_MS * 2,
           timeoutMs: JOB_TIMEOUT_MS,
+          signal: stopFollowing.signal,
           onStatus: (job) =>
             out(
               `build ${result.file}: ${job.Status}${job.ReasonMessage ? ` (${job.ReasonMessage})` : ""}`,
             ),
         })
-        .catch((error: unknown) =>
-          out(`build ${result.file}: stopped following ${result.jobId}: ${String(error)}`),
-        );
+        .catch((error: unknown) => {
+          if (!stopFollowing.signal.aborted)
+            out(`build ${result.file}: stopped following ${result.jobId}: ${String(error)}`);
+        });
     }
   };
   let followPushes = true;
@@ -266,6 +269,7 @@ export async function startDevPipeline({
       return lines.join("\n");
     },
     async close() {
+      stopFollowing.abort();
       stopTimers();
       watcher.close();
       await hosted.close();
