@@ -1,3 +1,4 @@
+/** Vitest configuration of @imagebuild/cli. */
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -1,3 +1,4 @@
+/** Vitest configuration of @imagebuild/pai-client. */
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -1,3 +1,4 @@
+/** The real bin/imagebuild.mjs in a child process: exit codes and --json output without a build step. */
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,3 +1,4 @@
+/** imagebuild build against a stub PAI: submit, --wait, per-spec failures and Ctrl-C while waiting. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";

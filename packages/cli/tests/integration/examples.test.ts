@@ -1,3 +1,4 @@
+/** The repository's example specs validate and render in every environment. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,3 +1,4 @@
+/** --help for every command, and usage errors that exit 2 naming the problem. */
 import { describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 

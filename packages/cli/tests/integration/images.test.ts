@@ -1,3 +1,4 @@
+/** imagebuild images against a stub PAI: every page as JSON, a table, --verbose, an empty workspace. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 import { type StubPai, startStubPai } from "../fixtures/stub-pai-server.ts";

@@ -1,3 +1,4 @@
+/** The CLI speaking the real local-pai service (signed requests, SQLite, queue) with a scripted builder. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

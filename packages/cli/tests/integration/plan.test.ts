@@ -1,3 +1,4 @@
+/** imagebuild plan over a git repository: create, removed, skip, refused changes and the markdown summary. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";

@@ -1,3 +1,4 @@
+/** imagebuild render: the exact CreateImageBuild call of one spec, with its ClientToken. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";

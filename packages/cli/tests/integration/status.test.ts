@@ -1,3 +1,4 @@
+/** imagebuild status: one job, --watch, failures, signing and secrets kept out of output. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 import { type StubPai, startStubPai } from "../fixtures/stub-pai-server.ts";

@@ -1,3 +1,4 @@
+/** imagebuild validate: schema and lint problems with file and field, as text and JSON. */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

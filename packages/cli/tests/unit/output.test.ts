@@ -1,3 +1,4 @@
+/** Output helpers: tables, the progress renderer (TTY and not) and error formatting. */
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { formatError, redactSecrets } from "../../src/output/format-error.ts";

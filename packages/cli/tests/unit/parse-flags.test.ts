@@ -1,3 +1,4 @@
+/** parseFlags and wantsJson: flags parsed by a schema, bad ones named. */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { UsageError } from "../../src/command.ts";

@@ -1,3 +1,4 @@
+/** dispatch against a fake PAI server: once per spec, throttling, skips, waits and requeues. */
 import { createPaiClient, type PaiClient } from "@imagebuild/pai-client";
 import { afterEach, describe, expect, it } from "vitest";
 import {

@@ -1,3 +1,4 @@
+/** gitSource reads specs at a commit of a real git repository. */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

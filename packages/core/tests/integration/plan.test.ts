@@ -1,3 +1,4 @@
+/** plan over a real git repository: new, changed, immutable and skipped specs. */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+/** A corpus of bad specs, each with the exact message it must produce. */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+/** clientTokenFor: deterministic, order-independent, secret-free, at most 64 characters. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

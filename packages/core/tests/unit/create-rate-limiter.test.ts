@@ -1,3 +1,4 @@
+/** createRateLimiter: first come first served, catch-up on the grid, abort. */
 import { describe, expect, it } from "vitest";
 import { createRateLimiter } from "../../src/index.ts";
 

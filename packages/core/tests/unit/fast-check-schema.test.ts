@@ -1,3 +1,4 @@
+/** Property test: the ajv fast path and the zod validators agree on generated specs. */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { validators } from "@imagebuild/schema";

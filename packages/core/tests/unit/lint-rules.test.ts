@@ -1,3 +1,4 @@
+/** Every lint rule has a passing and a failing fixture. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

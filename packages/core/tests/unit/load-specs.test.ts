@@ -1,3 +1,4 @@
+/** loadSpecs: layering of defaults and overlays, problems pointing at file and field, environments. */
 import { describe, expect, it } from "vitest";
 import { formatProblem, loadSpecs, memorySource, renderRequest } from "../../src/index.ts";
 

@@ -1,3 +1,4 @@
+/** parseDockerfile and FROM pinning checks. */
 import { describe, expect, it } from "vitest";
 import { checkFromPinning } from "../../src/check-from-pinning.ts";
 import { parseDockerfile } from "../../src/parse-dockerfile.ts";

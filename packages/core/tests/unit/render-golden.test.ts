@@ -1,3 +1,4 @@
+/** renderRequest golden files: one request per spec and environment. */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { validators } from "@imagebuild/schema";

@@ -1,3 +1,4 @@
+/** renderRequest: secret references resolved from the environment, never shown, and dated tags. */
 import { describe, expect, it } from "vitest";
 import {
   formatProblem,

@@ -1,3 +1,4 @@
+/** verifySignature accepts requests signed by the official Alibaba Cloud SDK. */
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScriptedServer, startScriptedServer } from "../fixtures/scripted-pai-server.ts";
 import { BUILD_REQUEST } from "../fixtures/requests.ts";

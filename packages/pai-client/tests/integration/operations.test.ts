@@ -1,3 +1,4 @@
+/** Every operation's method, path, action and version; paging, waitForJob and validation both ways. */
 import { afterEach, describe, expect, it } from "vitest";
 import { createPaiClient } from "../../src/create-pai-client.ts";
 import type { Credentials } from "../../src/credentials.ts";

@@ -1,3 +1,4 @@
+/** Retries against a scripted server: drop, 503, throttling, timeouts, aborts and what is not retried. */
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPaiClient } from "../../src/create-pai-client.ts";

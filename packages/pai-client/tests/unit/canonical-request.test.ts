@@ -1,3 +1,4 @@
+/** The pieces of the ACS3 canonical request. */
 import { describe, expect, it } from "vitest";
 import {
   buildCanonicalRequest,

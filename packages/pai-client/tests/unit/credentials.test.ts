@@ -1,3 +1,4 @@
+/** Credentials from the environment, from the FC context, and providers. */
 import { describe, expect, it } from "vitest";
 import {
   credentialsFromEnv,

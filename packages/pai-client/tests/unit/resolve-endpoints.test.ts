@@ -1,3 +1,4 @@
+/** resolveEndpoints: host names from the region, IMAGEBUILD_ENDPOINT, and the field named when nothing is set. */
 import { describe, expect, it } from "vitest";
 import { resolveEndpoints } from "../../src/resolve-endpoints.ts";
 

@@ -1,3 +1,4 @@
+/** The retry policy: what is retryable, backoff, retry-after hints and error mapping. */
 import { describe, expect, it } from "vitest";
 import { errorFromResponse } from "../../src/pai-error.ts";
 import {

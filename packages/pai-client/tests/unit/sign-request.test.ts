@@ -1,3 +1,4 @@
+/** signRequest known answers and defaults. */
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/sha256-hex.ts";
 import { formatAcsDate, signRequest } from "../../src/sign-request.ts";

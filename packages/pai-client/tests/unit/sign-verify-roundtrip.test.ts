@@ -1,3 +1,4 @@
+/** Property test: verifySignature accepts every request signRequest signed. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalQueryString } from "../../src/canonical-request.ts";

@@ -1,3 +1,4 @@
+/** verifySignature and checkAcsDate: accepted requests, each rejection with its code, clock skew. */
 import { describe, expect, it } from "vitest";
 import { checkAcsDate } from "../../src/check-acs-date.ts";
 import { signRequest } from "../../src/sign-request.ts";

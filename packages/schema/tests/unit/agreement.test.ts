@@ -1,3 +1,4 @@
+/** The zod validators agree with ajv, schema by schema, on valid and invalid documents. */
 import Ajv2020 from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+/** The CreateImageBuild contract: the seed example, required fields, enums and the limits PAI documents. */
 import { describe, expect, it } from "vitest";
 import { SchemaValidationError, validators } from "../../src/index.ts";
 
