@@ -1,3 +1,4 @@
+/** Vitest configuration of @imagebuild/local-pai. */
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

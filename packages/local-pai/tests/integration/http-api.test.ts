@@ -1,3 +1,4 @@
+/** CreateImageBuild, GetJob, ListImages and the queue over HTTP, with a scripted builder. */
 import { afterEach, describe, expect, it } from "vitest";
 import {
   buildRequest,

@@ -1,3 +1,4 @@
+/** Signed mode, workspace-limited AccessKeys and per-key flow control over HTTP. */
 import { formatAcsDate, signRequest } from "@imagebuild/pai-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildRequest, instantBuilder, testService } from "../fixtures/service-harness.ts";

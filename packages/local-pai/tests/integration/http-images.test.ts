@@ -1,3 +1,4 @@
+/** AddImage, GetImage, ListImages and RemoveImage; restart after a crash; startup errors. */
 import { afterEach, describe, expect, it } from "vitest";
 import {
   buildRequest,

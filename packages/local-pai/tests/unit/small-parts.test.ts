@@ -1,3 +1,4 @@
+/** Small parts: token buckets, issuesToApiError, ids and checkOptions. */
 import { describe, expect, it } from "vitest";
 import { createTokenBuckets } from "../../src/auth/token-bucket.ts";
 import { checkOptions } from "../../src/check-options.ts";

@@ -1,3 +1,4 @@
+/** The SQLite stores: database, ClientTokens, nonces and jobs. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { afterEach, describe, expect, it } from "vitest";
 import { canonicalJson, createClientTokenStore } from "../../src/store/client-token-store.ts";
