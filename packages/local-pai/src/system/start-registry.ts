@@ -14,11 +14,13 @@ import { stopLeftoverBuilders } from "./stop-leftover-builders.ts";
 import type { Logger, RegistryCredentials, RegistryHandle } from "./types.ts";
 
 /** How long the registry gets to answer `/v2/`. */
-const READY_TIMEOUT_MS = 15_000;
+const READY_TIMEOUT_MS = 30_000;
 const READY_POLL_MS = 50;
 /** How long `stop()` waits after SIGTERM before SIGKILL. */
 const STOP_GRACE_MS = 5_000;
 const OUTPUT_TAIL_LINES = 50;
+/** Tries with a fresh free port when another process took the last one first. */
+const FREE_PORT_ATTEMPTS = 3;
 
 /**
  * Starts `docker-registry serve` on 127.0.0.1:`port` (0 or absent: a free port) with its storage in
@@ -53,44 +55,29 @@ export async function startRegistry({
   const htpasswdPath = join(dir, "htpasswd");
   await rm(htpasswdPath, { force: true });
   if (htpasswd) await writeFile(htpasswdPath, `${htpasswdLine(htpasswd)}\n`, { mode: 0o600 });
-  const chosenPort = port === 0 ? await freePort() : port;
-  const host = `127.0.0.1:${chosenPort}`;
-  await writeFile(
-    configPath,
-    registryConfig({ storage: join(dir, "storage"), host, htpasswdPath: htpasswd && htpasswdPath }),
-    { mode: 0o600 },
-  );
-
-  const child = spawn("docker-registry", ["serve", configPath], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (!line.trim()) continue;
-      output.push(line);
-      if (output.length > OUTPUT_TAIL_LINES) output.shift();
-      log.info(line, { source: "registry" });
+  const htpasswdFile = htpasswd ? htpasswdPath : undefined;
+  let started: StartedRegistry;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      started = await spawnRegistry({
+        port: port === 0 ? await freePort() : port,
+        storage: join(dir, "storage"),
+        configPath,
+        pidPath,
+        htpasswdPath: htpasswdFile,
+        log,
+      });
+      break;
+    } catch (error) {
+      // freePort's port is only free until someone binds it: another process on this busy machine
+      // may take it before the registry does. A port we picked ourselves can be picked again.
+      const raced =
+        error instanceof RegistryStartError && /address already in use/.test(error.message);
+      if (port !== 0 || !raced || attempt >= FREE_PORT_ATTEMPTS) throw error;
+      log.warn("registry port taken before it was bound; trying another", { attempt });
     }
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const exited = new Promise<number | null>((done) => {
-    child.once("exit", (code) => done(code));
-    child.once("error", (error) => {
-      output.push(error.message);
-      done(null);
-    });
-  });
-  if (child.pid !== undefined) await writeFile(pidPath, `${child.pid}\n`);
-
-  const url = `http://${host}`;
-  try {
-    await waitUntilReady({ url, exited, output });
-  } catch (error) {
-    await stopChild(child, exited);
-    throw error;
   }
+  const { host, url, child, exited } = started;
   log.info("registry listening", { url, htpasswd: htpasswd !== undefined });
 
   const handle: RegistryHandle = {
@@ -107,6 +94,65 @@ export async function startRegistry({
   };
   if (htpasswd) handle.auth = { ...htpasswd };
   return handle;
+}
+
+/** A registry child that answers `/v2/`. */
+interface StartedRegistry {
+  host: string;
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+async function spawnRegistry({
+  port,
+  storage,
+  configPath,
+  pidPath,
+  htpasswdPath,
+  log,
+}: {
+  port: number;
+  storage: string;
+  configPath: string;
+  pidPath: string;
+  htpasswdPath: string | undefined;
+  log: Logger;
+}): Promise<StartedRegistry> {
+  const host = `127.0.0.1:${port}`;
+  await writeFile(configPath, registryConfig({ storage, host, htpasswdPath }), { mode: 0o600 });
+  const child = spawn("docker-registry", ["serve", configPath], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (output.length > OUTPUT_TAIL_LINES) output.shift();
+      log.info(line, { source: "registry" });
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<number | null>((done) => {
+    // "close" waits for stdout and stderr to drain: after "exit" the registry's last words may still be in flight.
+    child.once("close", (code) => done(code));
+    child.once("error", (error) => {
+      output.push(error.message);
+      done(null);
+    });
+  });
+  if (child.pid !== undefined) await writeFile(pidPath, `${child.pid}\n`);
+
+  const url = `http://${host}`;
+  try {
+    await waitUntilReady({ url, exited, output });
+  } catch (error) {
+    await stopChild(child, exited);
+    throw error;
+  }
+  return { host, url, child, exited };
 }
 
 function registryConfig({

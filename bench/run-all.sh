@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every benchmark in turn. Each prints ratios against a baseline measured in the same run;
+# on a busy machine rerun the one you care about (see bench/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for bench in pai-client-startup core-validate core-dispatch build-trigger-init build-trigger-push local-pai-load local-pai-build-overhead; do
+  echo "==> bench/$bench.ts"
+  npx tsx "bench/$bench.ts"
+  echo
+done
