@@ -1,5 +1,5 @@
 /** CreateImageBuild: validate, check the workspace and the target registry, then create exactly one build per ClientToken. */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "@imagebuild/pai-client";
 import { type CreateImageBuildRequest, validators } from "@imagebuild/schema";
 import { newBuildIds } from "../ids.ts";
 import { ApiError, issuesToApiError } from "../http/api-error.ts";
@@ -104,7 +104,7 @@ function answer(
 function hintKey(req: ApiRequest): string | undefined {
   const token = req.query.get("ClientToken");
   if (token === null || req.query.size !== 1) return undefined;
-  return `${req.caller}\0${token}\0${createHash("sha256").update(req.body).digest("hex")}`;
+  return `${req.caller}\0${token}\0${sha256Hex(req.body)}`;
 }
 
 function replayFromHint(req: ApiRequest, service: ServiceContext): ApiResponse | undefined {
