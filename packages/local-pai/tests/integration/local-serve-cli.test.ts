@@ -1,3 +1,4 @@
+/** imagebuild local serve as a child process: ready line, signals, signing and flag errors. */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -5,51 +6,64 @@ import { afterEach, describe, expect, it } from "vitest";
 import { call, tempDataDir } from "../fixtures/service-harness.ts";
 import { IMAGEBUILD_BIN, isAlive, spawnLocalServe } from "../fixtures/spawn-local-serve.ts";
 
+/**
+ * A child `local serve` starts the registry, and on stop waits for base-image seeding (up to 10 s):
+ * more than the 30 s default can pass when CI runs two suites at once on two cores.
+ */
+const SERVE_TEST_TIMEOUT_MS = 180_000;
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
 describe("imagebuild local serve", () => {
-  it("prints its ready line, serves the API, and on SIGTERM exits 0 with the registry child gone", async () => {
-    const { dataDir, cleanup } = tempDataDir();
-    cleanups.push(cleanup);
-    const serve = await spawnLocalServe({
-      dataDir,
-      extra: ["--base-images", "busybox", "--log-format", "json", "--workspace", "12345"],
-    });
-    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const listed = await call(`${serve.url}/api/v1/images?WorkspaceId=12345`);
-    expect(listed).toMatchObject({ status: 200, body: { TotalCount: 0, Images: [] } });
-    const unknown = await call(`${serve.url}/api/v1/images?WorkspaceId=7`);
-    expect(unknown.body.Code).toBe("100400027");
+  it(
+    "prints its ready line, serves the API, and on SIGTERM exits 0 with the registry child gone",
+    async () => {
+      const { dataDir, cleanup } = tempDataDir();
+      cleanups.push(cleanup);
+      const serve = await spawnLocalServe({
+        dataDir,
+        extra: ["--base-images", "busybox", "--log-format", "json", "--workspace", "12345"],
+      });
+      expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const listed = await call(`${serve.url}/api/v1/images?WorkspaceId=12345`);
+      expect(listed).toMatchObject({ status: 200, body: { TotalCount: 0, Images: [] } });
+      const unknown = await call(`${serve.url}/api/v1/images?WorkspaceId=7`);
+      expect(unknown.body.Code).toBe("100400027");
 
-    const registryPid = Number(readFileSync(join(dataDir, "registry", "registry.pid"), "utf8"));
-    expect(isAlive(registryPid)).toBe(true);
-    serve.child.kill("SIGTERM");
-    const { code } = await serve.exited;
-    expect(code).toBe(0);
-    expect(isAlive(registryPid)).toBe(false);
-    for (const line of serve.stderr().trim().split("\n")) {
-      expect(() => JSON.parse(line)).not.toThrow();
-    }
-  });
+      const registryPid = Number(readFileSync(join(dataDir, "registry", "registry.pid"), "utf8"));
+      expect(isAlive(registryPid)).toBe(true);
+      serve.child.kill("SIGTERM");
+      const { code } = await serve.exited;
+      expect(code).toBe(0);
+      expect(isAlive(registryPid)).toBe(false);
+      for (const line of serve.stderr().trim().split("\n")) {
+        expect(() => JSON.parse(line)).not.toThrow();
+      }
+    },
+    SERVE_TEST_TIMEOUT_MS,
+  );
 
-  it("accepts only signed requests when given a key, and never prints the secret", async () => {
-    const { dataDir, cleanup } = tempDataDir();
-    cleanups.push(cleanup);
-    const secret = "cli-secret-value-123";
-    const serve = await spawnLocalServe({
-      dataDir,
-      extra: ["--base-images", "busybox"],
-      env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIcli", ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret },
-    });
-    const unsigned = await call(`${serve.url}/api/v1/images`);
-    expect(unsigned.body.Code).toBe("IncompleteSignature");
-    serve.child.kill("SIGINT");
-    expect((await serve.exited).code).toBe(0);
-    expect(serve.stderr()).not.toContain(secret);
-  });
+  it(
+    "accepts only signed requests when given a key, and never prints the secret",
+    async () => {
+      const { dataDir, cleanup } = tempDataDir();
+      cleanups.push(cleanup);
+      const secret = "cli-secret-value-123";
+      const serve = await spawnLocalServe({
+        dataDir,
+        extra: ["--base-images", "busybox"],
+        env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIcli", ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret },
+      });
+      const unsigned = await call(`${serve.url}/api/v1/images`);
+      expect(unsigned.body.Code).toBe("IncompleteSignature");
+      serve.child.kill("SIGINT");
+      expect((await serve.exited).code).toBe(0);
+      expect(serve.stderr()).not.toContain(secret);
+    },
+    SERVE_TEST_TIMEOUT_MS,
+  );
 
   it.each([
     [["--port", "http"], "--port"],

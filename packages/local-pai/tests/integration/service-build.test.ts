@@ -3,7 +3,13 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalPai, type LocalPai } from "../../src/create-local-pai.ts";
-import { buildRequest, call, tempDataDir, waitForJob } from "../fixtures/service-harness.ts";
+import {
+  buildRequest,
+  call,
+  tempDataDir,
+  waitForJob,
+  waitForStatus,
+} from "../fixtures/service-harness.ts";
 import { TEST_CACHE_DIR } from "../fixtures/spawn-local-serve.ts";
 
 const MANIFEST_ACCEPT = [
@@ -144,13 +150,7 @@ describe("local PAI with real builds (FROM busybox)", () => {
         }),
       );
       const jobId = String(created.body.ImageBuildJobId);
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        const { body } = await call(`${pai.url}/api/v1/jobs/${jobId}`);
-        if (body.Status === "Running") break;
-        if (Date.now() > deadline) throw new Error(`job never ran: ${String(body.Status)}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await waitForStatus(pai.url, jobId, "Running");
       const stopped = await call(`${pai.url}/api/v1/jobs/${jobId}/stop`, { method: "POST" });
       expect(stopped.status).toBe(200);
       const job = await waitForJob(pai.url, jobId, { timeoutMs: 30_000 });

@@ -2,7 +2,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildRequest, call, tempDataDir, waitForJob } from "../fixtures/service-harness.ts";
+import {
+  buildRequest,
+  call,
+  tempDataDir,
+  waitForJob,
+  waitForStatus,
+} from "../fixtures/service-harness.ts";
 import { isAlive, type ServeChild, spawnLocalServe } from "../fixtures/spawn-local-serve.ts";
 
 const children: ServeChild[] = [];
@@ -16,17 +22,6 @@ afterEach(async () => {
   }
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-
-async function waitForStatus(url: string, jobId: string, status: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const { body } = await call(`${url}/api/v1/jobs/${jobId}`);
-    if (body.Status === status) return;
-    if (Date.now() > deadline)
-      throw new Error(`job ${jobId} is ${String(body.Status)}, not ${status}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe("crash recovery", () => {
   it("marks the interrupted build Failed with ServiceRestarted after kill -9, and loses nothing else", async () => {
