@@ -40,7 +40,12 @@ afterAll(async () => {
 function invoke(event: unknown, env: Record<string, string>): Promise<unknown> {
   const script = `import { handler } from ${JSON.stringify(BUNDLE)};
 const event = Buffer.from(process.env.EVENT, "utf8");
-const result = await handler(event, { requestId: "bundle-test" });
+// A dispatch past the 8 s deadline on a busy machine answers "accepted"; redeliver to join it.
+let result;
+for (let attempt = 0; attempt < 10; attempt++) {
+  result = await handler(event, { requestId: "bundle-test" });
+  if (!String(result?.body ?? "").includes('"status":"accepted"')) break;
+}
 process.stdout.write("RESULT " + JSON.stringify(result) + "\\n");`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], {

@@ -13,6 +13,7 @@ import { watchBucket } from "../../src/dev/watch-bucket.ts";
 import { HttpEventSchema } from "../../src/events/http.ts";
 import { OssEventSchema } from "../../src/events/oss.ts";
 import { createLogger } from "../../src/logger.ts";
+import { settling } from "../fixtures/events.ts";
 import { startPaiServer } from "../fixtures/pai-server.ts";
 import { createSpecRepo, specYaml, writeFiles } from "../fixtures/spec-repo.ts";
 
@@ -81,16 +82,18 @@ describe("hosted handler + git push", () => {
 
   it("a signed push through the hosted handler builds the pushed spec; a wrong secret is 401", async () => {
     const pai = await startPaiServer();
-    const handler = createHandler({
-      env: {
-        IMAGEBUILD_ENDPOINT: pai.url,
-        IMAGEBUILD_ENV: "local",
-        IMAGEBUILD_LOCAL_REPO: repo.dir,
-        IMAGEBUILD_ALLOWED_REPOSITORIES: "local/images",
-        IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: "dev-secret-0123456789",
-      },
-      log: createLogger({ write: () => {} }),
-    });
+    const handler = settling(
+      createHandler({
+        env: {
+          IMAGEBUILD_ENDPOINT: pai.url,
+          IMAGEBUILD_ENV: "local",
+          IMAGEBUILD_LOCAL_REPO: repo.dir,
+          IMAGEBUILD_ALLOWED_REPOSITORIES: "local/images",
+          IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: "dev-secret-0123456789",
+        },
+        log: createLogger({ write: () => {} }),
+      }),
+    );
     const hosted = await hostHandler({ handler });
     try {
       const payload = gitPushPayload({
@@ -180,6 +183,12 @@ resources:
 describe("startTimers", () => {
   it("fires an enabled trigger on its 6-field cron with FC's timer event shape; disabled ones never", async () => {
     const events: unknown[] = [];
+    // Two ticks of the enabled trigger, however late a busy machine delivers them; the disabled one
+    // shares its cron, so it had those same two chances to fire.
+    let secondTick = () => {};
+    const twoTicks = new Promise<void>((resolve) => {
+      secondTick = resolve;
+    });
     const stop = startTimers({
       triggers: [
         {
@@ -190,11 +199,15 @@ describe("startTimers", () => {
         },
         { name: "off", cron: "* * * * * *", enable: false, payload: undefined },
       ],
-      onEvent: async (event) => void events.push(event),
+      onEvent: async (event) => {
+        if (events.push(event) >= 2) secondTick();
+      },
     });
-    await new Promise((resolve) => setTimeout(resolve, 2200));
+    await twoTicks;
     stop();
-    expect(events.length).toBeGreaterThanOrEqual(1);
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    const times = events.map((event) => (event as { triggerTime: string }).triggerTime);
+    expect(new Set(times).size).toBe(times.length);
     for (const event of events) {
       const parsed = TimerEventSchema.parse(event);
       expect(parsed.triggerName).toBe("every-second");

@@ -7,7 +7,7 @@ import { createPaiClient } from "@imagebuild/pai-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler } from "../../src/create-handler.ts";
 import { createLogger } from "../../src/logger.ts";
-import { GITHUB_SECRET, githubPush, githubPushEvent } from "../fixtures/events.ts";
+import { GITHUB_SECRET, githubPush, githubPushEvent, settling } from "../fixtures/events.ts";
 import { createSpecRepo } from "../fixtures/spec-repo.ts";
 
 const BUILD_TIMEOUT_MS = 240_000;
@@ -49,16 +49,18 @@ describe("end to end on the local service (real buildah build, real registry)", 
         files: { "specs/e2e-busybox/1.0.0.yaml": BUSYBOX_SPEC },
         registry: `${pai.registry.host}/pai`,
       });
-      const handler = createHandler({
-        env: {
-          IMAGEBUILD_ENDPOINT: pai.url,
-          IMAGEBUILD_ENV: "local",
-          IMAGEBUILD_LOCAL_REPO: repo.dir,
-          IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images",
-          IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: GITHUB_SECRET,
-        },
-        log: createLogger({ write: () => {} }),
-      });
+      const handler = settling(
+        createHandler({
+          env: {
+            IMAGEBUILD_ENDPOINT: pai.url,
+            IMAGEBUILD_ENV: "local",
+            IMAGEBUILD_LOCAL_REPO: repo.dir,
+            IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images",
+            IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: GITHUB_SECRET,
+          },
+          log: createLogger({ write: () => {} }),
+        }),
+      );
       const delivery = buffer(
         githubPushEvent({
           payload: githubPush({ files: ["specs/e2e-busybox/1.0.0.yaml"], after: repo.sha }),

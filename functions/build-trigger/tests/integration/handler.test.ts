@@ -13,6 +13,7 @@ import {
   githubPushEvent,
   httpEvent,
   ossEvent,
+  settling,
   timerEvent,
 } from "../fixtures/events.ts";
 import { startGitHostServer, type GitHostServer } from "../fixtures/git-host-server.ts";
@@ -60,7 +61,7 @@ function setup(pai: PaiServer, extra: Record<string, string> = {}) {
     ],
     write: (line) => lines.push(line),
   });
-  return { handler: createHandler({ env, log }), lines };
+  return { handler: settling(createHandler({ env, log })), lines };
 }
 
 function setupEnv(pai: PaiServer, extra: Record<string, string> = {}): Record<string, string> {
@@ -272,14 +273,16 @@ describe("HTTP trigger failures", () => {
     const pai = await startPaiServer();
     try {
       let broken = true;
-      const handler = createHandler({
-        env: setupEnv(pai),
-        log: createLogger({ write: () => {} }),
-        clientFor: () => {
-          if (broken) throw Object.assign(new Error("no endpoint"), { code: "ENDPOINT_INVALID" });
-          return createPaiClient({ endpoint: pai.url, env: {} });
-        },
-      });
+      const handler = settling(
+        createHandler({
+          env: setupEnv(pai),
+          log: createLogger({ write: () => {} }),
+          clientFor: () => {
+            if (broken) throw Object.assign(new Error("no endpoint"), { code: "ENDPOINT_INVALID" });
+            return createPaiClient({ endpoint: pai.url, env: {} });
+          },
+        }),
+      );
       const delivery = buffer(githubPushEvent({ payload: push, delivery: "broken-1" }));
       expect(parse(await handler(delivery)).statusCode).toBe(422);
       broken = false;
@@ -306,6 +309,40 @@ describe("HTTP trigger basics", () => {
       );
       expect(pai.calls).toBe(0);
     } finally {
+      await pai.close();
+    }
+  });
+});
+
+describe("the HTTP response deadline", () => {
+  it("a dispatch still running at the deadline: 202 accepted at once, a redelivery joins it, one build per spec", async () => {
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const pai = await startPaiServer({ hold });
+    try {
+      const handler = createHandler({
+        env: setupEnv(pai, { IMAGEBUILD_HTTP_DEADLINE_MS: "100" }),
+        log: createLogger({ write: () => {} }),
+      });
+      const delivery = buffer(githubPushEvent({ payload: push, delivery: "slow-1" }));
+      // PAI answers nothing until released, so the deadline must win this race whatever the load.
+      const first = parse(await handler(delivery));
+      expect(first).toMatchObject({ statusCode: 202, body: { status: "accepted" } });
+      expect(first.body.results).toBeUndefined();
+      release();
+      const second = parse(await settling(handler)(delivery));
+      expect(second.body.status).toBe("processed");
+      expect((second.body.results as { status: string }[]).map((r) => r.status)).toEqual([
+        "submitted",
+        "submitted",
+        "submitted",
+      ]);
+      expect(pai.calls).toBe(3);
+      expect(pai.builds.size).toBe(3);
+    } finally {
+      release();
       await pai.close();
     }
   });
