@@ -1,7 +1,7 @@
 /** OSS-trigger events: each created `.yaml` under the spec prefix is read at its ETag/version and built. */
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { isRetryable, RetryableBuildError } from "./errors.ts";
-import { decodeObjectKey, type OssEvent, rejectSpecKey } from "./events/oss.ts";
+import { decodeObjectKey, type OssEvent, rejectOssLocation, rejectSpecKey } from "./events/oss.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
 import { ossCredentials } from "./oss-credentials.ts";
 import { ossSource } from "./sources/oss-source.ts";
@@ -43,6 +43,11 @@ export async function handleOss({
     }
     if (config.allowedBuckets.length > 0 && !config.allowedBuckets.includes(bucket)) {
       ignore(`bucket ${bucket} is not in IMAGEBUILD_ALLOWED_BUCKETS`);
+      continue;
+    }
+    const badLocation = rejectOssLocation({ bucket, region: record.region });
+    if (badLocation) {
+      ignore(badLocation);
       continue;
     }
     const rejected = rejectSpecKey({ key, prefix: config.specPrefix });

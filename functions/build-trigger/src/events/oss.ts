@@ -55,3 +55,29 @@ export function rejectSpecKey({
     return "key has an empty segment";
   return undefined;
 }
+
+/** OSS bucket naming rules: 3 to 63 lower-case letters, digits and hyphens, no hyphen at either end. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+/** Region ids as OSS endpoints spell them (`cn-hangzhou`, `ap-southeast-1`, `cn-shanghai-finance-1`). */
+const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+){1,4}$/;
+
+/**
+ * Why an event's bucket or region cannot be used to address OSS, or undefined when both can. Both
+ * end up in the request's host name (`{bucket}.oss-{region}-internal.aliyuncs.com`), so anything but
+ * a well-formed name could point the signed request, and its STS token, at another host.
+ *
+ * @example
+ * rejectOssLocation({ bucket: "evil.example#", region: "cn-hangzhou" }) // "oss.bucket.name: …"
+ */
+export function rejectOssLocation({
+  bucket,
+  region,
+}: {
+  bucket: string;
+  region: string;
+}): string | undefined {
+  if (!BUCKET_NAME.test(bucket))
+    return `oss.bucket.name: ${JSON.stringify(bucket)} is not a valid OSS bucket name`;
+  if (!REGION_ID.test(region)) return `region: ${JSON.stringify(region)} is not a valid region id`;
+  return undefined;
+}

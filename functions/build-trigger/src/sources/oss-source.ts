@@ -1,6 +1,7 @@
 /** Spec files from an OSS bucket with signed (V4) GetObject and ListObjectsV2, using the function's STS pair. */
 import type { SpecSource } from "@imagebuild/core";
 import { SourceError } from "../errors.ts";
+import { rejectOssLocation } from "../events/oss.ts";
 import { signOssV4 } from "../oss/sign-oss-v4.ts";
 
 const OSS_TIMEOUT_MS = 5000;
@@ -37,6 +38,8 @@ export function ossSource({
   pinned?: { key: string; eTag?: string | undefined; versionId?: string | undefined } | undefined;
   now?: () => Date;
 }): SpecSource {
+  const badLocation = rejectOssLocation({ bucket, region });
+  if (badLocation) throw new SourceError({ code: "SOURCE_HOST_NOT_ALLOWED", message: badLocation });
   const origin = new URL(endpoint);
   const virtualHosted = origin.hostname.endsWith(".aliyuncs.com");
   const urlFor = (key: string, query: Record<string, string>) => {

@@ -461,6 +461,14 @@ describe("OSS uploads", () => {
         };
         expect(ignored.results[0]?.status).toBe("ignored");
       }
+      // The bucket and region become the OSS host name: a crafted one must not receive the STS token.
+      const crafted = ossEvent({ key: "specs/good/1.0.0.yaml" });
+      const [record] = crafted.events;
+      if (record) record.region = "x@127.0.0.1:1#";
+      const redirected = (await handler(buffer(crafted), context)) as {
+        results: { status: string; reason: string }[];
+      };
+      expect(redirected.results[0]).toMatchObject({ status: "ignored", reason: /^region: / });
       const elsewhere = (await handler(
         buffer(ossEvent({ key: "specs/good/1.0.0.yaml", bucket: "other-bucket" })),
         context,

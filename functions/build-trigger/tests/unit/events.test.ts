@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeObjectKey, rejectSpecKey } from "../../src/events/oss.ts";
+import { decodeObjectKey, rejectOssLocation, rejectSpecKey } from "../../src/events/oss.ts";
 import { parseTimerPayload } from "../../src/events/timer.ts";
 import { headerValue } from "../../src/headers.ts";
 import { recognizeEvent } from "../../src/recognize-event.ts";
@@ -43,6 +43,15 @@ describe("OSS keys", () => {
     expect(rejectSpecKey({ key: "specs/../x/1.0.yaml", prefix: "specs/" })).toMatch(/\.\./);
     expect(rejectSpecKey({ key: "specs//1.0.yaml", prefix: "specs/" })).toMatch(/empty/);
     expect(rejectSpecKey({ key: "specs/a\\b/1.0.yaml", prefix: "specs/" })).toMatch(/backslash/);
+  });
+
+  it("rejects a bucket or region that could move the signed request to another host", () => {
+    expect(rejectOssLocation({ bucket: "specs-bucket", region: "cn-hangzhou" })).toBeUndefined();
+    expect(rejectOssLocation({ bucket: "b01", region: "cn-shanghai-finance-1" })).toBeUndefined();
+    for (const bucket of ["evil.example.com#", "a@evil.example", "UPPER", "x", "-bad-", "a/b"])
+      expect(rejectOssLocation({ bucket, region: "cn-hangzhou" })).toMatch(/^oss\.bucket\.name: /);
+    for (const region of ["x@evil.example#", "cn-hangzhou.evil.example", "", "cn_hangzhou"])
+      expect(rejectOssLocation({ bucket: "specs-bucket", region })).toMatch(/^region: /);
   });
 });
 
