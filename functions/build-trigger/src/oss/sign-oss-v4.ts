@@ -1,5 +1,6 @@
 /** OSS V4 request signing (`OSS4-HMAC-SHA256`), written from the OSS documentation. */
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { percentEncode, sha256Hex } from "@imagebuild/pai-client";
 
 const ALGORITHM = "OSS4-HMAC-SHA256";
 const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -69,21 +70,13 @@ export function signOssV4(request: OssV4Request): Record<string, string> {
 }
 
 /**
- * RFC 3986 encoding as OSS V4 wants it: everything but `A-Z a-z 0-9 - _ . ~` is percent-encoded.
+ * RFC 3986 encoding as OSS V4 wants it: everything but `A-Z a-z 0-9 - _ . ~` is percent-encoded,
+ * the same rule as ACS3 signing, so it is pai-client's `percentEncode`.
  *
  * @example
  * ossEncode("1234+") // "1234%2B"
  */
-export function ossEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
+export const ossEncode: (value: string) => string = percentEncode;
 
 function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac("sha256", key).update(data, "utf8").digest();
