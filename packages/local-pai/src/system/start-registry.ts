@@ -208,7 +208,7 @@ async function waitUntilReady({
   while (Date.now() < deadline) {
     if (exitCode !== undefined) {
       throw new RegistryStartError({
-        message: `docker-registry exited with code ${exitCode} before answering on ${url}: ${output.at(-1) ?? ""}`,
+        message: `docker-registry exited with code ${exitCode} before answering on ${url}: ${reasonLine(output)}`,
         output: output.join("\n"),
       });
     }
@@ -225,6 +225,12 @@ async function waitUntilReady({
     message: `docker-registry did not answer on ${url} within ${READY_TIMEOUT_MS} ms`,
     output: output.join("\n"),
   });
+}
+
+/** The line that says why the registry stopped: its last fatal or error line, else its last line. */
+function reasonLine(output: string[]): string {
+  // A warning printed after the fatal line must not hide the reason (e.g. "address already in use").
+  return output.findLast((line) => /level=(fatal|panic|error)/.test(line)) ?? output.at(-1) ?? "";
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
