@@ -63,9 +63,20 @@ export function createHandler({
           }
         : { status: "rejected", error: message };
     }
+    // The role's STS pair arrives per invocation, so the default logger learns it per invocation.
+    const stsSecrets = [context.credentials?.accessKeySecret, context.credentials?.securityToken];
+    const invocationLog =
+      log === undefined && stsSecrets.some(Boolean)
+        ? createLogger({
+            secrets: [
+              ...configSecrets(ready.config, env),
+              ...stsSecrets.filter((secret): secret is string => Boolean(secret)),
+            ],
+          })
+        : ready.log;
     const scoped = {
       ...ready,
-      log: ready.log.child({ requestId: context.requestId, trigger: recognized.source }),
+      log: invocationLog.child({ requestId: context.requestId, trigger: recognized.source }),
     };
     if (recognized.source === "http") {
       const { handleHttp } = await import("./handle-http.ts");

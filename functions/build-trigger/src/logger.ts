@@ -1,8 +1,13 @@
 /** JSON log lines (one object per line) that never carry a secret. */
 
-/** A field whose name looks like a credential is replaced whatever its value. */
+/**
+ * A field whose name looks like a credential is replaced whatever its value. Names are compared
+ * lower-cased without `-`/`_`, so header-style names (`x-oss-security-token`, `private-token`,
+ * `x-hub-signature-256`) and docker `auths` match too; a ClientToken is an idempotency key, not a secret.
+ */
 const SECRET_FIELD =
-  /^(secret|secrets|password|authorization|signature|auth|accesskeysecret|securitytoken|token|tokens|privatetoken)$/i;
+  /(secrets?|password|passwd|authorization|auths?|signature(256)?|accesskeysecret|tokens?)$/;
+const NOT_SECRET_FIELD = /clienttokens?$/;
 const REDACTED = "[redacted]";
 
 /** The logger the handler writes through. */
@@ -35,7 +40,7 @@ export function createLogger({
   const emit = (level: string, message: string, fields: Record<string, unknown> = {}) => {
     let line = JSON.stringify(
       { time: new Date().toISOString(), level, msg: message, ...base, ...fields },
-      (key, value) => (key !== "" && SECRET_FIELD.test(key) ? REDACTED : value),
+      (key, value) => (key !== "" && isSecretField(key) ? REDACTED : value),
     );
     for (const secret of scrubbable)
       line = line.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
@@ -47,4 +52,9 @@ export function createLogger({
     error: (message, fields) => emit("error", message, fields),
     child: (fields) => createLogger({ secrets, write, base: { ...base, ...fields } }),
   };
+}
+
+function isSecretField(key: string): boolean {
+  const name = key.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return SECRET_FIELD.test(name) && !NOT_SECRET_FIELD.test(name);
 }

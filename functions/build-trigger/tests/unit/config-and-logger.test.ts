@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { createHandler } from "../../src/create-handler.ts";
+import { timerEvent } from "../fixtures/events.ts";
 import { configSecrets, loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { changedSpecPaths } from "../../src/webhooks/changed-spec-paths.ts";
@@ -50,6 +52,12 @@ describe("createLogger", () => {
       authorization: "anything",
       clientToken: "ib1-keep",
       detail: "auth registry-password-1 failed",
+      headers: {
+        "x-oss-security-token": "sts-token-not-in-the-list",
+        "PRIVATE-TOKEN": "glpat-not-in-the-list",
+        "x-hub-signature-256": "sha256=not-in-the-list",
+      },
+      auths: { "registry.example": { auth: "dXNlcjpwYXNz" } },
     });
     expect(lines).toHaveLength(1);
     const text = lines.join("");
@@ -57,6 +65,7 @@ describe("createLogger", () => {
     expect(text).not.toContain("ghp_tokenvalue");
     expect(text).not.toContain("registry-password-1");
     expect(text).toContain("ib1-keep");
+    expect(text).not.toMatch(/not-in-the-list|dXNlcjpwYXNz/);
     const parsed = JSON.parse(text);
     expect(parsed).toMatchObject({
       level: "error",
@@ -112,5 +121,44 @@ describe("schedule slots", () => {
     );
     expect(globToRegExp("specs/*.yaml").test("specs/a/1.yaml")).toBe(false);
     expect(globToRegExp("specs/**/*.yaml").test("specs/a/1.yaml")).toBe(true);
+  });
+});
+
+describe("the default logger", () => {
+  it("scrubs the invocation's STS secret and token, which only arrive in the context", async () => {
+    const sts = {
+      accessKeyId: "STS.id",
+      accessKeySecret: "sts-secret-0123",
+      securityToken: "sts-token-0123",
+    };
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const handler = createHandler({
+        env: { IMAGEBUILD_TIMER_SOURCE: "dir:/nonexistent" },
+        clientFor: (context) => {
+          throw Object.assign(
+            new Error(
+              `denied for ${context.credentials?.securityToken} / ${context.credentials?.accessKeySecret}`,
+            ),
+            { code: "Forbidden" },
+          );
+        },
+      });
+      const result = await handler(Buffer.from(JSON.stringify(timerEvent({}))), {
+        requestId: "r-sts",
+        credentials: sts,
+      });
+      expect(result).toMatchObject({ status: "failed", error: { code: "Forbidden" } });
+    } finally {
+      write.mockRestore();
+    }
+    const text = lines.join("");
+    expect(text).toContain("event failed");
+    expect(text).not.toContain("sts-secret-0123");
+    expect(text).not.toContain("sts-token-0123");
   });
 });
