@@ -1,5 +1,6 @@
 /** The whole pipeline on one machine: the handler hosted locally, a folder as the bucket, s.yaml's timers, git pushes. */
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createPaiClient } from "@imagebuild/pai-client";
@@ -17,6 +18,8 @@ export const DEV_BUCKET = "local-specs";
 export const DEV_REGION = "cn-hangzhou";
 const JOB_POLL_MS = 1000;
 const JOB_TIMEOUT_MS = 30 * 60 * 1000;
+/** Redeliveries of a push answered `accepted` (each waits up to the 9 s response deadline). */
+const PUSH_REDELIVERIES = 40;
 
 /** One spec's line in a push or upload result, as the handler returns it. */
 export interface SpecResult {
@@ -193,13 +196,18 @@ export async function startDevPipeline({
       out(
         `push  ${payload.after.slice(0, 12)} (${payload.commits[0]?.added.length ?? 0} added, ${payload.commits[0]?.modified.length ?? 0} modified, ${payload.commits[0]?.removed.length ?? 0} removed)`,
       );
-      const { status, body } = await sendGithubPush({ url: hosted.url, secret, payload });
-      const parsed = JSON.parse(body) as {
-        results?: SpecResult[];
-        status?: string;
-        reason?: string;
-        message?: string;
-      };
+      // A dispatch still running at the response deadline is answered `accepted` without results;
+      // redelivering the same delivery id joins it, so --once waits for the real per-spec results.
+      const delivery = randomUUID();
+      let status: number;
+      let parsed: { results?: SpecResult[]; status?: string; reason?: string; message?: string };
+      for (let attempt = 1; ; attempt++) {
+        const answer = await sendGithubPush({ url: hosted.url, secret, payload, delivery });
+        status = answer.status;
+        parsed = JSON.parse(answer.body) as typeof parsed;
+        if (parsed.status !== "accepted" || attempt >= PUSH_REDELIVERIES) break;
+        out("push  still dispatching; asking again");
+      }
       const results = parsed.results ?? [];
       out(
         `push  → ${status} ${parsed.status ?? ""}${parsed.reason ? `: ${parsed.reason}` : ""}${parsed.message ? `: ${parsed.message}` : ""}`,
