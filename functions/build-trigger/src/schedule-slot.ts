@@ -40,7 +40,13 @@ export function assertCron(cron: string): void {
   new Cron(pattern, { paused: true, timezone });
 }
 
-function splitTimezone(cron: string): { pattern: string; timezone: string } {
+/**
+ * Splits an optional `CRON_TZ=<zone> ` prefix off a cron expression; without one the zone is UTC.
+ *
+ * @example
+ * splitTimezone("CRON_TZ=Asia/Shanghai 0 0 4 * * *") // { timezone: "Asia/Shanghai", pattern: "0 0 4 * * *" }
+ */
+export function splitTimezone(cron: string): { pattern: string; timezone: string } {
   const match = /^CRON_TZ=(\S+)\s+(.*)$/.exec(cron.trim());
   return match
     ? { timezone: match[1] ?? "UTC", pattern: match[2] ?? "" }

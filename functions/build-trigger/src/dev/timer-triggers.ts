@@ -1,5 +1,6 @@
 /** Fires the timer triggers declared in s.yaml on their 6-field cron, with FC's timer event shape. */
 import { Cron } from "croner";
+import { splitTimezone } from "../schedule-slot.ts";
 import type { FcTimerEvent } from "@imagebuild/schema";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -64,20 +65,15 @@ export function startTimers({
   const jobs = triggers
     .filter((trigger) => trigger.enable)
     .map((trigger) => {
-      const match = /^CRON_TZ=(\S+)\s+(.*)$/.exec(trigger.cron);
-      const pattern = match?.[2] ?? trigger.cron;
-      return new Cron(
-        pattern,
-        { timezone: match?.[1] ?? "UTC", protect: true },
-        async (job: Cron) => {
-          const at = job.currentRun() ?? new Date();
-          await onEvent({
-            triggerTime: at.toISOString().replace(/\.\d{3}Z$/, "Z"),
-            triggerName: trigger.name,
-            ...(trigger.payload === undefined ? {} : { payload: trigger.payload }),
-          });
-        },
-      );
+      const { pattern, timezone } = splitTimezone(trigger.cron);
+      return new Cron(pattern, { timezone, protect: true }, async (job: Cron) => {
+        const at = job.currentRun() ?? new Date();
+        await onEvent({
+          triggerTime: at.toISOString().replace(/\.\d{3}Z$/, "Z"),
+          triggerName: trigger.name,
+          ...(trigger.payload === undefined ? {} : { payload: trigger.payload }),
+        });
+      });
     });
   return () => {
     for (const job of jobs) job.stop();
