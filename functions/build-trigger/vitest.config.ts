@@ -1,3 +1,4 @@
+/** Vitest settings for build-trigger: unit and integration tests under tests/. */
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -1,3 +1,4 @@
+/** The esbuild bundle: size goal, and a fresh Node process running it against real stub servers. */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

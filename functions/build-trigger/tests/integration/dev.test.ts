@@ -1,3 +1,4 @@
+/** The local pipeline pieces: FC HTTP events from requests, git push payloads, the hosted handler, the bucket watcher, s.yaml timers. */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

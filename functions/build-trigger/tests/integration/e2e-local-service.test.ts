@@ -1,3 +1,4 @@
+/** End to end: a signed push through the handler to the local PAI service, a real buildah build and registry. */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+/** The handler against real stub servers: webhooks, the response deadline, OSS uploads, timers, exactly-once builds. */
 import { createHmac } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+/** Spec sources (GitHub, GitLab, Codeup, OSS) against local servers, feeding core's loadSpecs. */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -1,3 +1,4 @@
+/** The offline s.yaml check: the repository's s.yaml passes, broken props are named. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,3 +1,4 @@
+/** Settings from the environment, log redaction, changed spec paths, schedule slots and globs. */
 import { describe, expect, it, vi } from "vitest";
 import { createHandler } from "../../src/create-handler.ts";
 import { timerEvent } from "../fixtures/events.ts";

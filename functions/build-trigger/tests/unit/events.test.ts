@@ -1,3 +1,4 @@
+/** Event recognition, safe OSS keys and locations, timer payloads, header lookup. */
 import { describe, expect, it } from "vitest";
 import { decodeObjectKey, rejectOssLocation, rejectSpecKey } from "../../src/events/oss.ts";
 import { parseTimerPayload } from "../../src/events/timer.ts";

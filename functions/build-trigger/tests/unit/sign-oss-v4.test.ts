@@ -1,3 +1,4 @@
+/** OSS V4 signing known-answer tests. */
 import { describe, expect, it } from "vitest";
 import { signOssV4 } from "../../src/oss/sign-oss-v4.ts";
 

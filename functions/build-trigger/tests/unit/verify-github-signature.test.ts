@@ -1,3 +1,4 @@
+/** GitHub signature and shared-token known-answer tests. */
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyGithubSignature } from "../../src/webhooks/verify-github-signature.ts";
