@@ -35,10 +35,11 @@ export function pushSource({
   }
   if (push.provider === "gitlab") {
     if (!config.gitlabApiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
-    const project = push.projectId ?? push.repository;
+    // The allow-listed path, not the payload's project_id: a sender holding the token must not be
+    // able to point the read at another project the function's GitLab token can see.
     return gitlabSource({
       apiUrl: config.gitlabApiUrl,
-      project,
+      project: push.repository,
       revision,
       token: config.gitlabToken,
       allowedHosts,

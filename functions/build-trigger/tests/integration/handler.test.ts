@@ -381,7 +381,9 @@ describe("GitLab and Codeup", () => {
       expect(ok.statusCode).toBe(202);
       expect(pai.builds.size).toBe(1);
       expect(
-        github.requests.some((r) => r.startsWith("GET /api/v4/projects/42/repository/files/")),
+        github.requests.some((r) =>
+          r.startsWith("GET /api/v4/projects/acme%2Fimages/repository/files/"),
+        ),
       ).toBe(true);
     } finally {
       await pai.close();
