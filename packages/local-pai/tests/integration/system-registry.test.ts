@@ -63,13 +63,16 @@ describe("startRegistry", () => {
   });
 
   it("fails with the registry's own output when the port is taken", async () => {
+    // stdout.write, not console.log: under nx FORCE_COLOR is set, and console.log would wrap the
+    // number in ANSI colour codes, so the port would parse as NaN and the registry fail for another reason.
     const blocker = spawn(process.execPath, [
       "-e",
-      "require('node:net').createServer().listen(0,'127.0.0.1',function(){console.log(this.address().port)})",
+      "require('node:net').createServer().listen(0,'127.0.0.1',function(){process.stdout.write(this.address().port+'\\n')})",
     ]);
     const port = await new Promise<number>((done) =>
       blocker.stdout.once("data", (d) => done(Number(String(d)))),
     );
+    expect(Number.isInteger(port)).toBe(true);
     try {
       await expect(startRegistry({ dataDir, port })).rejects.toMatchObject({
         code: "REGISTRY_START_FAILED",
