@@ -178,14 +178,29 @@ async function push(
   commit: string | undefined,
   all: boolean,
 ): Promise<number> {
-  let state: z.output<typeof DevState>;
+  const stateFile = `${dataDir}/${STATE_FILE}`;
+  let text: string;
   try {
-    state = DevState.parse(JSON.parse(readFileSync(`${dataDir}/${STATE_FILE}`, "utf8")));
+    text = readFileSync(stateFile, "utf8");
   } catch {
     throw new UsageError(
-      `no running dev pipeline found (${dataDir}/${STATE_FILE}); start \`imagebuild dev\` first`,
+      `no running dev pipeline found (${stateFile}); start \`imagebuild dev\` first`,
     );
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${stateFile}: is not JSON; restart \`imagebuild dev\` to rewrite it`);
+  }
+  const parsed = DevState.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${stateFile}: ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    );
+    throw new UsageError(`${problems.join("\n")}\nrestart \`imagebuild dev\` to rewrite it`);
+  }
+  const state = parsed.data;
   const payload = gitPushPayload({ repoDir: io.cwd, repository: state.repository, commit, all });
   const { status, body } = await sendGithubPush({ url: state.url, secret: state.secret, payload });
   io.stdout.write(`push ${payload.after.slice(0, 12)} → ${status}\n${body}\n`);
