@@ -25,15 +25,17 @@ describe("OSS uploads", () => {
     accessKeySecret: "sts-secret-value",
     securityToken: "sts-token",
   };
-
-  it("builds a good upload, rejects a bad spec naming file and field with zero builds, ignores other keys", async () => {
-    const pai = await startPaiServer();
-    const oss = await startLocalOssServer({
+  const startBucket = () =>
+    startLocalOssServer({
       rootDir: bucketDir,
       bucket: "specs-bucket",
       region: "cn-hangzhou",
       credentials,
     });
+
+  it("builds a good upload, rejects a bad spec naming file and field with zero builds, ignores other keys", async () => {
+    const pai = await startPaiServer();
+    const oss = await startBucket();
     try {
       const { handler, lines } = setup(pai, {
         IMAGEBUILD_OSS_ENDPOINT: oss.url,
@@ -91,12 +93,7 @@ describe("OSS uploads", () => {
 
   it("a server failing every attempt: the async invocation throws (FC retries), the retry builds once", async () => {
     const pai = await startPaiServer({ failFirst: 1000, failure: "503" });
-    const oss = await startLocalOssServer({
-      rootDir: bucketDir,
-      bucket: "specs-bucket",
-      region: "cn-hangzhou",
-      credentials,
-    });
+    const oss = await startBucket();
     try {
       const { handler } = setup(pai, { IMAGEBUILD_OSS_ENDPOINT: oss.url });
       const event = buffer(ossEvent({ key: "specs/good/1.0.0.yaml" }));
