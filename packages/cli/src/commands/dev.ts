@@ -1,5 +1,5 @@
 /** `imagebuild dev`: the whole pipeline on this machine — local PAI service, the function, a bucket folder, timers, git pushes. */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gitPushPayload, sendGithubPush, startDevPipeline } from "@imagebuild/build-trigger/dev";
@@ -10,6 +10,8 @@ import { intFlag } from "../flag-schemas.ts";
 import { parseFlags } from "../parse-flags.ts";
 
 const STATE_FILE = "dev.json";
+/** Redeliveries of a push answered `accepted` (each waits up to the function's response deadline). */
+const PUSH_REDELIVERIES = 40;
 const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback });
 
 const FLAGS = z.object({
@@ -202,9 +204,23 @@ async function push(
   }
   const state = parsed.data;
   const payload = gitPushPayload({ repoDir: io.cwd, repository: state.repository, commit, all });
-  const { status, body } = await sendGithubPush({ url: state.url, secret: state.secret, payload });
+  // An answer of `accepted` means the dispatch outlived the response deadline; the same delivery id
+  // joins it, so the printed results are the real ones.
+  const delivery = randomUUID();
+  let answer = await sendGithubPush({ url: state.url, secret: state.secret, payload, delivery });
+  for (let attempt = 1; attempt < PUSH_REDELIVERIES && isAccepted(answer.body); attempt++)
+    answer = await sendGithubPush({ url: state.url, secret: state.secret, payload, delivery });
+  const { status, body } = answer;
   io.stdout.write(`push ${payload.after.slice(0, 12)} → ${status}\n${body}\n`);
   return status === 202 ? EXIT_OK : EXIT_FAILED;
+}
+
+function isAccepted(body: string): boolean {
+  try {
+    return (JSON.parse(body) as { status?: unknown }).status === "accepted";
+  } catch {
+    return false;
+  }
 }
 
 /** The local service's log without the tools' own output (buildah steps, debootstrap, apt-get): dev prints build progress itself. */
