@@ -1,5 +1,5 @@
 /** The `immutable-version` lint: a version that exists at the base ref may not change unless its policy allows it. */
-import { canonicalJson } from "./canonical-json.ts";
+import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 import { isPlainObject } from "./merge-layers.ts";
 import { locate, parseYaml } from "./parsed-yaml.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";

@@ -1,7 +1,7 @@
 /** The deterministic ClientToken: the same rendered request in the same trigger slot always gets the same token. */
 import { createHash } from "node:crypto";
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
-import { canonicalJson } from "./canonical-json.ts";
+import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 
 /** Token prefix; the digit is the derivation version, bumped if the recipe ever changes. */
 export const CLIENT_TOKEN_PREFIX = "ib1-";

@@ -20,7 +20,7 @@ export { GitError } from "./run-git.ts";
 export { directorySource } from "./directory-source.ts";
 export { gitSource } from "./git-source.ts";
 export { memorySource } from "./memory-source.ts";
-export { canonicalJson } from "./canonical-json.ts";
+export { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
 export { loadSpecs, DEFAULTS_FILE, type LoadSpecsOptions } from "./load-specs.ts";
 export { renderRequest, variableFor, SECRET_ENV_PREFIX } from "./render-request.ts";

@@ -1,7 +1,7 @@
 /** Resolves one version file: layers its defaults and overlay, builds the request, and runs the per-spec lints. */
 import { Cron } from "croner";
 import type { CreateImageBuildRequest, Spec, SpecPackages } from "@imagebuild/schema";
-import { canonicalJson } from "./canonical-json.ts";
+import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 import { checkFromPinning, pinningProblem } from "./check-from-pinning.ts";
 import { checkPathNameTag } from "./check-path-name-tag.ts";
 import { checkSchema } from "./fast-check-schema.ts";

@@ -31,6 +31,7 @@ export {
   type QueryInput,
   type HeadersInput,
 } from "./canonical-request.ts";
+export { canonicalJson } from "./canonical-json.ts";
 export { percentEncode } from "./percent-encode.ts";
 export { sha256Hex, hmacSha256Hex, EMPTY_BODY_SHA256 } from "./sha256-hex.ts";
 export {

@@ -1,5 +1,6 @@
 /** The ClientToken (idempotency) store: one atomic conditional write per request, 24 h memory. */
 import { createHmac } from "node:crypto";
+import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 import { type Db, readHashKey } from "./open-database.ts";
 
 /** How long a ClientToken is remembered (docs/decisions/local-pai-client-token.md). */
@@ -103,21 +104,4 @@ export function createClientTokenStore({
     claim: (key, requestHash, create) => claim(key, requestHash, create) as ClaimResult<never>,
     purgeExpired: () => purge.run(now()).changes,
   };
-}
-
-/**
- * JSON with object keys sorted at every level: two requests that differ only in key order are the same request.
- *
- * @example
- * canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }

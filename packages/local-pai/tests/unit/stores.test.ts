@@ -1,7 +1,8 @@
 /** The SQLite stores: database, ClientTokens, nonces and jobs. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { afterEach, describe, expect, it } from "vitest";
-import { canonicalJson, createClientTokenStore } from "../../src/store/client-token-store.ts";
+import { canonicalJson } from "@imagebuild/pai-client";
+import { createClientTokenStore } from "../../src/store/client-token-store.ts";
 import { createImageStore } from "../../src/store/image-store.ts";
 import { createJobStore, SERVICE_RESTARTED } from "../../src/store/job-store.ts";
 import { createNonceStore } from "../../src/store/nonce-store.ts";
