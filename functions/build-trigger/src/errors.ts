@@ -66,8 +66,25 @@ export function isRetryable(error: unknown): boolean {
   if (typeof statusCode === "number" && (statusCode >= 500 || statusCode === 429)) return true;
   return (
     typeof code === "string" &&
-    /^(Throttling|ServiceUnavailable|InternalError|NetworkError|Timeout|ECONNRESET|ECONNREFUSED|ETIMEDOUT)/.test(
+    /^(Throttling|Rejected\.Throttling|ServiceUnavailable|InternalError|NetworkError|Timeout|ECONNRESET|ECONNREFUSED|ETIMEDOUT)/.test(
       code,
     )
   );
+}
+
+/**
+ * Throws `RetryableBuildError` when any result failed with a retryable error.
+ *
+ * @example
+ * throwIfRetryable(results);
+ */
+export function throwIfRetryable(
+  results: readonly { file: string; status: string; error?: { retryable: boolean } }[],
+): void {
+  const retry = results.filter((result) => result.status === "failed" && result.error?.retryable);
+  if (retry.length === 0) return;
+  throw new RetryableBuildError({
+    message: `retryable failures: ${retry.map((result) => result.file).join(", ")}`,
+    files: retry.map((result) => result.file),
+  });
 }

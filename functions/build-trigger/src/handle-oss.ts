@@ -1,6 +1,6 @@
 /** OSS-trigger events: each created `.yaml` under the spec prefix is read at its ETag/version and built. */
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
-import { isRetryable, RetryableBuildError } from "./errors.ts";
+import { isRetryable, RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { decodeObjectKey, type OssEvent, rejectOssLocation, rejectSpecKey } from "./events/oss.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
 import { ossCredentials } from "./oss-credentials.ts";
@@ -104,21 +104,6 @@ export async function handleOss({
   }
   throwIfRetryable(results);
   return { results };
-}
-
-/**
- * Throws `RetryableBuildError` when any result failed with a retryable error.
- *
- * @example
- * throwIfRetryable(results);
- */
-export function throwIfRetryable(results: readonly OssOutcome[]): void {
-  const retry = results.filter((result) => result.status === "failed" && result.error.retryable);
-  if (retry.length === 0) return;
-  throw new RetryableBuildError({
-    message: `retryable failures: ${retry.map((result) => result.file).join(", ")}`,
-    files: retry.map((result) => result.file),
-  });
 }
 
 function codeOf(error: unknown): string {

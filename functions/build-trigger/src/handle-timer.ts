@@ -1,10 +1,9 @@
 /** Timer-trigger events: rebuild the specs whose schedule slot this tick is, each slot exactly once. */
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
-import { isRetryable, RetryableBuildError } from "./errors.ts";
+import { isRetryable, RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { parseTimerPayload, type TimerEvent } from "./events/timer.ts";
 import { globToRegExp } from "./glob-to-regexp.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
-import { throwIfRetryable } from "./handle-oss.ts";
 import { latestSlot, previousSlot } from "./schedule-slot.ts";
 import { timerSource } from "./timer-source.ts";
 
