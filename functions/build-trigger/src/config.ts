@@ -1,30 +1,22 @@
-/** The function's settings, read from environment variables through one zod schema. */
+/** The function's settings, read from environment variables: one zod schema, plus each git provider's own. */
 import { SchemaValidationError } from "@imagebuild/schema";
 import { z } from "zod";
+import { envHttpUrl, envList } from "./env-fields.ts";
+import { GIT_PROVIDERS } from "./providers/index.ts";
+import type { GitProviderSettings } from "./providers/git-provider.ts";
 
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_HTTP_DEADLINE_MS = 8000;
 
-const list = z
-  .string()
-  .default("")
-  .transform((value) =>
-    value
-      .split(",")
-      .map((item) => item.trim())
-      .filter((item) => item !== ""),
-  );
+const list = envList;
+const httpsOrLocalUrl = envHttpUrl;
 
 const integer = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
-const httpsOrLocalUrl = z
-  .string()
-  .url()
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http(s) URL");
-
 /**
- * Environment variables → settings. Variable names are the keys (upper case).
+ * Environment variables → settings. Variable names are the keys (upper case). The git providers'
+ * variables (`IMAGEBUILD_GITHUB_*`, …) are each provider's `settings` schema, read by `loadConfig`.
  *
  * @example
  * ConfigSchema.parse({ IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images" }).allowedBranches // ["main"]
@@ -35,9 +27,6 @@ export const ConfigSchema = z
     IMAGEBUILD_ALLOWED_BRANCHES: list.transform((branches) =>
       branches.length > 0 ? branches : ["main"],
     ),
-    IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: list,
-    IMAGEBUILD_GITLAB_WEBHOOK_TOKENS: list,
-    IMAGEBUILD_CODEUP_WEBHOOK_TOKENS: list,
     IMAGEBUILD_SPEC_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/$/, "must be a relative folder ending in /")
@@ -49,25 +38,15 @@ export const ConfigSchema = z
     IMAGEBUILD_HTTP_DEADLINE_MS: integer(100, 9000, DEFAULT_HTTP_DEADLINE_MS),
     IMAGEBUILD_SKIP_EXISTING: z.enum(["true", "false"]).default("false"),
     IMAGEBUILD_ALLOWED_SOURCE_HOSTS: list,
-    IMAGEBUILD_GITHUB_API_URL: httpsOrLocalUrl.default("https://api.github.com"),
-    IMAGEBUILD_GITLAB_API_URL: httpsOrLocalUrl.optional(),
-    IMAGEBUILD_CODEUP_API_URL: httpsOrLocalUrl.optional(),
-    IMAGEBUILD_CODEUP_ORGANIZATION_ID: z.string().min(1).optional(),
     IMAGEBUILD_OSS_ENDPOINT: httpsOrLocalUrl.optional(),
     IMAGEBUILD_LOCAL_REPO: z.string().min(1).optional(),
     IMAGEBUILD_TIMER_SOURCE: z.string().min(1).optional(),
     IMAGEBUILD_TIMER_SCHEDULE: z.string().min(1).default("0 0 * * * *"),
     IMAGEBUILD_ALLOWED_BUCKETS: list,
-    IMAGEBUILD_GITHUB_TOKEN: z.string().min(1).optional(),
-    IMAGEBUILD_GITLAB_TOKEN: z.string().min(1).optional(),
-    IMAGEBUILD_CODEUP_TOKEN: z.string().min(1).optional(),
   })
   .transform((env) => ({
     allowedRepositories: env.IMAGEBUILD_ALLOWED_REPOSITORIES,
     allowedBranches: env.IMAGEBUILD_ALLOWED_BRANCHES,
-    githubSecrets: env.IMAGEBUILD_GITHUB_WEBHOOK_SECRETS,
-    gitlabTokens: env.IMAGEBUILD_GITLAB_WEBHOOK_TOKENS,
-    codeupTokens: env.IMAGEBUILD_CODEUP_WEBHOOK_TOKENS,
     specPrefix: env.IMAGEBUILD_SPEC_PREFIX,
     specEnv: env.IMAGEBUILD_ENV,
     concurrency: env.IMAGEBUILD_CONCURRENCY,
@@ -76,22 +55,17 @@ export const ConfigSchema = z
     httpDeadlineMs: env.IMAGEBUILD_HTTP_DEADLINE_MS,
     skipExisting: env.IMAGEBUILD_SKIP_EXISTING === "true",
     allowedSourceHosts: env.IMAGEBUILD_ALLOWED_SOURCE_HOSTS.map((host) => host.toLowerCase()),
-    githubApiUrl: env.IMAGEBUILD_GITHUB_API_URL,
-    gitlabApiUrl: env.IMAGEBUILD_GITLAB_API_URL,
-    codeupApiUrl: env.IMAGEBUILD_CODEUP_API_URL,
-    codeupOrganizationId: env.IMAGEBUILD_CODEUP_ORGANIZATION_ID,
     ossEndpoint: env.IMAGEBUILD_OSS_ENDPOINT,
     localRepo: env.IMAGEBUILD_LOCAL_REPO,
     timerSource: env.IMAGEBUILD_TIMER_SOURCE,
     timerSchedule: env.IMAGEBUILD_TIMER_SCHEDULE,
     allowedBuckets: env.IMAGEBUILD_ALLOWED_BUCKETS,
-    githubToken: env.IMAGEBUILD_GITHUB_TOKEN,
-    gitlabToken: env.IMAGEBUILD_GITLAB_TOKEN,
-    codeupToken: env.IMAGEBUILD_CODEUP_TOKEN,
   }));
 
-/** The function's settings. */
-export type TriggerConfig = z.output<typeof ConfigSchema>;
+/** The function's settings; `providers` holds each registered git provider's, by name. */
+export type TriggerConfig = z.output<typeof ConfigSchema> & {
+  providers: Readonly<Record<string, GitProviderSettings>>;
+};
 
 /**
  * Reads the settings from `env`; a bad value throws `SchemaValidationError` naming the variable.
@@ -105,11 +79,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     Object.entries(env).filter(([key, value]) => key.startsWith("IMAGEBUILD_") && value !== ""),
   );
   const result = ConfigSchema.safeParse(picked);
-  if (result.success) return result.data;
+  const issues = result.success ? [] : [...result.error.issues];
+  const providers: Record<string, GitProviderSettings> = {};
+  for (const provider of GIT_PROVIDERS) {
+    const settings = provider.settings.safeParse(picked);
+    if (settings.success) providers[provider.name] = settings.data;
+    else issues.push(...settings.error.issues);
+  }
+  if (result.success && issues.length === 0) return { ...result.data, providers };
   throw new SchemaValidationError({
     schema: "BuildTriggerConfig",
     source: "environment",
-    issues: result.error.issues.map((issue) => ({
+    issues: issues.map((issue) => ({
       path: issue.path.map(String),
       code: "invalid",
       message: issue.message,
@@ -134,11 +115,9 @@ export function configSecrets(
     .filter((value) => value.length >= 8);
   return [
     ...fromEnv,
-    ...config.githubSecrets,
-    ...config.gitlabTokens,
-    ...config.codeupTokens,
-    ...[config.githubToken, config.gitlabToken, config.codeupToken].filter(
-      (token): token is string => token !== undefined,
-    ),
+    ...Object.values(config.providers).flatMap((settings) => [
+      ...settings.webhookSecrets,
+      ...(settings.token === undefined ? [] : [settings.token]),
+    ]),
   ];
 }

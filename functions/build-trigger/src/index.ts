@@ -16,9 +16,11 @@ export {
   parseTimerPayload,
   type TimerEvent,
 } from "./events/timer.ts";
-export { githubSource } from "./sources/github-source.ts";
-export { gitlabSource } from "./sources/gitlab-source.ts";
-export { codeupSource } from "./sources/codeup-source.ts";
+export { GIT_PROVIDERS, detectProvider, findProvider } from "./providers/index.ts";
+export type { GitProvider, GitProviderSettings, ParsedPush } from "./providers/git-provider.ts";
+export { githubProvider, githubSource } from "./providers/github.ts";
+export { gitlabProvider, gitlabSource } from "./providers/gitlab.ts";
+export { codeupProvider, codeupSource } from "./providers/codeup.ts";
 export { ossSource, type OssCredentials } from "./sources/oss-source.ts";
 export { signOssV4, ossEncode } from "./oss/sign-oss-v4.ts";
 export { latestSlot, previousSlot, assertCron } from "./schedule-slot.ts";

@@ -2,14 +2,13 @@
 import { gitSource, type SpecSource } from "@imagebuild/core";
 import type { TriggerConfig } from "./config.ts";
 import { SourceError } from "./errors.ts";
-import { codeupSource } from "./sources/codeup-source.ts";
-import { githubSource } from "./sources/github-source.ts";
-import { gitlabSource } from "./sources/gitlab-source.ts";
+import { findProvider, providerSettings } from "./providers/index.ts";
 import type { PushDelivery } from "./webhooks/read-delivery.ts";
 
 /**
- * The source of the pushed commit `after`. API base URLs come from configuration and must be on the
- * allow-list; nothing from the payload chooses a host.
+ * The source of the pushed commit `after`, through the push's git provider. API base URLs come from
+ * configuration and must be on the allow-list; the payload contributes only the allow-listed
+ * repository path, the sha and the file names.
  *
  * @example
  * const source = pushSource({ push, config });
@@ -22,45 +21,20 @@ export function pushSource({
   config: TriggerConfig;
 }): SpecSource {
   const revision = push.after;
-  const allowedHosts = config.allowedSourceHosts;
   if (config.localRepo) return gitSource({ repoDir: config.localRepo, revision });
-  if (push.provider === "github") {
-    return githubSource({
-      apiUrl: config.githubApiUrl,
-      repository: push.repository,
-      revision,
-      token: config.githubToken,
-      allowedHosts,
+  const provider = findProvider(push.provider);
+  if (!provider) {
+    throw new SourceError({
+      code: "SOURCE_UNSUPPORTED",
+      message: `no git provider ${push.provider}`,
     });
   }
-  if (push.provider === "gitlab") {
-    if (!config.gitlabApiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
-    // The allow-listed path, not the payload's project_id: a sender holding the token must not be
-    // able to point the read at another project the function's GitLab token can see.
-    return gitlabSource({
-      apiUrl: config.gitlabApiUrl,
-      project: push.repository,
-      revision,
-      token: config.gitlabToken,
-      allowedHosts,
-    });
-  }
-  if (!config.codeupApiUrl || !config.codeupOrganizationId) {
-    throw unsupported(
-      "IMAGEBUILD_CODEUP_API_URL and IMAGEBUILD_CODEUP_ORGANIZATION_ID are not set",
-    );
-  }
-  return codeupSource({
-    apiUrl: config.codeupApiUrl,
-    organizationId: config.codeupOrganizationId,
-    repository: push.projectId !== undefined ? String(push.projectId) : push.repository,
+  return provider.source({
+    settings: providerSettings(config, provider),
+    repository: push.repository,
     revision,
-    token: config.codeupToken,
-    allowedHosts,
+    projectId: push.projectId,
+    allowedHosts: config.allowedSourceHosts,
     knownFiles: push.build,
   });
-}
-
-function unsupported(message: string): SourceError {
-  return new SourceError({ code: "SOURCE_UNSUPPORTED", message });
 }

@@ -1,20 +1,17 @@
-/** Where a timer tick reads specs: a branch resolved to its commit on GitHub or GitLab, an OSS prefix, or a local repo. */
+/** Where a timer tick reads specs: a branch resolved to its commit by its git provider, an OSS prefix, or a local repo. */
 import { directorySource, gitSource, type SpecSource } from "@imagebuild/core";
-import { z } from "zod";
 import type { TriggerConfig } from "./config.ts";
 import { SourceError } from "./errors.ts";
 import type { FcContext } from "./handler-deps.ts";
 import { ossCredentials } from "./oss-credentials.ts";
-import { assertAllowedHost, getText } from "./sources/fetch-allowed.ts";
-import { encodePath, githubSource } from "./sources/github-source.ts";
-import { gitlabSource } from "./sources/gitlab-source.ts";
+import { findProvider, GIT_PROVIDERS, providerSettings } from "./providers/index.ts";
 import { ossSource } from "./sources/oss-source.ts";
 
 const SHA = /^[0-9a-f]{40}$/;
-const GitlabBranch = z.object({ commit: z.object({ id: z.string().regex(SHA) }) });
 
 /**
  * The timer's spec source from `IMAGEBUILD_TIMER_SOURCE`:
+ * `<provider>:<repository>@<branch>` for each git provider that resolves branches, i.e.
  * `github:<owner>/<repo>@<branch>` and `gitlab:<project>@<branch>` (the branch is resolved to its
  * commit first, so one tick reads one revision), `oss://<bucket>` (the objects as they are now),
  * `git:<dir>@<rev>` or `dir:<path>` (local). Without it: the local repository at HEAD, if set.
@@ -38,48 +35,20 @@ export async function timerSource({
   const [target = "", ref = "HEAD"] = (spec ?? "").replace(/^[a-z]+:(\/\/)?/, "").split("@");
   if (spec?.startsWith("dir:")) return directorySource(target);
   if (spec?.startsWith("git:")) return gitSource({ repoDir: target, revision: ref });
-  if (spec?.startsWith("github:")) {
-    const base = assertAllowedHost({ baseUrl: config.githubApiUrl, allowedHosts }).href.replace(
-      /\/$/,
-      "",
-    );
-    const sha = await getText({
-      url: `${base}/repos/${encodePath(target)}/commits/${encodeURIComponent(ref)}`,
-      headers: {
-        accept: "application/vnd.github.sha",
-        "user-agent": "imagebuild-build-trigger",
-        ...(config.githubToken ? { authorization: `Bearer ${config.githubToken}` } : {}),
-      },
-    });
-    const revision = checkSha(sha?.trim(), spec);
-    return githubSource({
-      apiUrl: config.githubApiUrl,
-      repository: target,
-      revision,
-      token: config.githubToken,
-      allowedHosts,
-    });
-  }
-  if (spec?.startsWith("gitlab:")) {
-    if (!config.gitlabApiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
-    const base = assertAllowedHost({ baseUrl: config.gitlabApiUrl, allowedHosts }).href.replace(
-      /\/$/,
-      "",
-    );
-    const text = await getText({
-      url: `${base}/api/v4/projects/${encodeURIComponent(target)}/repository/branches/${encodeURIComponent(ref)}`,
-      headers: config.gitlabToken ? { "private-token": config.gitlabToken } : {},
-    });
+  const provider = findProvider(/^([a-z]+):/.exec(spec ?? "")?.[1] ?? "");
+  if (provider?.resolveBranch && spec) {
+    const settings = providerSettings(config, provider);
     const revision = checkSha(
-      text === undefined ? undefined : GitlabBranch.parse(JSON.parse(text)).commit.id,
+      await provider.resolveBranch({ settings, repository: target, branch: ref, allowedHosts }),
       spec,
     );
-    return gitlabSource({
-      apiUrl: config.gitlabApiUrl,
-      project: target,
+    return provider.source({
+      settings,
+      repository: target,
       revision,
-      token: config.gitlabToken,
+      projectId: undefined,
       allowedHosts,
+      knownFiles: [],
     });
   }
   if (spec?.startsWith("oss://")) {
@@ -93,8 +62,11 @@ export async function timerSource({
   }
   if (spec === undefined && config.localRepo)
     return gitSource({ repoDir: config.localRepo, revision: "HEAD" });
+  const branchSources = GIT_PROVIDERS.filter((git) => git.resolveBranch).map(
+    (git) => `${git.name}:<repository>@<branch>, `,
+  );
   throw unsupported(
-    `IMAGEBUILD_TIMER_SOURCE must be github:<owner>/<repo>@<branch>, gitlab:<project>@<branch>, oss://<bucket>, git:<dir>@<rev> or dir:<path> (got ${spec ?? "nothing"})`,
+    `IMAGEBUILD_TIMER_SOURCE must be ${branchSources.join("")}oss://<bucket>, git:<dir>@<rev> or dir:<path> (got ${spec ?? "nothing"})`,
   );
 }
 

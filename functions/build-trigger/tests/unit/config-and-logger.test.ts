@@ -18,7 +18,7 @@ describe("loadConfig", () => {
     });
     expect(config.allowedRepositories).toEqual(["acme/images", "acme/other"]);
     expect(config.allowedBranches).toEqual(["main"]);
-    expect(config.githubSecrets).toEqual(["new", "old"]);
+    expect(config.providers.github?.webhookSecrets).toEqual(["new", "old"]);
     expect(config.concurrency).toBe(2);
     expect(config.specPrefix).toBe("specs/");
   });

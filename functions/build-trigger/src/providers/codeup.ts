@@ -1,0 +1,173 @@
+/** Codeup (Yunxiao): `Codeup-Event` deliveries with an `X-Codeup-Token`, files from the OpenAPI `GetFileBlobs`. */
+import type { SpecSource } from "@imagebuild/core";
+import { validators } from "@imagebuild/schema";
+import { z } from "zod";
+import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
+import { SourceError } from "../errors.ts";
+import { headerValue } from "../headers.ts";
+import { verifyToken } from "../webhooks/verify-token.ts";
+import { assertAllowedHost, getText } from "./fetch-allowed.ts";
+import type { GitProvider, WebhookHeaders } from "./git-provider.ts";
+import { repositoryFromUrl } from "./repository-from-url.ts";
+
+/**
+ * Codeup as a `GitProvider`: the plain `X-Codeup-Token`, `Push Hook` events under either header
+ * spelling (`Codeup-Event` as documented, `X-Codeup-Event`), no documented delivery id (the key is
+ * the content), and a push without file lists builds nothing (see
+ * docs/decisions/build-trigger-sources.md). Files are read by the allow-listed repository path
+ * (`GetFileBlobs` takes "the id or the URL-encoded full path"), never by the payload's
+ * `project_id`. No branch resolution: a timer cannot read Codeup. Settings:
+ * `IMAGEBUILD_CODEUP_WEBHOOK_TOKENS`, `IMAGEBUILD_CODEUP_API_URL`,
+ * `IMAGEBUILD_CODEUP_ORGANIZATION_ID`, `IMAGEBUILD_CODEUP_TOKEN`.
+ *
+ * @example
+ * codeupProvider.detect({ "Codeup-Event": "Push Hook" }) // true
+ */
+export const codeupProvider: GitProvider = {
+  name: "codeup",
+  title: "Codeup",
+  settings: z
+    .object({
+      IMAGEBUILD_CODEUP_WEBHOOK_TOKENS: envList,
+      IMAGEBUILD_CODEUP_API_URL: envHttpUrl.optional(),
+      IMAGEBUILD_CODEUP_ORGANIZATION_ID: envOptional,
+      IMAGEBUILD_CODEUP_TOKEN: envOptional,
+    })
+    .transform((env) => ({
+      webhookSecrets: env.IMAGEBUILD_CODEUP_WEBHOOK_TOKENS,
+      apiUrl: env.IMAGEBUILD_CODEUP_API_URL,
+      token: env.IMAGEBUILD_CODEUP_TOKEN,
+      options: { organizationId: env.IMAGEBUILD_CODEUP_ORGANIZATION_ID },
+    })),
+  detect: (headers) =>
+    eventName(headers) !== undefined || headerValue(headers, "x-codeup-token") !== undefined,
+  verify: ({ headers, settings }) =>
+    verifyToken({ token: headerValue(headers, "x-codeup-token"), secrets: settings.webhookSecrets })
+      ? undefined
+      : "X-Codeup-Token missing or wrong",
+  event(headers) {
+    const name = eventName(headers) ?? "";
+    return name === "Push Hook" ? { kind: "push" } : { kind: "other", name };
+  },
+  parsePush(json, source) {
+    const payload = validators.CodeupPush.parse(json, { source });
+    const commits = payload.commits ?? [];
+    return {
+      ref: payload.ref,
+      before: payload.before,
+      after: payload.after,
+      repository:
+        payload.project?.path_with_namespace ??
+        repositoryFromUrl(payload.repository.git_http_url) ??
+        "",
+      projectId: payload.project_id,
+      commits,
+      truncated: (payload.total_commits_count ?? commits.length) > commits.length,
+      deleted: false,
+    };
+  },
+  ignorePush: (push) =>
+    push.commits.some((commit) => commit.added || commit.modified || commit.removed)
+      ? undefined
+      : "Codeup push without added/modified/removed lists: nothing to build",
+  deliveryKey: () => undefined,
+  source({ settings, repository, revision, projectId, allowedHosts, knownFiles }) {
+    const organizationId = settings.options.organizationId;
+    if (!settings.apiUrl || !organizationId) {
+      throw new SourceError({
+        code: "SOURCE_UNSUPPORTED",
+        message: "IMAGEBUILD_CODEUP_API_URL and IMAGEBUILD_CODEUP_ORGANIZATION_ID are not set",
+      });
+    }
+    return codeupSource({
+      apiUrl: settings.apiUrl,
+      organizationId,
+      repository: projectId !== undefined ? String(projectId) : repository,
+      revision,
+      token: settings.token,
+      allowedHosts,
+      knownFiles,
+    });
+  },
+};
+
+function eventName(headers: WebhookHeaders): string | undefined {
+  return headerValue(headers, "x-codeup-event") ?? headerValue(headers, "codeup-event");
+}
+
+const BlobSchema = z.object({
+  content: z.string(),
+  encoding: z.enum(["text", "base64"]).default("text"),
+});
+
+/**
+ * A `SpecSource` reading `repository` (id or full path) of `organizationId` at `revision` through
+ * `GET /oapi/v1/codeup/organizations/{org}/repositories/{repo}/files/{path}?ref={sha}` with an
+ * `x-yunxiao-token`. Codeup has no tree listing here (see docs/decisions/build-trigger-sources.md):
+ * `listFiles` returns the `knownFiles` (the files the push names) plus every `_defaults.yaml` above
+ * them that exists, which is all `loadSpecs` needs to layer those specs.
+ *
+ * @example
+ * const source = codeupSource({ apiUrl, organizationId, repository: "acme/images", revision: after, token, allowedHosts });
+ */
+export function codeupSource({
+  apiUrl,
+  organizationId,
+  repository,
+  revision,
+  token,
+  allowedHosts,
+  knownFiles,
+}: {
+  knownFiles: readonly string[];
+  apiUrl: string;
+  organizationId: string;
+  repository: string;
+  revision: string;
+  token?: string | undefined;
+  allowedHosts: readonly string[];
+}): SpecSource {
+  const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
+  const repoPath = `${base}/oapi/v1/codeup/organizations/${encodeURIComponent(organizationId)}/repositories/${encodeURIComponent(repository)}`;
+  const headers: Record<string, string> = token ? { "x-yunxiao-token": token } : {};
+  const cache = new Map<string, Promise<string | undefined>>();
+  const source: SpecSource = {
+    description: `codeup:${repository}@${revision}`,
+    readFile(path) {
+      let pending = cache.get(path);
+      if (!pending) {
+        pending = readBlob(path);
+        cache.set(path, pending);
+      }
+      return pending;
+    },
+    async listFiles(prefix) {
+      const root = prefix.replace(/\/+$/, "");
+      const files = new Set(knownFiles.filter((file) => file.startsWith(`${root}/`)));
+      const folders = new Set<string>();
+      for (const file of files) {
+        const parts = file.split("/").slice(0, -1);
+        for (let depth = root.split("/").length; depth <= parts.length; depth++)
+          folders.add(parts.slice(0, depth).join("/"));
+      }
+      for (const folder of folders) {
+        const defaults = `${folder}/_defaults.yaml`;
+        if ((await source.readFile(defaults)) !== undefined) files.add(defaults);
+      }
+      return [...files].sort();
+    },
+  };
+  return source;
+
+  async function readBlob(path: string): Promise<string | undefined> {
+    const text = await getText({
+      url: `${repoPath}/files/${encodeURIComponent(path)}?ref=${encodeURIComponent(revision)}`,
+      headers,
+    });
+    if (text === undefined) return undefined;
+    const blob = BlobSchema.parse(JSON.parse(text));
+    return blob.encoding === "base64"
+      ? Buffer.from(blob.content, "base64").toString("utf8")
+      : blob.content;
+  }
+}

@@ -1,0 +1,146 @@
+/** GitLab: `X-Gitlab-Event` deliveries with an `X-Gitlab-Token`, files from the REST API (v4) at one commit. */
+import type { SpecSource } from "@imagebuild/core";
+import { validators } from "@imagebuild/schema";
+import { z } from "zod";
+import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
+import { SourceError } from "../errors.ts";
+import { headerValue } from "../headers.ts";
+import { verifyToken } from "../webhooks/verify-token.ts";
+import { assertAllowedHost, getText } from "./fetch-allowed.ts";
+import type { GitProvider } from "./git-provider.ts";
+import { repositoryFromUrl } from "./repository-from-url.ts";
+
+const TREE_PAGE_SIZE = 100;
+const TREE_MAX_PAGES = 50;
+const TreeSchema = z.array(z.object({ path: z.string(), type: z.string() }));
+const BranchSchema = z.object({ commit: z.object({ id: z.string().regex(/^[0-9a-f]{40}$/) }) });
+
+/**
+ * GitLab as a `GitProvider`: the plain `X-Gitlab-Token` (constant time), `Push Hook` events,
+ * `Idempotency-Key` (then `X-Gitlab-Event-UUID`) as the delivery key, and the project read by its
+ * allow-listed path, never by the payload's `project_id` (a sender holding the token must not be
+ * able to point the read at another project the function's token can see). Settings:
+ * `IMAGEBUILD_GITLAB_WEBHOOK_TOKENS`, `IMAGEBUILD_GITLAB_API_URL`, `IMAGEBUILD_GITLAB_TOKEN`.
+ *
+ * @example
+ * gitlabProvider.event({ "X-Gitlab-Event": "Push Hook" }) // { kind: "push" }
+ */
+export const gitlabProvider: GitProvider = {
+  name: "gitlab",
+  title: "GitLab",
+  settings: z
+    .object({
+      IMAGEBUILD_GITLAB_WEBHOOK_TOKENS: envList,
+      IMAGEBUILD_GITLAB_API_URL: envHttpUrl.optional(),
+      IMAGEBUILD_GITLAB_TOKEN: envOptional,
+    })
+    .transform((env) => ({
+      webhookSecrets: env.IMAGEBUILD_GITLAB_WEBHOOK_TOKENS,
+      apiUrl: env.IMAGEBUILD_GITLAB_API_URL,
+      token: env.IMAGEBUILD_GITLAB_TOKEN,
+      options: {},
+    })),
+  detect: (headers) => headerValue(headers, "x-gitlab-event") !== undefined,
+  verify: ({ headers, settings }) =>
+    verifyToken({ token: headerValue(headers, "x-gitlab-token"), secrets: settings.webhookSecrets })
+      ? undefined
+      : "X-Gitlab-Token missing or wrong",
+  event(headers) {
+    const name = headerValue(headers, "x-gitlab-event") ?? "";
+    return name === "Push Hook" ? { kind: "push" } : { kind: "other", name };
+  },
+  parsePush(json, source) {
+    const payload = validators.GitlabPush.parse(json, { source });
+    const commits = payload.commits ?? [];
+    return {
+      ref: payload.ref,
+      before: payload.before,
+      after: payload.after,
+      repository:
+        payload.project?.path_with_namespace ??
+        repositoryFromUrl(payload.repository.git_http_url) ??
+        "",
+      projectId: payload.project_id,
+      commits,
+      truncated: (payload.total_commits_count ?? commits.length) > commits.length,
+      deleted: false,
+    };
+  },
+  deliveryKey: (headers) =>
+    headerValue(headers, "idempotency-key") ?? headerValue(headers, "x-gitlab-event-uuid"),
+  source({ settings, repository, revision, allowedHosts }) {
+    if (!settings.apiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
+    return gitlabSource({
+      apiUrl: settings.apiUrl,
+      project: repository,
+      revision,
+      token: settings.token,
+      allowedHosts,
+    });
+  },
+  async resolveBranch({ settings, repository, branch, allowedHosts }) {
+    if (!settings.apiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
+    const base = assertAllowedHost({ baseUrl: settings.apiUrl, allowedHosts }).href.replace(
+      /\/$/,
+      "",
+    );
+    const text = await getText({
+      url: `${base}/api/v4/projects/${encodeURIComponent(repository)}/repository/branches/${encodeURIComponent(branch)}`,
+      headers: settings.token ? { "private-token": settings.token } : {},
+    });
+    return text === undefined ? undefined : BranchSchema.parse(JSON.parse(text)).commit.id;
+  },
+};
+
+function unsupported(message: string): SourceError {
+  return new SourceError({ code: "SOURCE_UNSUPPORTED", message });
+}
+
+/**
+ * A `SpecSource` reading `project` (numeric id or `group/name`) at `revision` through
+ * `GET /api/v4/projects/{id}/repository/files/{path}/raw?ref={sha}` with a `PRIVATE-TOKEN`.
+ *
+ * @example
+ * const source = gitlabSource({ apiUrl: "https://gitlab.example.com", project: 42, revision: after, token, allowedHosts });
+ */
+export function gitlabSource({
+  apiUrl,
+  project,
+  revision,
+  token,
+  allowedHosts,
+}: {
+  apiUrl: string;
+  project: string | number;
+  revision: string;
+  token?: string | undefined;
+  allowedHosts: readonly string[];
+}): SpecSource {
+  const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
+  const projectPath = `${base}/api/v4/projects/${encodeURIComponent(String(project))}/repository`;
+  const headers: Record<string, string> = token ? { "private-token": token } : {};
+  const ref = encodeURIComponent(revision);
+  return {
+    description: `gitlab:${project}@${revision}`,
+    readFile: (path) =>
+      getText({ url: `${projectPath}/files/${encodeURIComponent(path)}/raw?ref=${ref}`, headers }),
+    async listFiles(prefix) {
+      const folder = prefix.replace(/\/$/, "");
+      const files: string[] = [];
+      for (let page = 1; page <= TREE_MAX_PAGES; page++) {
+        const url = `${projectPath}/tree?path=${encodeURIComponent(folder)}&ref=${ref}&recursive=true&per_page=${TREE_PAGE_SIZE}&page=${page}`;
+        const text = await getText({ url, headers });
+        if (text === undefined) return files;
+        const entries = TreeSchema.parse(JSON.parse(text));
+        for (const entry of entries) {
+          if (entry.type === "blob" && entry.path.startsWith(prefix)) files.push(entry.path);
+        }
+        if (entries.length < TREE_PAGE_SIZE) return files.sort();
+      }
+      throw new SourceError({
+        code: "SOURCE_HTTP",
+        message: `gitlab tree of ${folder} has more than ${TREE_PAGE_SIZE * TREE_MAX_PAGES} entries`,
+      });
+    },
+  };
+}
