@@ -33,7 +33,6 @@ export function pushSource({
     settings: providerSettings(config, provider),
     repository: push.repository,
     revision,
-    projectId: push.projectId,
     allowedHosts: config.allowedSourceHosts,
     knownFiles: push.build,
   });

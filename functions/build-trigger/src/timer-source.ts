@@ -46,7 +46,6 @@ export async function timerSource({
       settings,
       repository: target,
       revision,
-      projectId: undefined,
       allowedHosts,
       knownFiles: [],
     });

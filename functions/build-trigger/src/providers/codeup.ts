@@ -60,7 +60,6 @@ export const codeupProvider: GitProvider = {
         payload.project?.path_with_namespace ??
         repositoryFromUrl(payload.repository.git_http_url) ??
         "",
-      projectId: payload.project_id,
       commits,
       truncated: (payload.total_commits_count ?? commits.length) > commits.length,
       deleted: false,
@@ -71,7 +70,7 @@ export const codeupProvider: GitProvider = {
       ? undefined
       : "Codeup push without added/modified/removed lists: nothing to build",
   deliveryKey: () => undefined,
-  source({ settings, repository, revision, projectId, allowedHosts, knownFiles }) {
+  source({ settings, repository, revision, allowedHosts, knownFiles }) {
     const organizationId = settings.options.organizationId;
     if (!settings.apiUrl || !organizationId) {
       throw new SourceError({
@@ -82,7 +81,7 @@ export const codeupProvider: GitProvider = {
     return codeupSource({
       apiUrl: settings.apiUrl,
       organizationId,
-      repository: projectId !== undefined ? String(projectId) : repository,
+      repository,
       revision,
       token: settings.token,
       allowedHosts,

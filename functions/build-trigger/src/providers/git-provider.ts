@@ -28,8 +28,6 @@ export interface ParsedPush {
   after: string;
   /** The repository path (`owner/name`, `group/name`) that the allow-list checks and reads use. */
   repository: string;
-  /** GitLab/Codeup numeric project id when the payload has one. */
-  projectId: number | undefined;
   commits: readonly CommitFiles[];
   /** True when the payload's commit list is cut short (GitLab sends at most 20 commits). */
   truncated: boolean;
@@ -69,7 +67,6 @@ export interface GitProvider {
     settings: GitProviderSettings;
     repository: string;
     revision: string;
-    projectId: number | undefined;
     allowedHosts: readonly string[];
     /** The spec files the push names, for hosts that cannot list a tree. */
     knownFiles: readonly string[];

@@ -58,7 +58,6 @@ export const githubProvider: GitProvider = {
       before: payload.before,
       after: payload.after,
       repository: payload.repository.full_name,
-      projectId: undefined,
       commits: payload.commits,
       truncated: false,
       deleted: payload.deleted === true,

@@ -60,7 +60,6 @@ export const gitlabProvider: GitProvider = {
         payload.project?.path_with_namespace ??
         repositoryFromUrl(payload.repository.git_http_url) ??
         "",
-      projectId: payload.project_id,
       commits,
       truncated: (payload.total_commits_count ?? commits.length) > commits.length,
       deleted: false,

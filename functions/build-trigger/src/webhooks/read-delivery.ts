@@ -17,8 +17,6 @@ export interface PushDelivery {
   deliveryKey: string;
   /** The allow-listed repository path; the only payload value that chooses what is read. */
   repository: string;
-  /** GitLab/Codeup numeric project id when the payload has one. */
-  projectId: number | undefined;
   branch: string;
   before: string;
   after: string;
@@ -79,7 +77,6 @@ export function readDelivery({
     deliveryKey:
       provider.deliveryKey(headers) ?? `${name}:${push.repository}:${push.ref}:${push.after}`,
     repository: push.repository,
-    projectId: push.projectId,
     branch: branchOf(push.ref) ?? push.ref,
     before: push.before,
     after: push.after,

@@ -348,4 +348,39 @@ describe("GitLab and Codeup", () => {
       await pai.close();
     }
   });
+
+  it("Codeup: files are read from the allow-listed path, whatever project_id the payload names", async () => {
+    const pai = await startPaiServer();
+    try {
+      const { handler } = setup(pai, {
+        IMAGEBUILD_CODEUP_API_URL: harness.github.url,
+        IMAGEBUILD_CODEUP_ORGANIZATION_ID: "org1",
+      });
+      const before = harness.github.requests.length;
+      // 7 stands for another repository the function's Codeup token can read.
+      const elsewhere = { ...gitlabBody, project_id: 7 };
+      const answer = parse(
+        await handler(
+          buffer(
+            httpEvent({
+              body: JSON.stringify(elsewhere),
+              headers: { "Codeup-Event": "Push Hook", "X-Codeup-Token": "codeup-token-value" },
+            }),
+          ),
+        ),
+      );
+      expect(answer.statusCode).toBe(202);
+      expect(answer.body.results).toMatchObject([{ status: "submitted" }]);
+      const reads = harness.github.requests
+        .slice(before)
+        .filter((r) => r.startsWith("GET /oapi/v1/codeup/"));
+      expect(reads.length).toBeGreaterThan(0);
+      for (const read of reads)
+        expect(read).toMatch(
+          /^GET \/oapi\/v1\/codeup\/organizations\/org1\/repositories\/acme%2Fimages\//,
+        );
+    } finally {
+      await pai.close();
+    }
+  });
 });
