@@ -44,12 +44,12 @@ const POD_STATUS: Record<JobStatus, string> = {
 };
 
 /**
- * The one pod of a build job.
+ * The one pod of a build job. ListJobs items (the SDK's PodItem) carry no Duration; GetJob's pods do.
  *
  * @example
  * podOf(job) // { PodId: "dlc-…-worker-0", Type: "Worker", Status: "Running", … }
  */
-export function podOf(job: DlcJob): Pod {
+export function podOf(job: DlcJob, { listItem = false }: { listItem?: boolean } = {}): Pod {
   const pod: Pod = {
     PodId: podIdOf(job.JobId),
     PodUid: podUidOf(job.JobId),
@@ -61,7 +61,7 @@ export function podOf(job: DlcJob): Pod {
   if (job.GmtCreateTime) pod.GmtCreateTime = job.GmtCreateTime;
   if (job.GmtRunningTime) pod.GmtStartTime = job.GmtRunningTime;
   if (job.GmtFinishTime) pod.GmtFinishTime = job.GmtFinishTime;
-  if (job.Duration !== undefined) pod.Duration = job.Duration;
+  if (job.Duration !== undefined && !listItem) pod.Duration = job.Duration;
   return pod;
 }
 
@@ -71,6 +71,6 @@ export function podOf(job: DlcJob): Pod {
  * @example
  * withPods(job).Pods?.[0]?.PodId // "dlc-…-worker-0"
  */
-export function withPods(job: DlcJob): DlcJob {
-  return { ...job, Pods: [podOf(job)] };
+export function withPods(job: DlcJob, options: { listItem?: boolean } = {}): DlcJob {
+  return { ...job, Pods: [podOf(job, options)] };
 }

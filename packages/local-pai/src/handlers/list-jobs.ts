@@ -56,7 +56,9 @@ export const listJobsRoute: Route = {
     }
     assertWorkspace(service, q.WorkspaceId, req.caller);
     const { totalCount, jobs } = service.jobs.list(toFilter(q, req.caller));
-    return { body: { TotalCount: totalCount, Jobs: jobs.map(withPods) } };
+    return {
+      body: { TotalCount: totalCount, Jobs: jobs.map((job) => withPods(job, { listItem: true })) },
+    };
   },
 };
 
