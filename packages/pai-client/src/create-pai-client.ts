@@ -21,7 +21,10 @@ import {
 import type { PaiClientEventHandler } from "./pai-client-event.ts";
 import { PaiError } from "./pai-error.ts";
 import { createPaiTransport, type PaiRequest, type TimeoutOptions } from "./pai-transport.ts";
-import { percentEncode } from "./percent-encode.ts";
+import { loadSchema } from "./load-schema.ts";
+import { bindOperations, type OperationMethods } from "./operations/index.ts";
+import { type QueryParams, queryOf } from "./operations/operation-context.ts";
+import { pathId } from "./path-id.ts";
 import { resolveEndpoints } from "./resolve-endpoints.ts";
 import type { RetryOptions } from "./retry-policy.ts";
 import { pollJob, type WaitForJobOptions } from "./wait-for-job.ts";
@@ -55,12 +58,10 @@ export interface CallOptions {
 }
 
 /** ListImages query values; numbers and booleans are turned into the strings the API expects. */
-export type ListImagesParams = {
-  [K in keyof ListImagesQuery]?: ListImagesQuery[K] | number | boolean;
-};
+export type ListImagesParams = QueryParams<ListImagesQuery>;
 
-/** The client `createPaiClient` returns. */
-export interface PaiClient {
+/** The client `createPaiClient` returns; the operations registered in `operations/index.ts` are methods too. */
+export interface PaiClient extends OperationMethods {
   /** Submits a build; `clientToken` (generated when absent) makes the call safe to retry. */
   createImageBuild(
     body: CreateImageBuildRequest,
@@ -166,9 +167,7 @@ export function createPaiClient({
     return call(
       validators.ListImagesResponse,
       workspace("ListImages", "GET", "/api/v1/images", {
-        query: asQuery(
-          validators.ListImagesQuery.parse(stringifyValues(query), { source: "ListImages query" }),
-        ),
+        query: queryOf(validators.ListImagesQuery, query, "ListImages query"),
         signal,
       }),
     );
@@ -183,6 +182,7 @@ export function createPaiClient({
   };
 
   return {
+    ...bindOperations({ call, workspace, dlc }),
     endpoints,
     async createImageBuild(body, { clientToken = randomUUID(), signal } = {}) {
       const { validators } = await loadSchema();
@@ -258,37 +258,7 @@ export function createPaiClient({
   };
 }
 
-function stringifyValues(query: ListImagesParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) out[key] = String(value);
-  }
-  return out;
-}
-
 // Generated query interfaces have no index signature; their values are all strings.
 function asQuery(query: object): Record<string, string | undefined> {
   return query as Record<string, string | undefined>;
-}
-
-// The validators (and zod) load on the first call, so importing the package to sign or verify stays cheap.
-let schemaModule: Promise<typeof import("@imagebuild/schema")> | undefined;
-function loadSchema(): Promise<typeof import("@imagebuild/schema")> {
-  schemaModule ??= import("@imagebuild/schema");
-  return schemaModule;
-}
-
-async function pathId(field: string, value: string): Promise<string> {
-  // "." and ".." would be resolved away by URL parsers, so the server would see another path.
-  if (typeof value !== "string" || value.trim() === "" || value === "." || value === "..") {
-    const { SchemaValidationError } = await loadSchema();
-    throw new SchemaValidationError({
-      schema: field,
-      source: "path",
-      issues: [
-        { path: [field], code: "invalid", message: "must be a non-empty id other than . or .." },
-      ],
-    });
-  }
-  return percentEncode(value);
 }

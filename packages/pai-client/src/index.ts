@@ -8,6 +8,13 @@ export {
   type CallOptions,
   type ListImagesParams,
 } from "./create-pai-client.ts";
+export { OPERATIONS, bindOperations, type OperationMethods } from "./operations/index.ts";
+export {
+  queryOf,
+  type OperationContext,
+  type OperationCallOptions,
+  type QueryParams,
+} from "./operations/operation-context.ts";
 export {
   signRequest,
   formatAcsDate,

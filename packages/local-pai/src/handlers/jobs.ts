@@ -3,9 +3,10 @@ import { ApiError } from "../http/api-error.ts";
 import type { ApiRequest, Route } from "../http/route.ts";
 import { assertAccess, type ServiceContext } from "../http/service-context.ts";
 import { readJobLog } from "../queue/job-log.ts";
+import { withPods } from "./job-pod.ts";
 
 /**
- * `GET /api/v1/jobs/{JobId}`: status, reason, times and StatusHistory.
+ * `GET /api/v1/jobs/{JobId}`: status, reason, times, StatusHistory and the build's one pod.
  *
  * @example
  * // GET /api/v1/jobs/dlc-k2p0c7x9ab1qz3
@@ -15,7 +16,7 @@ export const getJobRoute: Route = {
   path: "/api/v1/jobs/{JobId}",
   action: "GetJob",
   handle(req, service) {
-    return { body: { ...visibleJob(req, service) } };
+    return { body: { ...withPods(visibleJob(req, service)) } };
   },
 };
 
@@ -52,7 +53,13 @@ export const getJobLogsRoute: Route = {
   },
 };
 
-function visibleJob(req: ApiRequest, service: ServiceContext) {
+/**
+ * The job a `/jobs/{JobId}` request names, when the caller may see it; 404 `NotFound` otherwise.
+ *
+ * @example
+ * const job = visibleJob(req, service);
+ */
+export function visibleJob(req: ApiRequest, service: ServiceContext) {
   const job = service.jobs.get(jobIdOf(req));
   if (!job) throw jobNotFound(jobIdOf(req));
   assertAccess(service, job.WorkspaceId, req.caller);

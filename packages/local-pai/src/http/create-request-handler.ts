@@ -10,6 +10,17 @@ import {
   removeImageRoute,
 } from "../handlers/images.ts";
 import { getJobLogsRoute, getJobRoute, stopJobRoute } from "../handlers/jobs.ts";
+import { listJobsRoute } from "../handlers/list-jobs.ts";
+import { deleteJobRoute } from "../handlers/delete-job.ts";
+import { getPodLogsRoute } from "../handlers/pod-logs.ts";
+import { getJobEventsRoute, getPodEventsRoute } from "../handlers/job-events.ts";
+import {
+  addImageLabelsRoute,
+  listImageLabelsRoute,
+  removeImageLabelsRoute,
+} from "../handlers/image-labels.ts";
+import { publishImageRoute } from "../handlers/publish-image.ts";
+import { listEcsSpecsRoute } from "../handlers/ecs-specs.ts";
 import { newRequestId } from "../ids.ts";
 import type { Logger } from "../logger.ts";
 import type { NonceStore } from "../store/nonce-store.ts";
@@ -33,6 +44,16 @@ export const ROUTES = [
   getJobRoute,
   stopJobRoute,
   getJobLogsRoute,
+  listJobsRoute,
+  deleteJobRoute,
+  getPodLogsRoute,
+  getJobEventsRoute,
+  getPodEventsRoute,
+  listImageLabelsRoute,
+  addImageLabelsRoute,
+  removeImageLabelsRoute,
+  publishImageRoute,
+  listEcsSpecsRoute,
 ] as const;
 
 /**

@@ -37,7 +37,7 @@ export interface ApiResponse {
  * const ping: Route = { method: "GET", path: "/api/v1/ping", action: "Ping", handle: () => ({ body: {} }) };
  */
 export interface Route {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   action: string;
   handle(request: ApiRequest, service: ServiceContext): ApiResponse | Promise<ApiResponse>;

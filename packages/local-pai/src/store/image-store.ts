@@ -86,6 +86,12 @@ export interface ImageStore {
   /** The result is shared with later calls until the next write: read it, do not change it. */
   list(filter: ImageFilter): { totalCount: number; images: readonly WorkspaceImage[] };
   remove(imageId: string): boolean;
+  /** Sets each label: a Key the image has gets the new Value, a new Key is appended (AddImageLabels). */
+  addLabels(imageId: string, labels: readonly Label[]): void;
+  /** Removes the label with this Key; false when the image had none (RemoveImageLabels). */
+  removeLabel(imageId: string, key: string): boolean;
+  /** Sets Accessibility to PUBLIC (PublishImage). */
+  publish(imageId: string): void;
 }
 
 /**
@@ -116,6 +122,18 @@ export function createImageStore({ db }: { db: Db }): ImageStore {
     `UPDATE images SET description = @description, image_uri = @image_uri, accessibility = @accessibility,
        size = @size, source_id = @source_id, source_type = @source_type, user_id = @user_id,
        gmt_modified_time = @now WHERE image_id = @image_id`,
+  );
+  const updateLabelValue = db.prepare(
+    "UPDATE image_labels SET value = ? WHERE image_id = ? AND key = ?",
+  );
+  const appendLabel = db.prepare(
+    `INSERT INTO image_labels (image_id, position, key, value)
+     VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM image_labels WHERE image_id = ?), ?, ?)`,
+  );
+  const deleteLabel = db.prepare("DELETE FROM image_labels WHERE image_id = ? AND key = ?");
+  const touch = db.prepare("UPDATE images SET gmt_modified_time = ? WHERE image_id = ?");
+  const updatePublic = db.prepare(
+    "UPDATE images SET accessibility = 'PUBLIC', gmt_modified_time = ? WHERE image_id = ?",
   );
   const statements = new Map<string, Statement<unknown[]>>();
   const prepared = (sql: string): Statement<unknown[]> => {
@@ -257,11 +275,36 @@ export function createImageStore({ db }: { db: Db }): ImageStore {
         return deleteOne.run(imageId).changes > 0;
       }),
     ),
+    addLabels: written(
+      db.transaction((imageId: string, labels: readonly Label[]) => {
+        for (const { Key, Value = "" } of labels) {
+          if (updateLabelValue.run(Value, imageId, Key).changes === 0) {
+            appendLabel.run(imageId, imageId, Key, Value);
+          }
+        }
+        touch.run(new Date().toISOString(), imageId);
+      }),
+    ),
+    removeLabel: written(
+      db.transaction((imageId: string, key: string) => {
+        const removed = deleteLabel.run(imageId, key).changes > 0;
+        if (removed) touch.run(new Date().toISOString(), imageId);
+        return removed;
+      }),
+    ),
+    publish: written((imageId: string) => {
+      updatePublic.run(new Date().toISOString(), imageId);
+    }),
   };
 }
 
-/** PAI's fuzzy Name and Query match substrings; `*` is also accepted as a wildcard. */
-function toLikePattern(text: string): string {
+/**
+ * PAI's fuzzy Name and Query match substrings; `*` is also accepted as a wildcard.
+ *
+ * @example
+ * toLikePattern("torch*2") // "%torch%2%"
+ */
+export function toLikePattern(text: string): string {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, "%");
   return `%${escaped}%`;
 }

@@ -5,6 +5,7 @@ import type {
   JobStatus,
   StatusTransition,
 } from "@imagebuild/schema";
+import { toLikePattern } from "./image-store.ts";
 import type { Db } from "./open-database.ts";
 
 /** Statuses a job never leaves. */
@@ -37,6 +38,24 @@ export interface NewBuild {
  * @example
  * createJobStore({ db }).get("dlc-abc")?.StatusHistory
  */
+/** The ListJobs filters, already parsed; times are `toISOString()` strings, as stored. */
+export interface JobFilter {
+  workspaceId?: string | undefined;
+  statuses?: readonly JobStatus[] | undefined;
+  /** DisplayName: a substring (`*` also a wildcard), or the whole name when `exact`. */
+  displayName?: { text: string; exact: boolean } | undefined;
+  jobIds?: readonly string[] | undefined;
+  jobType?: string | undefined;
+  /** Only jobs submitted with this AccessKey (`ShowOwn`). */
+  accessKeyId?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  sortBy: "GmtCreateTime" | "GmtFinishTime" | "DisplayName" | "Status" | "JobType";
+  order: "ASC" | "DESC";
+  pageNumber: number;
+  pageSize: number;
+}
+
 export interface JobStore {
   insertBuild(build: NewBuild): void;
   /** Moves a job to `status` unless it is already terminal; false when it was. */
@@ -47,6 +66,10 @@ export interface JobStore {
   setImageId(jobId: string, imageId: string): void;
   /** Marks every unfinished job Failed with `ServiceRestarted`; returns their ids. */
   failInterrupted(): string[];
+  /** One page of jobs and how many match in all (ListJobs). */
+  list(filter: JobFilter): { totalCount: number; jobs: DlcJob[] };
+  /** Deletes a job and its history (the build record stays); false when there was none. */
+  remove(jobId: string): boolean;
 }
 
 interface JobRow {
@@ -60,6 +83,7 @@ interface JobRow {
   gmt_create_time: string;
   gmt_running_time: string | null;
   gmt_finish_time: string | null;
+  access_key_id?: string | null;
 }
 
 interface HistoryRow {
@@ -90,7 +114,10 @@ export function createJobStore({ db }: { db: Db }): JobStore {
     `INSERT INTO job_status_history (job_id, position, status, time, reason_code, reason_message)
      VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM job_status_history WHERE job_id = ?), ?, ?, ?, ?)`,
   );
-  const selectJob = db.prepare("SELECT * FROM jobs WHERE job_id = ?");
+  const selectJob = db.prepare(
+    `SELECT jobs.*, builds.access_key_id FROM jobs LEFT JOIN builds ON builds.job_id = jobs.job_id
+     WHERE jobs.job_id = ?`,
+  );
   const selectHistory = db.prepare(
     "SELECT status, time, reason_code, reason_message FROM job_status_history WHERE job_id = ? ORDER BY position",
   );
@@ -107,6 +134,8 @@ export function createJobStore({ db }: { db: Db }): JobStore {
     "SELECT job_id, status FROM jobs WHERE status NOT IN ('Succeeded', 'Failed', 'Stopped') ORDER BY seq",
   );
   const updateImageId = db.prepare("UPDATE jobs SET image_id = ? WHERE job_id = ?");
+  const deleteJob = db.prepare("DELETE FROM jobs WHERE job_id = ?");
+  const deleteHistory = db.prepare("DELETE FROM job_status_history WHERE job_id = ?");
 
   const transition = db.transaction((jobId: string, status: JobStatus, reason: Reason = {}) => {
     const now = new Date().toISOString();
@@ -173,7 +202,65 @@ export function createJobStore({ db }: { db: Db }): JobStore {
       }
       return rows.map((row) => row.job_id);
     }),
+    list(filter) {
+      const { clause, params } = jobWhere(filter);
+      const from = `FROM jobs LEFT JOIN builds ON builds.job_id = jobs.job_id ${clause}`;
+      const { n } = db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number };
+      const direction = filter.order === "DESC" ? "DESC" : "ASC";
+      const rows = db
+        .prepare(
+          `SELECT jobs.*, builds.access_key_id ${from}
+           ORDER BY ${SORT_COLUMNS[filter.sortBy]} ${direction}, jobs.seq ${direction} LIMIT ? OFFSET ?`,
+        )
+        .all(...params, filter.pageSize, (filter.pageNumber - 1) * filter.pageSize) as JobRow[];
+      return {
+        totalCount: n,
+        jobs: rows.map((row) =>
+          toJob(row, (selectHistory.all(row.job_id) as HistoryRow[]).map(toTransition)),
+        ),
+      };
+    },
+    remove: db.transaction((jobId: string) => {
+      deleteHistory.run(jobId);
+      return deleteJob.run(jobId).changes > 0;
+    }),
   };
+}
+
+const SORT_COLUMNS: Record<JobFilter["sortBy"], string> = {
+  GmtCreateTime: "jobs.gmt_create_time",
+  // Unfinished jobs have no finish time; coalesce keeps them in one place instead of first or last by NULL rules.
+  GmtFinishTime: "coalesce(jobs.gmt_finish_time, '')",
+  DisplayName: "jobs.display_name",
+  Status: "jobs.status",
+  JobType: "jobs.seq",
+};
+
+function jobWhere(filter: JobFilter): { clause: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (filter.workspaceId !== undefined) add("jobs.workspace_id = ?", filter.workspaceId);
+  if (filter.statuses !== undefined) {
+    add(`jobs.status IN (${filter.statuses.map(() => "?").join(", ")})`, ...filter.statuses);
+  }
+  if (filter.displayName !== undefined) {
+    const { text, exact } = filter.displayName;
+    if (exact) add("jobs.display_name = ?", text);
+    else add("jobs.display_name LIKE ? ESCAPE '\\'", toLikePattern(text));
+  }
+  if (filter.jobIds !== undefined) {
+    add(`jobs.job_id IN (${filter.jobIds.map(() => "?").join(", ")})`, ...filter.jobIds);
+  }
+  // Every local job runs an image build.
+  if (filter.jobType !== undefined) add("? = 'ImageBuild'", filter.jobType);
+  if (filter.accessKeyId !== undefined) add("builds.access_key_id = ?", filter.accessKeyId);
+  if (filter.createdFrom !== undefined) add("jobs.gmt_create_time >= ?", filter.createdFrom);
+  if (filter.createdTo !== undefined) add("jobs.gmt_create_time <= ?", filter.createdTo);
+  return { clause: where.length > 0 ? `WHERE ${where.join(" AND ")}` : "", params };
 }
 
 function toTransition(row: HistoryRow): StatusTransition {
@@ -196,6 +283,17 @@ function toJob(row: JobRow, history: StatusTransition[]): DlcJob {
   if (row.reason_message) job.ReasonMessage = row.reason_message;
   if (row.gmt_running_time) job.GmtRunningTime = row.gmt_running_time;
   if (row.gmt_finish_time) job.GmtFinishTime = row.gmt_finish_time;
-  job.StatusHistory = history;
+  if (row.access_key_id && row.access_key_id !== "anonymous") job.UserId = row.access_key_id;
+  if (row.gmt_running_time) {
+    const end = row.gmt_finish_time ? Date.parse(row.gmt_finish_time) : Date.now();
+    job.Duration = Math.max(0, Math.round((end - Date.parse(row.gmt_running_time)) / 1000));
+  }
+  // The SDK's StatusTransitionItem names the interval StartTime/EndTime; Time stays for older readers.
+  job.StatusHistory = history.map((item, i) => {
+    const next = history[i + 1];
+    return next
+      ? { ...item, StartTime: item.Time, EndTime: next.Time }
+      : { ...item, StartTime: item.Time };
+  });
   return job;
 }

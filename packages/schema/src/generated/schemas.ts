@@ -1,6 +1,64 @@
 // GENERATED, DO NOT EDIT, regenerate with `npm run generate -w @imagebuild/schema`.
 // Source: packages/schema/schemas/*.schema.json
 
+/** add-image-labels-request.schema.json, bundled. */
+export const AddImageLabelsRequestSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/add-image-labels-request.schema.json",
+  title: "AddImageLabelsRequest",
+  description:
+    "The JSON body of AIWorkspace AddImageLabels (POST /api/v1/images/{ImageId}/labels): a label whose Key the image has already gets the new Value. Field names from the official SDK model aiworkspace-20210204/src/models/AddImageLabelsRequest.ts.",
+  type: "object",
+  required: ["Labels"],
+  additionalProperties: false,
+  properties: {
+    Labels: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Label",
+      },
+      minItems: 1,
+      maxItems: 64,
+    },
+  },
+  examples: [
+    {
+      Labels: [
+        {
+          Key: "stage",
+          Value: "released",
+        },
+      ],
+    },
+  ],
+  $defs: {
+    Label: {
+      type: "object",
+      additionalProperties: false,
+      description: "One image label.",
+      properties: {
+        Key: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          examples: ["key1"],
+        },
+        Value: {
+          type: "string",
+          maxLength: 256,
+          examples: ["value1"],
+        },
+      },
+      examples: [
+        {
+          Key: "key1",
+          Value: "value1",
+        },
+      ],
+    },
+  },
+} as const;
+
 /** add-image-request.schema.json, bundled. */
 export const AddImageRequestSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -674,13 +732,38 @@ export const CreateImageBuildResponseSchema = {
   ],
 } as const;
 
+/** delete-job-response.schema.json, bundled. */
+export const DeleteJobResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/delete-job-response.schema.json",
+  title: "DeleteJobResponse",
+  description:
+    "The response of PAI-DLC DeleteJob (DELETE /api/v1/jobs/{JobId}). Field names from the official SDK model pai-dlc-20201203/src/models/DeleteJobResponseBody.ts.",
+  type: "object",
+  required: ["JobId"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    JobId: {
+      type: "string",
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      JobId: "dlc-abcd1234",
+    },
+  ],
+} as const;
+
 /** dlc-job.schema.json, bundled. */
 export const DlcJobSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/dlc-job.schema.json",
   title: "DlcJob",
   description:
-    "The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03): the job that runs an image build.",
+    "The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03) and an item of ListJobs: the job that runs an image build. Field names from the official SDK models pai-dlc-20201203/src/models/GetJobResponseBody.ts and JobItem.ts.",
   type: "object",
   required: ["JobId", "Status"],
   properties: {
@@ -728,6 +811,21 @@ export const DlcJobSchema = {
       items: {
         $ref: "#/$defs/StatusTransition",
       },
+    },
+    UserId: {
+      type: "string",
+    },
+    Duration: {
+      type: "integer",
+      minimum: 0,
+      description: "Seconds from GmtRunningTime to GmtFinishTime (or now).",
+    },
+    Pods: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/Pod",
+      },
+      description: "A build job has one pod.",
     },
   },
   examples: [
@@ -778,6 +876,62 @@ export const DlcJobSchema = {
           type: "string",
         },
         ReasonMessage: {
+          type: "string",
+        },
+        StartTime: {
+          type: "string",
+          description:
+            "When the job entered Status (the SDK's StatusTransitionItem name; equal to Time).",
+        },
+        EndTime: {
+          type: "string",
+          description: "When the job left Status; absent for the current one.",
+        },
+      },
+    },
+    Pod: {
+      type: "object",
+      required: ["PodId", "Status"],
+      description: "One pod of a job (GetJobResponseBodyPods in the SDK).",
+      properties: {
+        PodId: {
+          type: "string",
+          examples: ["dlc-abcd1234-worker-0"],
+        },
+        PodUid: {
+          type: "string",
+        },
+        Type: {
+          type: "string",
+          examples: ["Worker"],
+        },
+        Status: {
+          type: "string",
+          examples: ["Running"],
+        },
+        SubStatus: {
+          type: "string",
+        },
+        Ip: {
+          type: "string",
+        },
+        NodeName: {
+          type: "string",
+        },
+        GmtCreateTime: {
+          type: "string",
+        },
+        GmtStartTime: {
+          type: "string",
+        },
+        GmtFinishTime: {
+          type: "string",
+        },
+        Duration: {
+          type: "integer",
+          minimum: 0,
+        },
+        ResourceType: {
           type: "string",
         },
       },
@@ -1274,6 +1428,250 @@ export const GetImageResponseSchema = {
   },
 } as const;
 
+/** get-job-events-query.schema.json, bundled. */
+export const GetJobEventsQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-job-events-query.schema.json",
+  title: "GetJobEventsQuery",
+  description:
+    "The query string of PAI-DLC GetJobEvents (GET /api/v1/jobs/{JobId}/events). Field names from the official SDK model pai-dlc-20201203/src/models/GetJobEventsRequest.ts.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    StartTime: {
+      type: "string",
+      minLength: 1,
+      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
+    },
+    EndTime: {
+      type: "string",
+      minLength: 1,
+      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
+    },
+    MaxEventsNum: {
+      type: "string",
+      pattern: "^[1-9][0-9]{0,5}$",
+      description: "Default 2000.",
+    },
+  },
+  examples: [
+    {
+      MaxEventsNum: "100",
+    },
+  ],
+} as const;
+
+/** get-job-events-response.schema.json, bundled. */
+export const GetJobEventsResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-job-events-response.schema.json",
+  title: "GetJobEventsResponse",
+  description:
+    "The response of PAI-DLC GetJobEvents. Field names from the official SDK model pai-dlc-20201203/src/models/GetJobEventsResponseBody.ts.",
+  type: "object",
+  required: ["JobId", "Events"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    JobId: {
+      type: "string",
+    },
+    Events: {
+      type: "array",
+      items: {
+        type: "string",
+      },
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      JobId: "dlc-abcd1234",
+      Events: ["2026-01-01T00:00:00.000Z Normal Queuing"],
+    },
+  ],
+} as const;
+
+/** get-job-query.schema.json, bundled. */
+export const GetJobQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-job-query.schema.json",
+  title: "GetJobQuery",
+  description:
+    "The query string of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}). Field names from the official SDK model pai-dlc-20201203/src/models/GetJobRequest.ts.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    NeedDetail: {
+      type: "string",
+      enum: ["true", "false"],
+    },
+  },
+  examples: [
+    {
+      NeedDetail: "true",
+    },
+  ],
+} as const;
+
+/** get-pod-events-query.schema.json, bundled. */
+export const GetPodEventsQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-pod-events-query.schema.json",
+  title: "GetPodEventsQuery",
+  description:
+    "The query string of PAI-DLC GetPodEvents (GET /api/v1/jobs/{JobId}/pods/{PodId}/events). Field names from the official SDK model pai-dlc-20201203/src/models/GetPodEventsRequest.ts.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    StartTime: {
+      type: "string",
+      minLength: 1,
+      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
+    },
+    EndTime: {
+      type: "string",
+      minLength: 1,
+      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
+    },
+    MaxEventsNum: {
+      type: "string",
+      pattern: "^[1-9][0-9]{0,5}$",
+      description: "Default 2000.",
+    },
+    PodUid: {
+      type: "string",
+      minLength: 1,
+    },
+  },
+  examples: [
+    {
+      MaxEventsNum: "100",
+    },
+  ],
+} as const;
+
+/** get-pod-events-response.schema.json, bundled. */
+export const GetPodEventsResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-pod-events-response.schema.json",
+  title: "GetPodEventsResponse",
+  description:
+    "The response of PAI-DLC GetPodEvents. Field names from the official SDK model pai-dlc-20201203/src/models/GetPodEventsResponseBody.ts.",
+  type: "object",
+  required: ["JobId", "PodId", "Events"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    JobId: {
+      type: "string",
+    },
+    PodId: {
+      type: "string",
+    },
+    PodUid: {
+      type: "string",
+    },
+    Events: {
+      type: "array",
+      items: {
+        type: "string",
+      },
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      JobId: "dlc-abcd1234",
+      PodId: "dlc-abcd1234-worker-0",
+      Events: ["2026-01-01T00:00:01.000Z Normal Running"],
+    },
+  ],
+} as const;
+
+/** get-pod-logs-query.schema.json, bundled. */
+export const GetPodLogsQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-pod-logs-query.schema.json",
+  title: "GetPodLogsQuery",
+  description:
+    "The query string of PAI-DLC GetPodLogs (GET /api/v1/jobs/{JobId}/pods/{PodId}/logs). Field names from the official SDK model pai-dlc-20201203/src/models/GetPodLogsRequest.ts.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    DownloadToFile: {
+      type: "string",
+      enum: ["true", "false"],
+    },
+    StartTime: {
+      type: "string",
+      minLength: 1,
+      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
+    },
+    EndTime: {
+      type: "string",
+      minLength: 1,
+      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
+    },
+    MaxLines: {
+      type: "string",
+      pattern: "^[1-9][0-9]{0,5}$",
+      description: "The last MaxLines lines; default 2000.",
+    },
+    PodUid: {
+      type: "string",
+      minLength: 1,
+    },
+  },
+  examples: [
+    {
+      MaxLines: "100",
+    },
+  ],
+} as const;
+
+/** get-pod-logs-response.schema.json, bundled. */
+export const GetPodLogsResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/get-pod-logs-response.schema.json",
+  title: "GetPodLogsResponse",
+  description:
+    "The response of PAI-DLC GetPodLogs. Field names from the official SDK model pai-dlc-20201203/src/models/GetPodLogsResponseBody.ts.",
+  type: "object",
+  required: ["JobId", "PodId", "Logs"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    JobId: {
+      type: "string",
+    },
+    PodId: {
+      type: "string",
+    },
+    PodUid: {
+      type: "string",
+    },
+    Logs: {
+      type: "array",
+      items: {
+        type: "string",
+      },
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      JobId: "dlc-abcd1234",
+      PodId: "dlc-abcd1234-worker-0",
+      PodUid: "9f1c2d3e-0000-4000-8000-000000000000",
+      Logs: ["STEP 1/2: FROM busybox"],
+    },
+  ],
+} as const;
+
 /** github-push.schema.json, bundled. */
 export const GithubPushSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -1605,6 +2003,244 @@ export const WorkspaceImageSchema = {
   },
 } as const;
 
+/** list-ecs-specs-query.schema.json, bundled. */
+export const ListEcsSpecsQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-ecs-specs-query.schema.json",
+  title: "ListEcsSpecsQuery",
+  description:
+    "The query string of PAI-DLC ListEcsSpecs (GET /api/v1/ecsspecs). Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsRequest.ts.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    AcceleratorType: {
+      type: "string",
+      enum: ["CPU", "GPU"],
+    },
+    InstanceTypes: {
+      type: "string",
+      pattern: "^[^,]+(,[^,]+)*$",
+      description: "Comma-separated instance types.",
+    },
+    Order: {
+      type: "string",
+      enum: ["desc", "asc", "DESC", "ASC"],
+      description: "Default asc.",
+    },
+    PageNumber: {
+      type: "string",
+      pattern: "^[1-9][0-9]{0,6}$",
+    },
+    PageSize: {
+      type: "string",
+      pattern: "^([1-9][0-9]?|100)$",
+      description: "1 to 100; default 10.",
+    },
+    ResourceType: {
+      type: "string",
+      enum: ["ECS", "Lingjun"],
+    },
+    SortBy: {
+      type: "string",
+      enum: ["CPU", "GPU", "Memory", "GmtCreateTime"],
+    },
+  },
+  examples: [
+    {
+      AcceleratorType: "CPU",
+      PageSize: "10",
+    },
+  ],
+} as const;
+
+/** list-ecs-specs-response.schema.json, bundled. */
+export const ListEcsSpecsResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-ecs-specs-response.schema.json",
+  title: "ListEcsSpecsResponse",
+  description:
+    "The response of PAI-DLC ListEcsSpecs. Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsResponseBody.ts (items: EcsSpec.ts).",
+  type: "object",
+  required: ["TotalCount", "EcsSpecs"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    TotalCount: {
+      type: "integer",
+      minimum: 0,
+    },
+    EcsSpecs: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/EcsSpec",
+      },
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      TotalCount: 1,
+      EcsSpecs: [
+        {
+          InstanceType: "ecs.c6.large",
+          AcceleratorType: "CPU",
+          Cpu: 2,
+          Memory: 4,
+          Gpu: 0,
+          IsAvailable: true,
+        },
+      ],
+    },
+  ],
+  $defs: {
+    EcsSpec: {
+      type: "object",
+      required: ["InstanceType"],
+      description: "One ECS instance type.",
+      properties: {
+        AcceleratorType: {
+          type: "string",
+        },
+        Cpu: {
+          type: "number",
+        },
+        DefaultGPUDriver: {
+          type: "string",
+        },
+        Gpu: {
+          type: "number",
+        },
+        GpuMemory: {
+          type: "number",
+        },
+        GpuType: {
+          type: "string",
+        },
+        InstanceType: {
+          type: "string",
+        },
+        IsAvailable: {
+          type: "boolean",
+        },
+        Memory: {
+          type: "number",
+          description: "GiB.",
+        },
+        NonProtectSpotDiscount: {
+          type: "number",
+        },
+        PaymentTypes: {
+          type: "array",
+          items: {
+            type: "string",
+          },
+        },
+        ResourceType: {
+          type: "string",
+        },
+        SpotStockStatus: {
+          type: "string",
+        },
+        SupportedGPUDrivers: {
+          type: "array",
+          items: {
+            type: "string",
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** list-image-labels-query.schema.json, bundled. */
+export const ListImageLabelsQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-image-labels-query.schema.json",
+  title: "ListImageLabelsQuery",
+  description:
+    "The query string of AIWorkspace ListImageLabels (GET /api/v1/image/labels, version 2021-02-04). Field names from the official SDK model aiworkspace-20210204/src/models/ListImageLabelsRequest.ts.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    ImageId: {
+      type: "string",
+      minLength: 1,
+    },
+    LabelFilter: {
+      type: "string",
+      pattern: "^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$",
+      description: "Comma-separated key=value pairs; only images with every pair count.",
+      examples: ["system.official=false"],
+    },
+    LabelKeys: {
+      type: "string",
+      pattern: "^[^,]+(,[^,]+)*$",
+      description: "Comma-separated keys; only these keys are listed.",
+    },
+    Region: {
+      type: "string",
+    },
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+    },
+  },
+  examples: [
+    {
+      WorkspaceId: "12345",
+      LabelKeys: "team,base.digest",
+    },
+  ],
+} as const;
+
+/** list-image-labels-response.schema.json, bundled. */
+export const ListImageLabelsResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-image-labels-response.schema.json",
+  title: "ListImageLabelsResponse",
+  description:
+    "The response of AIWorkspace ListImageLabels. Field names from the official SDK model aiworkspace-20210204/src/models/ListImageLabelsResponseBody.ts.",
+  type: "object",
+  required: ["TotalCount", "Labels"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    TotalCount: {
+      type: "integer",
+      minimum: 0,
+    },
+    Labels: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["Key"],
+        properties: {
+          Key: {
+            type: "string",
+          },
+          Value: {
+            type: "string",
+          },
+        },
+      },
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      TotalCount: 1,
+      Labels: [
+        {
+          Key: "team",
+          Value: "ml",
+        },
+      ],
+    },
+  ],
+} as const;
+
 /** list-images-query.schema.json, bundled. */
 export const ListImagesQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -1831,12 +2467,411 @@ export const ListImagesResponseSchema = {
   },
 } as const;
 
+/** list-jobs-query.schema.json, bundled. */
+export const ListJobsQuerySchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-jobs-query.schema.json",
+  title: "ListJobsQuery",
+  description:
+    "The query string of PAI-DLC ListJobs (GET /api/v1/jobs, version 2020-12-03). Values arrive as strings. Field names from the official SDK model pai-dlc-20201203/src/models/ListJobsRequest.ts.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    Accessibility: {
+      type: "string",
+    },
+    BusinessUserId: {
+      type: "string",
+    },
+    Caller: {
+      type: "string",
+    },
+    Description: {
+      type: "string",
+    },
+    DisplayName: {
+      type: "string",
+    },
+    DisplayNameSearchMode: {
+      type: "string",
+      enum: ["wildcard", "exact"],
+      description: "Default wildcard.",
+    },
+    EnableAssignNode: {
+      type: "string",
+    },
+    EndTime: {
+      type: "string",
+      minLength: 1,
+      description: "Jobs created at or before; default now.",
+    },
+    FromAllWorkspaces: {
+      type: "string",
+      enum: ["true", "false"],
+    },
+    ImageSearch: {
+      type: "string",
+    },
+    JobId: {
+      type: "string",
+    },
+    JobIds: {
+      type: "string",
+      minLength: 1,
+      description: "Job ids separated by commas; JobId wins when both are given.",
+    },
+    JobType: {
+      type: "string",
+    },
+    NumericRangeField: {
+      type: "string",
+    },
+    NumericRangeMax: {
+      type: "string",
+      pattern: "^-?[0-9]+(\\.[0-9]+)?$",
+    },
+    NumericRangeMin: {
+      type: "string",
+      pattern: "^-?[0-9]+(\\.[0-9]+)?$",
+    },
+    Order: {
+      type: "string",
+      enum: ["desc", "asc", "DESC", "ASC"],
+      description: "Default desc.",
+    },
+    OversoldInfo: {
+      type: "string",
+    },
+    PageNumber: {
+      type: "string",
+      pattern: "^[1-9][0-9]{0,6}$",
+      description: "From 1; default 1.",
+    },
+    PageSize: {
+      type: "string",
+      pattern: "^([1-9][0-9]?|100)$",
+      description: "1 to 100; default 50.",
+    },
+    PaymentType: {
+      type: "string",
+    },
+    PipelineId: {
+      type: "string",
+    },
+    ReasonSearch: {
+      type: "string",
+    },
+    ResourceId: {
+      type: "string",
+    },
+    ResourceIds: {
+      type: "string",
+    },
+    ResourceQuotaName: {
+      type: "string",
+    },
+    ShowOwn: {
+      type: "string",
+      enum: ["true", "false"],
+    },
+    SortBy: {
+      type: "string",
+      enum: ["DisplayName", "JobType", "Status", "GmtCreateTime", "GmtFinishTime"],
+    },
+    StartTime: {
+      type: "string",
+      minLength: 1,
+      description: "Jobs created at or after; with EndTime absent too, the last 7 days.",
+    },
+    Status: {
+      type: "string",
+      minLength: 1,
+      description: "One DLC status, or several separated by commas.",
+      examples: ["Running,Failed"],
+    },
+    Tags: {
+      type: "string",
+      description: "A JSON object of tag keys and values (the SDK sends the map as JSON).",
+    },
+    TemplateId: {
+      type: "string",
+    },
+    TimeRangeField: {
+      type: "string",
+    },
+    UserCommandSearch: {
+      type: "string",
+    },
+    UserIdForFilter: {
+      type: "string",
+    },
+    Username: {
+      type: "string",
+    },
+    WorkspaceId: {
+      type: "string",
+    },
+  },
+  examples: [
+    {
+      WorkspaceId: "12345",
+      Status: "Failed",
+      PageNumber: "1",
+      PageSize: "20",
+      SortBy: "GmtCreateTime",
+      Order: "desc",
+    },
+  ],
+} as const;
+
+/** list-jobs-response.schema.json, bundled. */
+export const ListJobsResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/list-jobs-response.schema.json",
+  title: "ListJobsResponse",
+  description:
+    "The response of PAI-DLC ListJobs. Field names from the official SDK model pai-dlc-20201203/src/models/ListJobsResponseBody.ts (items: JobItem.ts).",
+  type: "object",
+  required: ["TotalCount", "Jobs"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    TotalCount: {
+      type: "integer",
+      minimum: 0,
+    },
+    Jobs: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/DlcJob",
+      },
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      TotalCount: 1,
+      Jobs: [
+        {
+          JobId: "dlc-abcd1234",
+          Status: "Failed",
+        },
+      ],
+    },
+  ],
+  $defs: {
+    JobStatus: {
+      type: "string",
+      enum: [
+        "Creating",
+        "Queuing",
+        "Dequeued",
+        "Bidding",
+        "EnvPreparing",
+        "SanityChecking",
+        "Running",
+        "Restarting",
+        "Stopping",
+        "SucceededReserving",
+        "FailedReserving",
+        "Succeeded",
+        "Failed",
+        "Stopped",
+      ],
+      description: "DLC job status; Succeeded, Failed and Stopped are terminal.",
+      examples: ["Running"],
+    },
+    StatusTransition: {
+      type: "object",
+      required: ["Status", "Time"],
+      properties: {
+        Status: {
+          $ref: "#/$defs/JobStatus",
+        },
+        Time: {
+          type: "string",
+        },
+        ReasonCode: {
+          type: "string",
+        },
+        ReasonMessage: {
+          type: "string",
+        },
+        StartTime: {
+          type: "string",
+          description:
+            "When the job entered Status (the SDK's StatusTransitionItem name; equal to Time).",
+        },
+        EndTime: {
+          type: "string",
+          description: "When the job left Status; absent for the current one.",
+        },
+      },
+    },
+    Pod: {
+      type: "object",
+      required: ["PodId", "Status"],
+      description: "One pod of a job (GetJobResponseBodyPods in the SDK).",
+      properties: {
+        PodId: {
+          type: "string",
+          examples: ["dlc-abcd1234-worker-0"],
+        },
+        PodUid: {
+          type: "string",
+        },
+        Type: {
+          type: "string",
+          examples: ["Worker"],
+        },
+        Status: {
+          type: "string",
+          examples: ["Running"],
+        },
+        SubStatus: {
+          type: "string",
+        },
+        Ip: {
+          type: "string",
+        },
+        NodeName: {
+          type: "string",
+        },
+        GmtCreateTime: {
+          type: "string",
+        },
+        GmtStartTime: {
+          type: "string",
+        },
+        GmtFinishTime: {
+          type: "string",
+        },
+        Duration: {
+          type: "integer",
+          minimum: 0,
+        },
+        ResourceType: {
+          type: "string",
+        },
+      },
+    },
+    DlcJob: {
+      title: "DlcJob",
+      description:
+        "The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03) and an item of ListJobs: the job that runs an image build. Field names from the official SDK models pai-dlc-20201203/src/models/GetJobResponseBody.ts and JobItem.ts.",
+      type: "object",
+      required: ["JobId", "Status"],
+      properties: {
+        RequestId: {
+          type: "string",
+        },
+        JobId: {
+          type: "string",
+          examples: ["dlc-abcd1234"],
+        },
+        DisplayName: {
+          type: "string",
+        },
+        JobType: {
+          type: "string",
+          examples: ["ImageBuild"],
+        },
+        WorkspaceId: {
+          type: "string",
+        },
+        Status: {
+          $ref: "#/$defs/JobStatus",
+        },
+        SubStatus: {
+          type: "string",
+        },
+        ReasonCode: {
+          type: "string",
+          examples: ["JobStoppedByUser"],
+        },
+        ReasonMessage: {
+          type: "string",
+        },
+        GmtCreateTime: {
+          type: "string",
+        },
+        GmtRunningTime: {
+          type: "string",
+        },
+        GmtFinishTime: {
+          type: "string",
+        },
+        StatusHistory: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/StatusTransition",
+          },
+        },
+        UserId: {
+          type: "string",
+        },
+        Duration: {
+          type: "integer",
+          minimum: 0,
+          description: "Seconds from GmtRunningTime to GmtFinishTime (or now).",
+        },
+        Pods: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/Pod",
+          },
+          description: "A build job has one pod.",
+        },
+      },
+      examples: [
+        {
+          JobId: "dlc-abcd1234",
+          Status: "Running",
+          StatusHistory: [
+            {
+              Status: "Creating",
+              Time: "2026-01-01T00:00:00.000Z",
+            },
+          ],
+        },
+      ],
+    },
+  },
+} as const;
+
+/** publish-image-response.schema.json, bundled. */
+export const PublishImageResponseSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/publish-image-response.schema.json",
+  title: "PublishImageResponse",
+  description:
+    "The response of AIWorkspace PublishImage (PUT /api/v1/images/{ImageId}/publish). Field names from the official SDK model aiworkspace-20210204/src/models/PublishImageResponseBody.ts.",
+  type: "object",
+  required: ["ImageId"],
+  properties: {
+    RequestId: {
+      type: "string",
+    },
+    ImageId: {
+      type: "string",
+    },
+  },
+  examples: [
+    {
+      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
+      ImageId: "image-4c62abcdefghij53uo",
+    },
+  ],
+} as const;
+
 /** request-id-response.schema.json, bundled. */
 export const RequestIdResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/request-id-response.schema.json",
   title: "RequestIdResponse",
-  description: "A response that carries only its RequestId: RemoveImage and StopJob.",
+  description:
+    "A response that carries only its RequestId: RemoveImage, StopJob, AddImageLabels and RemoveImageLabels.",
   type: "object",
   properties: {
     RequestId: {
@@ -2300,12 +3335,14 @@ export const SpecSchema = {
 
 /** Every bundled schema by file name. */
 export const schemasByFile = {
+  "add-image-labels-request.schema.json": AddImageLabelsRequestSchema,
   "add-image-request.schema.json": AddImageRequestSchema,
   "add-image-response.schema.json": AddImageResponseSchema,
   "codeup-push.schema.json": CodeupPushSchema,
   "create-image-build-query.schema.json": CreateImageBuildQuerySchema,
   "create-image-build-request.schema.json": CreateImageBuildRequestSchema,
   "create-image-build-response.schema.json": CreateImageBuildResponseSchema,
+  "delete-job-response.schema.json": DeleteJobResponseSchema,
   "dlc-job.schema.json": DlcJobSchema,
   "error-envelope.schema.json": ErrorEnvelopeSchema,
   "fc-http-event.schema.json": FcHttpEventSchema,
@@ -2313,11 +3350,25 @@ export const schemasByFile = {
   "fc-oss-event.schema.json": FcOssEventSchema,
   "fc-timer-event.schema.json": FcTimerEventSchema,
   "get-image-response.schema.json": GetImageResponseSchema,
+  "get-job-events-query.schema.json": GetJobEventsQuerySchema,
+  "get-job-events-response.schema.json": GetJobEventsResponseSchema,
+  "get-job-query.schema.json": GetJobQuerySchema,
+  "get-pod-events-query.schema.json": GetPodEventsQuerySchema,
+  "get-pod-events-response.schema.json": GetPodEventsResponseSchema,
+  "get-pod-logs-query.schema.json": GetPodLogsQuerySchema,
+  "get-pod-logs-response.schema.json": GetPodLogsResponseSchema,
   "github-push.schema.json": GithubPushSchema,
   "gitlab-push.schema.json": GitlabPushSchema,
   "image.schema.json": WorkspaceImageSchema,
+  "list-ecs-specs-query.schema.json": ListEcsSpecsQuerySchema,
+  "list-ecs-specs-response.schema.json": ListEcsSpecsResponseSchema,
+  "list-image-labels-query.schema.json": ListImageLabelsQuerySchema,
+  "list-image-labels-response.schema.json": ListImageLabelsResponseSchema,
   "list-images-query.schema.json": ListImagesQuerySchema,
   "list-images-response.schema.json": ListImagesResponseSchema,
+  "list-jobs-query.schema.json": ListJobsQuerySchema,
+  "list-jobs-response.schema.json": ListJobsResponseSchema,
+  "publish-image-response.schema.json": PublishImageResponseSchema,
   "request-id-response.schema.json": RequestIdResponseSchema,
   "spec.schema.json": SpecSchema,
 } as const;

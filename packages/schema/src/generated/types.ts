@@ -92,6 +92,17 @@ export interface Label {
   Value?: string;
 }
 /**
+ * The JSON body of AIWorkspace AddImageLabels (POST /api/v1/images/{ImageId}/labels): a label whose Key the image has already gets the new Value. Field names from the official SDK model aiworkspace-20210204/src/models/AddImageLabelsRequest.ts.
+ *
+ */
+export interface AddImageLabelsRequest {
+  /**
+   * @minItems 1
+   * @maxItems 64
+   */
+  Labels: [Label, ...Label[]];
+}
+/**
  * The body of AddImage (POST /api/v1/images).
  *
  */
@@ -269,15 +280,49 @@ export interface CreateImageBuildResponse {
   ImageBuildJobId: string;
 }
 /**
+ * The response of PAI-DLC DeleteJob (DELETE /api/v1/jobs/{JobId}). Field names from the official SDK model pai-dlc-20201203/src/models/DeleteJobResponseBody.ts.
+ *
+ */
+export interface DeleteJobResponse {
+  RequestId?: string;
+  JobId: string;
+}
+/**
  */
 export interface StatusTransition {
   Status: JobStatus;
   Time: string;
   ReasonCode?: string;
   ReasonMessage?: string;
+  /**
+   * When the job entered Status (the SDK's StatusTransitionItem name; equal to Time).
+   */
+  StartTime?: string;
+  /**
+   * When the job left Status; absent for the current one.
+   */
+  EndTime?: string;
 }
 /**
- * The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03): the job that runs an image build.
+ * One pod of a job (GetJobResponseBodyPods in the SDK).
+ *
+ */
+export interface Pod {
+  PodId: string;
+  PodUid?: string;
+  Type?: string;
+  Status: string;
+  SubStatus?: string;
+  Ip?: string;
+  NodeName?: string;
+  GmtCreateTime?: string;
+  GmtStartTime?: string;
+  GmtFinishTime?: string;
+  Duration?: number;
+  ResourceType?: string;
+}
+/**
+ * The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03) and an item of ListJobs: the job that runs an image build. Field names from the official SDK models pai-dlc-20201203/src/models/GetJobResponseBody.ts and JobItem.ts.
  *
  */
 export interface DlcJob {
@@ -294,6 +339,15 @@ export interface DlcJob {
   GmtRunningTime?: string;
   GmtFinishTime?: string;
   StatusHistory?: StatusTransition[];
+  UserId?: string;
+  /**
+   * Seconds from GmtRunningTime to GmtFinishTime (or now).
+   */
+  Duration?: number;
+  /**
+   * A build job has one pod.
+   */
+  Pods?: Pod[];
 }
 /**
  * The body of a failed PAI call (HTTP 4xx or 5xx).
@@ -469,6 +523,101 @@ export interface GetImageResponse {
   GmtModifiedTime?: string;
 }
 /**
+ * The query string of PAI-DLC GetJobEvents (GET /api/v1/jobs/{JobId}/events). Field names from the official SDK model pai-dlc-20201203/src/models/GetJobEventsRequest.ts.
+ *
+ */
+export interface GetJobEventsQuery {
+  /**
+   * ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.
+   */
+  StartTime?: string;
+  /**
+   * ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.
+   */
+  EndTime?: string;
+  /**
+   * Default 2000.
+   */
+  MaxEventsNum?: string;
+}
+/**
+ * The response of PAI-DLC GetJobEvents. Field names from the official SDK model pai-dlc-20201203/src/models/GetJobEventsResponseBody.ts.
+ *
+ */
+export interface GetJobEventsResponse {
+  RequestId?: string;
+  JobId: string;
+  Events: string[];
+}
+/**
+ * The query string of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}). Field names from the official SDK model pai-dlc-20201203/src/models/GetJobRequest.ts.
+ *
+ */
+export interface GetJobQuery {
+  NeedDetail?: "true" | "false";
+}
+/**
+ * The query string of PAI-DLC GetPodEvents (GET /api/v1/jobs/{JobId}/pods/{PodId}/events). Field names from the official SDK model pai-dlc-20201203/src/models/GetPodEventsRequest.ts.
+ *
+ */
+export interface GetPodEventsQuery {
+  /**
+   * ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.
+   */
+  StartTime?: string;
+  /**
+   * ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.
+   */
+  EndTime?: string;
+  /**
+   * Default 2000.
+   */
+  MaxEventsNum?: string;
+  PodUid?: string;
+}
+/**
+ * The response of PAI-DLC GetPodEvents. Field names from the official SDK model pai-dlc-20201203/src/models/GetPodEventsResponseBody.ts.
+ *
+ */
+export interface GetPodEventsResponse {
+  RequestId?: string;
+  JobId: string;
+  PodId: string;
+  PodUid?: string;
+  Events: string[];
+}
+/**
+ * The query string of PAI-DLC GetPodLogs (GET /api/v1/jobs/{JobId}/pods/{PodId}/logs). Field names from the official SDK model pai-dlc-20201203/src/models/GetPodLogsRequest.ts.
+ *
+ */
+export interface GetPodLogsQuery {
+  DownloadToFile?: "true" | "false";
+  /**
+   * ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.
+   */
+  StartTime?: string;
+  /**
+   * ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.
+   */
+  EndTime?: string;
+  /**
+   * The last MaxLines lines; default 2000.
+   */
+  MaxLines?: string;
+  PodUid?: string;
+}
+/**
+ * The response of PAI-DLC GetPodLogs. Field names from the official SDK model pai-dlc-20201203/src/models/GetPodLogsResponseBody.ts.
+ *
+ */
+export interface GetPodLogsResponse {
+  RequestId?: string;
+  JobId: string;
+  PodId: string;
+  PodUid?: string;
+  Logs: string[];
+}
+/**
  * The parts of a GitHub push webhook payload that imagebuild reads.
  *
  */
@@ -545,6 +694,89 @@ export interface WorkspaceImage {
   GmtModifiedTime?: string;
 }
 /**
+ * The query string of PAI-DLC ListEcsSpecs (GET /api/v1/ecsspecs). Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsRequest.ts.
+ *
+ */
+export interface ListEcsSpecsQuery {
+  AcceleratorType?: "CPU" | "GPU";
+  /**
+   * Comma-separated instance types.
+   */
+  InstanceTypes?: string;
+  /**
+   * Default asc.
+   */
+  Order?: "desc" | "asc" | "DESC" | "ASC";
+  PageNumber?: string;
+  /**
+   * 1 to 100; default 10.
+   */
+  PageSize?: string;
+  ResourceType?: "ECS" | "Lingjun";
+  SortBy?: "CPU" | "GPU" | "Memory" | "GmtCreateTime";
+}
+/**
+ * One ECS instance type.
+ *
+ */
+export interface EcsSpec {
+  AcceleratorType?: string;
+  Cpu?: number;
+  DefaultGPUDriver?: string;
+  Gpu?: number;
+  GpuMemory?: number;
+  GpuType?: string;
+  InstanceType: string;
+  IsAvailable?: boolean;
+  /**
+   * GiB.
+   */
+  Memory?: number;
+  NonProtectSpotDiscount?: number;
+  PaymentTypes?: string[];
+  ResourceType?: string;
+  SpotStockStatus?: string;
+  SupportedGPUDrivers?: string[];
+}
+/**
+ * The response of PAI-DLC ListEcsSpecs. Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsResponseBody.ts (items: EcsSpec.ts).
+ *
+ */
+export interface ListEcsSpecsResponse {
+  RequestId?: string;
+  TotalCount: number;
+  EcsSpecs: EcsSpec[];
+}
+/**
+ * The query string of AIWorkspace ListImageLabels (GET /api/v1/image/labels, version 2021-02-04). Field names from the official SDK model aiworkspace-20210204/src/models/ListImageLabelsRequest.ts.
+ *
+ */
+export interface ListImageLabelsQuery {
+  ImageId?: string;
+  /**
+   * Comma-separated key=value pairs; only images with every pair count.
+   */
+  LabelFilter?: string;
+  /**
+   * Comma-separated keys; only these keys are listed.
+   */
+  LabelKeys?: string;
+  Region?: string;
+  WorkspaceId?: string;
+}
+/**
+ * The response of AIWorkspace ListImageLabels. Field names from the official SDK model aiworkspace-20210204/src/models/ListImageLabelsResponseBody.ts.
+ *
+ */
+export interface ListImageLabelsResponse {
+  RequestId?: string;
+  TotalCount: number;
+  Labels: {
+    Key: string;
+    Value?: string;
+  }[];
+}
+/**
  * The query string of ListImages (GET /api/v1/images). Values arrive as strings.
  *
  */
@@ -592,7 +824,94 @@ export interface ListImagesResponse {
   Images: WorkspaceImage[];
 }
 /**
- * A response that carries only its RequestId: RemoveImage and StopJob.
+ * The query string of PAI-DLC ListJobs (GET /api/v1/jobs, version 2020-12-03). Values arrive as strings. Field names from the official SDK model pai-dlc-20201203/src/models/ListJobsRequest.ts.
+ *
+ */
+export interface ListJobsQuery {
+  Accessibility?: string;
+  BusinessUserId?: string;
+  Caller?: string;
+  Description?: string;
+  DisplayName?: string;
+  /**
+   * Default wildcard.
+   */
+  DisplayNameSearchMode?: "wildcard" | "exact";
+  EnableAssignNode?: string;
+  /**
+   * Jobs created at or before; default now.
+   */
+  EndTime?: string;
+  FromAllWorkspaces?: "true" | "false";
+  ImageSearch?: string;
+  JobId?: string;
+  /**
+   * Job ids separated by commas; JobId wins when both are given.
+   */
+  JobIds?: string;
+  JobType?: string;
+  NumericRangeField?: string;
+  NumericRangeMax?: string;
+  NumericRangeMin?: string;
+  /**
+   * Default desc.
+   */
+  Order?: "desc" | "asc" | "DESC" | "ASC";
+  OversoldInfo?: string;
+  /**
+   * From 1; default 1.
+   */
+  PageNumber?: string;
+  /**
+   * 1 to 100; default 50.
+   */
+  PageSize?: string;
+  PaymentType?: string;
+  PipelineId?: string;
+  ReasonSearch?: string;
+  ResourceId?: string;
+  ResourceIds?: string;
+  ResourceQuotaName?: string;
+  ShowOwn?: "true" | "false";
+  SortBy?: "DisplayName" | "JobType" | "Status" | "GmtCreateTime" | "GmtFinishTime";
+  /**
+   * Jobs created at or after; with EndTime absent too, the last 7 days.
+   */
+  StartTime?: string;
+  /**
+   * One DLC status, or several separated by commas.
+   */
+  Status?: string;
+  /**
+   * A JSON object of tag keys and values (the SDK sends the map as JSON).
+   */
+  Tags?: string;
+  TemplateId?: string;
+  TimeRangeField?: string;
+  UserCommandSearch?: string;
+  UserIdForFilter?: string;
+  Username?: string;
+  WorkspaceId?: string;
+}
+/**
+ * The response of PAI-DLC ListJobs. Field names from the official SDK model pai-dlc-20201203/src/models/ListJobsResponseBody.ts (items: JobItem.ts).
+ *
+ */
+export interface ListJobsResponse {
+  RequestId?: string;
+  TotalCount: number;
+  Jobs: DlcJob[];
+}
+/**
+ * The response of AIWorkspace PublishImage (PUT /api/v1/images/{ImageId}/publish). Field names from the official SDK model aiworkspace-20210204/src/models/PublishImageResponseBody.ts.
+ *
+ */
+export interface PublishImageResponse {
+  RequestId?: string;
+  ImageId: string;
+}
+/**
+ * A response that carries only its RequestId: RemoveImage, StopJob, AddImageLabels and RemoveImageLabels.
  *
  */
 export interface RequestIdResponse {

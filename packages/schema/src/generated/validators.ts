@@ -4,6 +4,12 @@ import * as schemas from "./schemas.ts";
 import type * as types from "./types.ts";
 import { defineValidator } from "../define-validator.ts";
 
+/** Parses a AddImageLabelsRequest; zod is built from the schema on first use. */
+export const AddImageLabelsRequest = defineValidator<types.AddImageLabelsRequest>(
+  "AddImageLabelsRequest",
+  schemas.AddImageLabelsRequestSchema,
+);
+
 /** Parses a AddImageRequest; zod is built from the schema on first use. */
 export const AddImageRequest = defineValidator<types.AddImageRequest>(
   "AddImageRequest",
@@ -35,6 +41,12 @@ export const CreateImageBuildRequest = defineValidator<types.CreateImageBuildReq
 export const CreateImageBuildResponse = defineValidator<types.CreateImageBuildResponse>(
   "CreateImageBuildResponse",
   schemas.CreateImageBuildResponseSchema,
+);
+
+/** Parses a DeleteJobResponse; zod is built from the schema on first use. */
+export const DeleteJobResponse = defineValidator<types.DeleteJobResponse>(
+  "DeleteJobResponse",
+  schemas.DeleteJobResponseSchema,
 );
 
 /** Parses a DlcJob; zod is built from the schema on first use. */
@@ -73,6 +85,48 @@ export const GetImageResponse = defineValidator<types.GetImageResponse>(
   schemas.GetImageResponseSchema,
 );
 
+/** Parses a GetJobEventsQuery; zod is built from the schema on first use. */
+export const GetJobEventsQuery = defineValidator<types.GetJobEventsQuery>(
+  "GetJobEventsQuery",
+  schemas.GetJobEventsQuerySchema,
+);
+
+/** Parses a GetJobEventsResponse; zod is built from the schema on first use. */
+export const GetJobEventsResponse = defineValidator<types.GetJobEventsResponse>(
+  "GetJobEventsResponse",
+  schemas.GetJobEventsResponseSchema,
+);
+
+/** Parses a GetJobQuery; zod is built from the schema on first use. */
+export const GetJobQuery = defineValidator<types.GetJobQuery>(
+  "GetJobQuery",
+  schemas.GetJobQuerySchema,
+);
+
+/** Parses a GetPodEventsQuery; zod is built from the schema on first use. */
+export const GetPodEventsQuery = defineValidator<types.GetPodEventsQuery>(
+  "GetPodEventsQuery",
+  schemas.GetPodEventsQuerySchema,
+);
+
+/** Parses a GetPodEventsResponse; zod is built from the schema on first use. */
+export const GetPodEventsResponse = defineValidator<types.GetPodEventsResponse>(
+  "GetPodEventsResponse",
+  schemas.GetPodEventsResponseSchema,
+);
+
+/** Parses a GetPodLogsQuery; zod is built from the schema on first use. */
+export const GetPodLogsQuery = defineValidator<types.GetPodLogsQuery>(
+  "GetPodLogsQuery",
+  schemas.GetPodLogsQuerySchema,
+);
+
+/** Parses a GetPodLogsResponse; zod is built from the schema on first use. */
+export const GetPodLogsResponse = defineValidator<types.GetPodLogsResponse>(
+  "GetPodLogsResponse",
+  schemas.GetPodLogsResponseSchema,
+);
+
 /** Parses a GithubPush; zod is built from the schema on first use. */
 export const GithubPush = defineValidator<types.GithubPush>("GithubPush", schemas.GithubPushSchema);
 
@@ -85,6 +139,30 @@ export const WorkspaceImage = defineValidator<types.WorkspaceImage>(
   schemas.WorkspaceImageSchema,
 );
 
+/** Parses a ListEcsSpecsQuery; zod is built from the schema on first use. */
+export const ListEcsSpecsQuery = defineValidator<types.ListEcsSpecsQuery>(
+  "ListEcsSpecsQuery",
+  schemas.ListEcsSpecsQuerySchema,
+);
+
+/** Parses a ListEcsSpecsResponse; zod is built from the schema on first use. */
+export const ListEcsSpecsResponse = defineValidator<types.ListEcsSpecsResponse>(
+  "ListEcsSpecsResponse",
+  schemas.ListEcsSpecsResponseSchema,
+);
+
+/** Parses a ListImageLabelsQuery; zod is built from the schema on first use. */
+export const ListImageLabelsQuery = defineValidator<types.ListImageLabelsQuery>(
+  "ListImageLabelsQuery",
+  schemas.ListImageLabelsQuerySchema,
+);
+
+/** Parses a ListImageLabelsResponse; zod is built from the schema on first use. */
+export const ListImageLabelsResponse = defineValidator<types.ListImageLabelsResponse>(
+  "ListImageLabelsResponse",
+  schemas.ListImageLabelsResponseSchema,
+);
+
 /** Parses a ListImagesQuery; zod is built from the schema on first use. */
 export const ListImagesQuery = defineValidator<types.ListImagesQuery>(
   "ListImagesQuery",
@@ -95,6 +173,24 @@ export const ListImagesQuery = defineValidator<types.ListImagesQuery>(
 export const ListImagesResponse = defineValidator<types.ListImagesResponse>(
   "ListImagesResponse",
   schemas.ListImagesResponseSchema,
+);
+
+/** Parses a ListJobsQuery; zod is built from the schema on first use. */
+export const ListJobsQuery = defineValidator<types.ListJobsQuery>(
+  "ListJobsQuery",
+  schemas.ListJobsQuerySchema,
+);
+
+/** Parses a ListJobsResponse; zod is built from the schema on first use. */
+export const ListJobsResponse = defineValidator<types.ListJobsResponse>(
+  "ListJobsResponse",
+  schemas.ListJobsResponseSchema,
+);
+
+/** Parses a PublishImageResponse; zod is built from the schema on first use. */
+export const PublishImageResponse = defineValidator<types.PublishImageResponse>(
+  "PublishImageResponse",
+  schemas.PublishImageResponseSchema,
 );
 
 /** Parses a RequestIdResponse; zod is built from the schema on first use. */
