@@ -1,5 +1,5 @@
-/** Picks where a push's spec files are read from: the local repository in dev, else the provider's API. */
-import { gitSource, type SpecSource } from "@imagebuild/core";
+/** Picks where a push's spec files are read from: the provider's API. */
+import type { SpecSource } from "@imagebuild/core";
 import type { TriggerConfig } from "./config.ts";
 import { SourceError } from "./errors.ts";
 import { codeupSource } from "./sources/codeup-source.ts";
@@ -23,7 +23,6 @@ export function pushSource({
 }): SpecSource {
   const revision = push.after;
   const allowedHosts = config.allowedSourceHosts;
-  if (config.localRepo) return gitSource({ repoDir: config.localRepo, revision });
   if (push.provider === "github") {
     return githubSource({
       apiUrl: config.githubApiUrl,

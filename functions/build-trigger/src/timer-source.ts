@@ -1,4 +1,4 @@
-/** Where a timer tick reads specs: a branch resolved to its commit on GitHub or GitLab, an OSS prefix, or a local repo. */
+/** Where a timer tick reads specs: a branch resolved to its commit on GitHub or GitLab, an OSS prefix, or a folder. */
 import { directorySource, gitSource, type SpecSource } from "@imagebuild/core";
 import { z } from "zod";
 import type { TriggerConfig } from "./config.ts";
@@ -17,7 +17,7 @@ const GitlabBranch = z.object({ commit: z.object({ id: z.string().regex(SHA) }) 
  * The timer's spec source from `IMAGEBUILD_TIMER_SOURCE`:
  * `github:<owner>/<repo>@<branch>` and `gitlab:<project>@<branch>` (the branch is resolved to its
  * commit first, so one tick reads one revision), `oss://<bucket>` (the objects as they are now),
- * `git:<dir>@<rev>` or `dir:<path>` (local). Without it: the local repository at HEAD, if set.
+ * `git:<dir>@<rev>` or `dir:<path>` (a folder on the instance).
  *
  * @example
  * await timerSource({ config, context, env }) // githubSource at the sha of main
@@ -91,8 +91,6 @@ export async function timerSource({
       credentials: ossCredentials(context, env),
     });
   }
-  if (spec === undefined && config.localRepo)
-    return gitSource({ repoDir: config.localRepo, revision: "HEAD" });
   throw unsupported(
     `IMAGEBUILD_TIMER_SOURCE must be github:<owner>/<repo>@<branch>, gitlab:<project>@<branch>, oss://<bucket>, git:<dir>@<rev> or dir:<path> (got ${spec ?? "nothing"})`,
   );
