@@ -7,15 +7,17 @@ import { resolveSVariables, SVariableError } from "../../src/fc/resolve-s-variab
 import { ossTriggersOf } from "../../src/fc/oss-triggers-of.ts";
 import { timerTriggersOf } from "../../src/fc/timer-triggers.ts";
 
+/** A variable as s.yaml writes it: `$` and the body in braces. */
+const v = (body: string) => `\${${body}}`;
 const S_YAML = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../s.yaml");
 
 describe("resolveSVariables", () => {
   it("reads env() with and without defaults and substitutes vars", () => {
     const doc = {
-      vars: { region: "${env('REGION', 'cn-hangzhou')}" },
-      a: "${vars.region}",
-      b: "x-${env('NAME')}-y",
-      c: ["${env('EMPTY', 'fallback')}"],
+      vars: { region: v("env('REGION', 'cn-hangzhou')") },
+      a: v("vars.region"),
+      b: `x-${v("env('NAME')")}-y`,
+      c: [v("env('EMPTY', 'fallback')")],
     };
     expect(resolveSVariables(doc, { NAME: "n", EMPTY: "" })).toEqual({
       vars: { region: "cn-hangzhou" },
@@ -27,7 +29,7 @@ describe("resolveSVariables", () => {
   });
 
   it("refuses what needs a deployment or credentials, naming it", () => {
-    expect(() => resolveSVariables({ a: "${config('AccountID')}" }, {})).toThrow(SVariableError);
+    expect(() => resolveSVariables({ a: v("config('AccountID')") }, {})).toThrow(SVariableError);
   });
 });
 
