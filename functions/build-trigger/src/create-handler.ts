@@ -1,5 +1,5 @@
 /** The Function Compute entry: recognise the event, route it, and map errors to FC's retry semantics. */
-import type { FcHttpResponse } from "@imagebuild/schema";
+import type { FcHttpResponse, InvocationAnswer } from "@imagebuild/schema";
 import { configSecrets, loadConfig } from "./config.ts";
 import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -9,7 +9,7 @@ import { recognizeEvent } from "./recognize-event.ts";
 export type FcHandler = (
   event: unknown,
   context?: FcContext,
-) => Promise<FcHttpResponse | Record<string, unknown>>;
+) => Promise<FcHttpResponse | InvocationAnswer>;
 
 /**
  * Builds the handler. Settings come from `env` (parsed once); the PAI client is made per invocation

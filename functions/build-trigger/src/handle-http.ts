@@ -1,5 +1,5 @@
 /** HTTP-trigger events: health check, webhook verification, and a 202 with one result per spec. */
-import type { FcHttpResponse } from "@imagebuild/schema";
+import type { FcHttpResponse, WebhookAnswer } from "@imagebuild/schema";
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { isRetryable } from "./errors.ts";
 import { type HttpEvent, rawBody } from "./events/http.ts";
@@ -10,7 +10,7 @@ import { type PushDelivery, readDelivery } from "./webhooks/read-delivery.ts";
 const DELIVERY_MEMORY = 500;
 
 /** The outcome of one push delivery, shared by every redelivery seen by this instance. */
-export type PushResult = { statusCode: number; body: Record<string, unknown> };
+export type PushResult = { statusCode: number; body: WebhookAnswer };
 
 /**
  * Answers an HTTP-trigger event. Never throws: every path returns a status (GitHub waits 10 s; a
@@ -122,7 +122,7 @@ async function runPush({
     reason: "removed in this push; nothing built",
   }));
   const base = {
-    status: "processed",
+    status: "processed" as const,
     delivery: push.deliveryKey,
     repository: push.repository,
     branch: push.branch,
@@ -170,7 +170,7 @@ function remember(
   }
 }
 
-function json(statusCode: number, body: unknown): FcHttpResponse {
+function json(statusCode: number, body: WebhookAnswer): FcHttpResponse {
   return {
     statusCode,
     headers: { "content-type": "application/json" },

@@ -1,5 +1,6 @@
 /** What the event handlers share: settings, logger, environment, a PAI client per invocation, a clock. */
 import type { PaiClientLike } from "@imagebuild/core";
+import type { WebhookAnswer } from "@imagebuild/schema";
 import type { TriggerConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
 
@@ -30,5 +31,5 @@ export interface HandlerDeps {
   clientFor(context: FcContext): TriggerClient | Promise<TriggerClient>;
   now(): Date;
   /** Webhook deliveries this instance has seen (key → outcome), so concurrent redeliveries share one dispatch. */
-  deliveries: Map<string, Promise<{ statusCode: number; body: Record<string, unknown> }>>;
+  deliveries: Map<string, Promise<{ statusCode: number; body: WebhookAnswer }>>;
 }

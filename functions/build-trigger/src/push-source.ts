@@ -1,5 +1,5 @@
-/** Picks where a push's spec files are read from: the local repository in dev, else the provider's API. */
-import { gitSource, type SpecSource } from "@imagebuild/core";
+/** Picks where a push's spec files are read from: the provider's API. */
+import type { SpecSource } from "@imagebuild/core";
 import type { TriggerConfig } from "./config.ts";
 import { SourceError } from "./errors.ts";
 import { findProvider, providerSettings } from "./providers/index.ts";
@@ -21,7 +21,6 @@ export function pushSource({
   config: TriggerConfig;
 }): SpecSource {
   const revision = push.after;
-  if (config.localRepo) return gitSource({ repoDir: config.localRepo, revision });
   const provider = findProvider(push.provider);
   if (!provider) {
     throw new SourceError({

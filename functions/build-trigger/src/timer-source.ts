@@ -1,4 +1,4 @@
-/** Where a timer tick reads specs: a branch resolved to its commit by its git provider, an OSS prefix, or a local repo. */
+/** Where a timer tick reads specs: a branch resolved to its commit by its git provider, an OSS prefix, or a folder. */
 import { directorySource, gitSource, type SpecSource } from "@imagebuild/core";
 import type { TriggerConfig } from "./config.ts";
 import { SourceError } from "./errors.ts";
@@ -14,7 +14,7 @@ const SHA = /^[0-9a-f]{40}$/;
  * `<provider>:<repository>@<branch>` for each git provider that resolves branches, i.e.
  * `github:<owner>/<repo>@<branch>` and `gitlab:<project>@<branch>` (the branch is resolved to its
  * commit first, so one tick reads one revision), `oss://<bucket>` (the objects as they are now),
- * `git:<dir>@<rev>` or `dir:<path>` (local). Without it: the local repository at HEAD, if set.
+ * `git:<dir>@<rev>` or `dir:<path>` (a folder on the instance).
  *
  * @example
  * await timerSource({ config, context, env }) // githubSource at the sha of main
@@ -59,8 +59,6 @@ export async function timerSource({
       credentials: ossCredentials(context, env),
     });
   }
-  if (spec === undefined && config.localRepo)
-    return gitSource({ repoDir: config.localRepo, revision: "HEAD" });
   const branchSources = GIT_PROVIDERS.filter((git) => git.resolveBranch).map(
     (git) => `${git.name}:<repository>@<branch>, `,
   );

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startLocalOssServer } from "../../src/dev/local-oss-server.ts";
+import { startLocalOssServer } from "@imagebuild/local-cloud";
 import { ossEvent, timerEvent } from "../fixtures/events.ts";
 import { buffer, useHandlerHarness } from "../fixtures/handler-harness.ts";
 import { startPaiServer } from "../fixtures/pai-server.ts";

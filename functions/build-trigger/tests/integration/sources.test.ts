@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadSpecs } from "@imagebuild/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalOssServer } from "../../src/dev/local-oss-server.ts";
+import { startLocalOssServer } from "@imagebuild/local-cloud";
 import { codeupSource } from "../../src/providers/codeup.ts";
 import { githubSource } from "../../src/providers/github.ts";
 import { gitlabSource } from "../../src/providers/gitlab.ts";

@@ -1,8 +1,9 @@
-/** `imagebuild dev`: the whole pipeline on this machine — local PAI service, the function, a bucket folder, timers, git pushes. */
+/** `imagebuild dev`: the whole pipeline on this machine — local PAI service, the bundle s.yaml deploys behind its triggers, a bucket folder, git pushes. */
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { gitPushPayload, sendGithubPush, startDevPipeline } from "@imagebuild/build-trigger/dev";
+import { fileURLToPath } from "node:url";
+import { deliverPush, gitPushPayload, startDevPipeline } from "@imagebuild/local-cloud";
 import { createLocalPai, createLogger } from "@imagebuild/local-pai";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
@@ -10,8 +11,8 @@ import { intFlag } from "../flag-schemas.ts";
 import { parseFlags } from "../parse-flags.ts";
 
 const STATE_FILE = "dev.json";
-/** Redeliveries of a push answered `accepted` (each waits up to the function's response deadline). */
-const PUSH_REDELIVERIES = 40;
+/** The project's s.yaml, used when the current folder has none. */
+const PROJECT_S_YAML = fileURLToPath(new URL("../../../../s.yaml", import.meta.url));
 const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback });
 
 const FLAGS = z.object({
@@ -40,10 +41,11 @@ const HELP = `Usage: imagebuild dev [options]
        imagebuild dev push [--commit REV] [--all]
 
 Runs the build-trigger function's whole pipeline on this machine: starts the local PAI service
-(registry on --registry-port, 5000 for the example specs), hosts the function's handler on --port
-turning each request into the exact FC 3.0 HTTP-trigger event, treats <data>/bucket as the OSS
-bucket (a new or changed specs/**.yaml there emits an OSS event), fires s.yaml's timer triggers on
-their cron, and takes webhook pushes from this git repository. Ctrl-C stops everything.
+(registry on --registry-port, 5000 for the example specs), builds the bundle s.yaml deploys if it is
+missing or stale and runs it configured by s.yaml's environment, its HTTP trigger on --port turning
+each request into the exact FC 3.0 event, treats <data>/bucket as the OSS bucket (a new or changed
+specs/**.yaml there emits an OSS event), fires s.yaml's timer triggers on their cron, and serves
+this git repository to the function as its git provider's API. Ctrl-C stops everything.
 
   dev push   sends a GitHub-shaped push for a commit (default HEAD; added/modified/removed from
              git diff --name-status against its parent), signed with this session's secret, to the
@@ -133,6 +135,7 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
       paiUrl: pai.url,
       registryUrl: pai.registry.url,
       secret,
+      sYamlPath: existsSync(resolve(io.cwd, "s.yaml")) ? resolve(io.cwd, "s.yaml") : PROJECT_S_YAML,
       port: flags.port,
       env: io.env,
       out: say,
@@ -204,23 +207,14 @@ async function push(
   }
   const state = parsed.data;
   const payload = gitPushPayload({ repoDir: io.cwd, repository: state.repository, commit, all });
-  // An answer of `accepted` means the dispatch outlived the response deadline; the same delivery id
-  // joins it, so the printed results are the real ones.
-  const delivery = randomUUID();
-  let answer = await sendGithubPush({ url: state.url, secret: state.secret, payload, delivery });
-  for (let attempt = 1; attempt < PUSH_REDELIVERIES && isAccepted(answer.body); attempt++)
-    answer = await sendGithubPush({ url: state.url, secret: state.secret, payload, delivery });
-  const { status, body } = answer;
+  const { status, body } = await deliverPush({
+    url: state.url,
+    secret: state.secret,
+    payload,
+    delivery: randomUUID(),
+  });
   io.stdout.write(`push ${payload.after.slice(0, 12)} → ${status}\n${body}\n`);
   return status === 202 ? EXIT_OK : EXIT_FAILED;
-}
-
-function isAccepted(body: string): boolean {
-  try {
-    return (JSON.parse(body) as { status?: unknown }).status === "accepted";
-  } catch {
-    return false;
-  }
 }
 
 /** The local service's log without the tools' own output (buildah steps, debootstrap, apt-get): dev prints build progress itself. */

@@ -2003,6 +2003,250 @@ export const WorkspaceImageSchema = {
   },
 } as const;
 
+/** invocation-answer.schema.json, bundled. */
+export const InvocationAnswerSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/invocation-answer.schema.json",
+  title: "InvocationAnswer",
+  description:
+    "What the build-trigger function returns for an asynchronous (OSS or timer) invocation it did not throw for.",
+  anyOf: [
+    {
+      $ref: "#/$defs/ProcessedInvocation",
+    },
+    {
+      $ref: "#/$defs/FailedInvocation",
+    },
+    {
+      $ref: "#/$defs/RejectedInvocation",
+    },
+  ],
+  examples: [
+    {
+      status: "processed",
+      results: [
+        {
+          file: "specs/a/1.0.0.yaml",
+          status: "ignored",
+          reason: "not under the spec prefix",
+        },
+      ],
+    },
+    {
+      status: "failed",
+      error: {
+        code: "SOURCE_HTTP",
+        message: "GET … answered 404",
+      },
+    },
+    {
+      status: "rejected",
+      error: "IMAGEBUILD_SPEC_PREFIX: must be a relative folder ending in /",
+    },
+  ],
+  $defs: {
+    ProcessedInvocation: {
+      description: "One result per object (OSS) or per selected spec (timer; slot is the tick).",
+      type: "object",
+      required: ["status", "results"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "processed",
+        },
+        slot: {
+          type: "string",
+        },
+        results: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResult",
+          },
+        },
+      },
+    },
+    FailedInvocation: {
+      description:
+        "A failure a retry cannot fix (retryable ones throw, so Function Compute retries).",
+      type: "object",
+      required: ["status", "error"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "failed",
+        },
+        error: {
+          type: "object",
+          required: ["code", "message"],
+          additionalProperties: false,
+          properties: {
+            code: {
+              type: "string",
+            },
+            message: {
+              type: "string",
+            },
+          },
+        },
+      },
+    },
+    RejectedInvocation: {
+      description: "The event or the function's settings did not parse.",
+      type: "object",
+      required: ["status", "error"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "rejected",
+        },
+        error: {
+          type: "string",
+        },
+      },
+    },
+    SpecResultFile: {
+      type: "string",
+      minLength: 1,
+      examples: ["specs/pytorch/2.4.0.yaml"],
+    },
+    SubmittedSpec: {
+      description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
+      type: "object",
+      required: ["file", "status", "imageBuildId", "jobId", "clientToken"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "submitted",
+        },
+        imageBuildId: {
+          type: "string",
+        },
+        jobId: {
+          type: "string",
+        },
+        clientToken: {
+          type: "string",
+        },
+        finalStatus: {
+          enum: ["Succeeded", "Failed", "Stopped"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    NotBuiltSpec: {
+      description:
+        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+      type: "object",
+      required: ["file", "status", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          enum: ["skipped", "removed", "ignored"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    FailedSpec: {
+      description: "CreateImageBuild failed for the file.",
+      type: "object",
+      required: ["file", "status", "error"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "failed",
+        },
+        error: {
+          type: "object",
+          required: ["code", "message", "retryable"],
+          additionalProperties: false,
+          properties: {
+            code: {
+              type: "string",
+            },
+            message: {
+              type: "string",
+            },
+            retryable: {
+              type: "boolean",
+            },
+          },
+        },
+      },
+    },
+    InvalidSpec: {
+      description: "The spec did not validate; each problem names the file and field.",
+      type: "object",
+      required: ["file", "status", "problems"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "invalid",
+        },
+        problems: {
+          type: "array",
+          items: {
+            type: "string",
+          },
+        },
+      },
+    },
+    SpecResult: {
+      title: "SpecResult",
+      description:
+        "What the build-trigger function did with one spec file of a push, upload or timer tick.",
+      anyOf: [
+        {
+          $ref: "#/$defs/SubmittedSpec",
+        },
+        {
+          $ref: "#/$defs/NotBuiltSpec",
+        },
+        {
+          $ref: "#/$defs/FailedSpec",
+        },
+        {
+          $ref: "#/$defs/InvalidSpec",
+        },
+      ],
+      examples: [
+        {
+          file: "specs/busybox-hello/1.0.0.yaml",
+          status: "submitted",
+          imageBuildId: "ib-0123456789",
+          jobId: "dlc-0123456789",
+          clientToken: "3f2a9c0d1b",
+        },
+        {
+          file: "specs/old/1.0.0.yaml",
+          status: "removed",
+          reason: "removed in this push; nothing built",
+        },
+        {
+          file: "specs/bad/1.0.0.yaml",
+          status: "invalid",
+          problems: ["specs/bad/1.0.0.yaml: Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
+        },
+      ],
+    },
+  },
+} as const;
+
 /** list-ecs-specs-query.schema.json, bundled. */
 export const ListEcsSpecsQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -2885,6 +3129,152 @@ export const RequestIdResponseSchema = {
   ],
 } as const;
 
+/** spec-result.schema.json, bundled. */
+export const SpecResultSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/spec-result.schema.json",
+  title: "SpecResult",
+  description:
+    "What the build-trigger function did with one spec file of a push, upload or timer tick.",
+  anyOf: [
+    {
+      $ref: "#/$defs/SubmittedSpec",
+    },
+    {
+      $ref: "#/$defs/NotBuiltSpec",
+    },
+    {
+      $ref: "#/$defs/FailedSpec",
+    },
+    {
+      $ref: "#/$defs/InvalidSpec",
+    },
+  ],
+  examples: [
+    {
+      file: "specs/busybox-hello/1.0.0.yaml",
+      status: "submitted",
+      imageBuildId: "ib-0123456789",
+      jobId: "dlc-0123456789",
+      clientToken: "3f2a9c0d1b",
+    },
+    {
+      file: "specs/old/1.0.0.yaml",
+      status: "removed",
+      reason: "removed in this push; nothing built",
+    },
+    {
+      file: "specs/bad/1.0.0.yaml",
+      status: "invalid",
+      problems: ["specs/bad/1.0.0.yaml: Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
+    },
+  ],
+  $defs: {
+    SpecResultFile: {
+      type: "string",
+      minLength: 1,
+      examples: ["specs/pytorch/2.4.0.yaml"],
+    },
+    SubmittedSpec: {
+      description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
+      type: "object",
+      required: ["file", "status", "imageBuildId", "jobId", "clientToken"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "submitted",
+        },
+        imageBuildId: {
+          type: "string",
+        },
+        jobId: {
+          type: "string",
+        },
+        clientToken: {
+          type: "string",
+        },
+        finalStatus: {
+          enum: ["Succeeded", "Failed", "Stopped"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    NotBuiltSpec: {
+      description:
+        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+      type: "object",
+      required: ["file", "status", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          enum: ["skipped", "removed", "ignored"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    FailedSpec: {
+      description: "CreateImageBuild failed for the file.",
+      type: "object",
+      required: ["file", "status", "error"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "failed",
+        },
+        error: {
+          type: "object",
+          required: ["code", "message", "retryable"],
+          additionalProperties: false,
+          properties: {
+            code: {
+              type: "string",
+            },
+            message: {
+              type: "string",
+            },
+            retryable: {
+              type: "boolean",
+            },
+          },
+        },
+      },
+    },
+    InvalidSpec: {
+      description: "The spec did not validate; each problem names the file and field.",
+      type: "object",
+      required: ["file", "status", "problems"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "invalid",
+        },
+        problems: {
+          type: "array",
+          items: {
+            type: "string",
+          },
+        },
+      },
+    },
+  },
+} as const;
+
 /** spec.schema.json, bundled. */
 export const SpecSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -3333,6 +3723,359 @@ export const SpecSchema = {
   },
 } as const;
 
+/** webhook-answer.schema.json, bundled. */
+export const WebhookAnswerSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/webhook-answer.schema.json",
+  title: "WebhookAnswer",
+  description:
+    "The JSON body of the build-trigger function's answer to an HTTP-trigger event (health check or webhook delivery).",
+  anyOf: [
+    {
+      $ref: "#/$defs/HealthAnswer",
+    },
+    {
+      $ref: "#/$defs/ErrorAnswer",
+    },
+    {
+      $ref: "#/$defs/PongAnswer",
+    },
+    {
+      $ref: "#/$defs/IgnoredAnswer",
+    },
+    {
+      $ref: "#/$defs/AcceptedAnswer",
+    },
+    {
+      $ref: "#/$defs/ProcessedPushAnswer",
+    },
+    {
+      $ref: "#/$defs/FailedPushAnswer",
+    },
+  ],
+  examples: [
+    {
+      status: "ok",
+    },
+    {
+      error: "Unauthorized",
+      message: "no valid X-Hub-Signature-256",
+    },
+    {
+      status: "accepted",
+      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
+      commit: "0123456789abcdef0123456789abcdef01234567",
+      note: "still dispatching; results are logged",
+    },
+    {
+      status: "processed",
+      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
+      repository: "acme/images",
+      branch: "main",
+      commit: "0123456789abcdef0123456789abcdef01234567",
+      truncated: false,
+      results: [
+        {
+          file: "specs/busybox-hello/1.0.0.yaml",
+          status: "submitted",
+          imageBuildId: "ib-0123456789",
+          jobId: "dlc-0123456789",
+          clientToken: "3f2a9c0d1b",
+        },
+      ],
+    },
+  ],
+  $defs: {
+    GitProvider: {
+      description:
+        "The name of a git provider registered in the function (github, gitlab, codeup).",
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]*$",
+    },
+    HealthAnswer: {
+      description: "GET /healthz.",
+      type: "object",
+      required: ["status"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "ok",
+        },
+      },
+    },
+    ErrorAnswer: {
+      description: "A request the function refused (4xx) or could not handle (500).",
+      type: "object",
+      required: ["error", "message"],
+      additionalProperties: false,
+      properties: {
+        error: {
+          type: "string",
+          examples: ["Unauthorized", "InvalidBody"],
+        },
+        message: {
+          type: "string",
+        },
+        issues: {
+          type: "array",
+          items: {},
+        },
+      },
+    },
+    PongAnswer: {
+      description: "A provider's ping event.",
+      type: "object",
+      required: ["status", "provider"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "pong",
+        },
+        provider: {
+          $ref: "#/$defs/GitProvider",
+        },
+      },
+    },
+    IgnoredAnswer: {
+      description:
+        "A verified delivery with nothing to build (another branch, a tag, a non-push event).",
+      type: "object",
+      required: ["status", "reason"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "ignored",
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    AcceptedAnswer: {
+      description:
+        "The dispatch outlived the response deadline and goes on; redelivering the same delivery joins it.",
+      type: "object",
+      required: ["status", "delivery", "commit", "note"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "accepted",
+        },
+        delivery: {
+          type: "string",
+        },
+        commit: {
+          type: "string",
+        },
+        note: {
+          type: "string",
+        },
+      },
+    },
+    ProcessedPushAnswer: {
+      description: "The push was dispatched: one result per announced spec file.",
+      type: "object",
+      required: ["status", "delivery", "repository", "branch", "commit", "truncated", "results"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "processed",
+        },
+        delivery: {
+          type: "string",
+        },
+        repository: {
+          type: "string",
+        },
+        branch: {
+          type: "string",
+        },
+        commit: {
+          type: "string",
+        },
+        truncated: {
+          type: "boolean",
+        },
+        results: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResult",
+          },
+        },
+      },
+    },
+    FailedPushAnswer: {
+      description: "The push could not be dispatched (503 when a redelivery can help, else 422).",
+      type: "object",
+      required: ["status", "delivery", "repository", "branch", "commit", "truncated", "error"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          const: "failed",
+        },
+        delivery: {
+          type: "string",
+        },
+        repository: {
+          type: "string",
+        },
+        branch: {
+          type: "string",
+        },
+        commit: {
+          type: "string",
+        },
+        truncated: {
+          type: "boolean",
+        },
+        error: {
+          type: "string",
+        },
+      },
+    },
+    SpecResultFile: {
+      type: "string",
+      minLength: 1,
+      examples: ["specs/pytorch/2.4.0.yaml"],
+    },
+    SubmittedSpec: {
+      description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
+      type: "object",
+      required: ["file", "status", "imageBuildId", "jobId", "clientToken"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "submitted",
+        },
+        imageBuildId: {
+          type: "string",
+        },
+        jobId: {
+          type: "string",
+        },
+        clientToken: {
+          type: "string",
+        },
+        finalStatus: {
+          enum: ["Succeeded", "Failed", "Stopped"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    NotBuiltSpec: {
+      description:
+        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+      type: "object",
+      required: ["file", "status", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          enum: ["skipped", "removed", "ignored"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    FailedSpec: {
+      description: "CreateImageBuild failed for the file.",
+      type: "object",
+      required: ["file", "status", "error"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "failed",
+        },
+        error: {
+          type: "object",
+          required: ["code", "message", "retryable"],
+          additionalProperties: false,
+          properties: {
+            code: {
+              type: "string",
+            },
+            message: {
+              type: "string",
+            },
+            retryable: {
+              type: "boolean",
+            },
+          },
+        },
+      },
+    },
+    InvalidSpec: {
+      description: "The spec did not validate; each problem names the file and field.",
+      type: "object",
+      required: ["file", "status", "problems"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "invalid",
+        },
+        problems: {
+          type: "array",
+          items: {
+            type: "string",
+          },
+        },
+      },
+    },
+    SpecResult: {
+      title: "SpecResult",
+      description:
+        "What the build-trigger function did with one spec file of a push, upload or timer tick.",
+      anyOf: [
+        {
+          $ref: "#/$defs/SubmittedSpec",
+        },
+        {
+          $ref: "#/$defs/NotBuiltSpec",
+        },
+        {
+          $ref: "#/$defs/FailedSpec",
+        },
+        {
+          $ref: "#/$defs/InvalidSpec",
+        },
+      ],
+      examples: [
+        {
+          file: "specs/busybox-hello/1.0.0.yaml",
+          status: "submitted",
+          imageBuildId: "ib-0123456789",
+          jobId: "dlc-0123456789",
+          clientToken: "3f2a9c0d1b",
+        },
+        {
+          file: "specs/old/1.0.0.yaml",
+          status: "removed",
+          reason: "removed in this push; nothing built",
+        },
+        {
+          file: "specs/bad/1.0.0.yaml",
+          status: "invalid",
+          problems: ["specs/bad/1.0.0.yaml: Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
+        },
+      ],
+    },
+  },
+} as const;
+
 /** Every bundled schema by file name. */
 export const schemasByFile = {
   "add-image-labels-request.schema.json": AddImageLabelsRequestSchema,
@@ -3360,6 +4103,7 @@ export const schemasByFile = {
   "github-push.schema.json": GithubPushSchema,
   "gitlab-push.schema.json": GitlabPushSchema,
   "image.schema.json": WorkspaceImageSchema,
+  "invocation-answer.schema.json": InvocationAnswerSchema,
   "list-ecs-specs-query.schema.json": ListEcsSpecsQuerySchema,
   "list-ecs-specs-response.schema.json": ListEcsSpecsResponseSchema,
   "list-image-labels-query.schema.json": ListImageLabelsQuerySchema,
@@ -3370,5 +4114,7 @@ export const schemasByFile = {
   "list-jobs-response.schema.json": ListJobsResponseSchema,
   "publish-image-response.schema.json": PublishImageResponseSchema,
   "request-id-response.schema.json": RequestIdResponseSchema,
+  "spec-result.schema.json": SpecResultSchema,
   "spec.schema.json": SpecSchema,
+  "webhook-answer.schema.json": WebhookAnswerSchema,
 } as const;

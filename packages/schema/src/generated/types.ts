@@ -78,10 +78,40 @@ export type JobStatus =
   | "Failed"
   | "Stopped";
 /**
+ * What the build-trigger function did with one spec file of a push, upload or timer tick.
+ *
+ */
+export type SpecResult = SubmittedSpec | NotBuiltSpec | FailedSpec | InvalidSpec;
+/**
+ */
+export type SpecResultFile = string;
+/**
+ * What the build-trigger function returns for an asynchronous (OSS or timer) invocation it did not throw for.
+ *
+ */
+export type InvocationAnswer = ProcessedInvocation | FailedInvocation | RejectedInvocation;
+/**
  * Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.
  *
  */
 export type SpecRegistry = string;
+/**
+ * The name of a git provider registered in the function (github, gitlab, codeup).
+ *
+ */
+export type GitProvider = string;
+/**
+ * The JSON body of the build-trigger function's answer to an HTTP-trigger event (health check or webhook delivery).
+ *
+ */
+export type WebhookAnswer =
+  | HealthAnswer
+  | ErrorAnswer
+  | PongAnswer
+  | IgnoredAnswer
+  | AcceptedAnswer
+  | ProcessedPushAnswer
+  | FailedPushAnswer;
 
 /**
  * One image label.
@@ -694,6 +724,78 @@ export interface WorkspaceImage {
   GmtModifiedTime?: string;
 }
 /**
+ * One result per object (OSS) or per selected spec (timer; slot is the tick).
+ *
+ */
+export interface ProcessedInvocation {
+  status: "processed";
+  slot?: string;
+  results: SpecResult[];
+}
+/**
+ * CreateImageBuild was called (or its ClientToken matched an earlier build).
+ *
+ */
+export interface SubmittedSpec {
+  file: SpecResultFile;
+  status: "submitted";
+  imageBuildId: string;
+  jobId: string;
+  clientToken: string;
+  finalStatus?: "Succeeded" | "Failed" | "Stopped";
+  reason?: string;
+}
+/**
+ * Nothing was built for the file: skipped (absent, already built), removed, or not a spec.
+ *
+ */
+export interface NotBuiltSpec {
+  file: SpecResultFile;
+  status: "skipped" | "removed" | "ignored";
+  reason: string;
+}
+/**
+ * CreateImageBuild failed for the file.
+ *
+ */
+export interface FailedSpec {
+  file: SpecResultFile;
+  status: "failed";
+  error: {
+    code: string;
+    message: string;
+    retryable: boolean;
+  };
+}
+/**
+ * The spec did not validate; each problem names the file and field.
+ *
+ */
+export interface InvalidSpec {
+  file: SpecResultFile;
+  status: "invalid";
+  problems: string[];
+}
+/**
+ * A failure a retry cannot fix (retryable ones throw, so Function Compute retries).
+ *
+ */
+export interface FailedInvocation {
+  status: "failed";
+  error: {
+    code: string;
+    message: string;
+  };
+}
+/**
+ * The event or the function's settings did not parse.
+ *
+ */
+export interface RejectedInvocation {
+  status: "rejected";
+  error: string;
+}
+/**
  * The query string of PAI-DLC ListEcsSpecs (GET /api/v1/ecsspecs). Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsRequest.ts.
  *
  */
@@ -1041,4 +1143,72 @@ export interface Spec {
   environments?: {
     [k: string]: SpecOverlay | undefined;
   };
+}
+/**
+ * GET /healthz.
+ *
+ */
+export interface HealthAnswer {
+  status: "ok";
+}
+/**
+ * A request the function refused (4xx) or could not handle (500).
+ *
+ */
+export interface ErrorAnswer {
+  error: string;
+  message: string;
+  issues?: unknown[];
+}
+/**
+ * A provider's ping event.
+ *
+ */
+export interface PongAnswer {
+  status: "pong";
+  provider: GitProvider;
+}
+/**
+ * A verified delivery with nothing to build (another branch, a tag, a non-push event).
+ *
+ */
+export interface IgnoredAnswer {
+  status: "ignored";
+  reason: string;
+}
+/**
+ * The dispatch outlived the response deadline and goes on; redelivering the same delivery joins it.
+ *
+ */
+export interface AcceptedAnswer {
+  status: "accepted";
+  delivery: string;
+  commit: string;
+  note: string;
+}
+/**
+ * The push was dispatched: one result per announced spec file.
+ *
+ */
+export interface ProcessedPushAnswer {
+  status: "processed";
+  delivery: string;
+  repository: string;
+  branch: string;
+  commit: string;
+  truncated: boolean;
+  results: SpecResult[];
+}
+/**
+ * The push could not be dispatched (503 when a redelivery can help, else 422).
+ *
+ */
+export interface FailedPushAnswer {
+  status: "failed";
+  delivery: string;
+  repository: string;
+  branch: string;
+  commit: string;
+  truncated: boolean;
+  error: string;
 }

@@ -139,6 +139,12 @@ export const WorkspaceImage = defineValidator<types.WorkspaceImage>(
   schemas.WorkspaceImageSchema,
 );
 
+/** Parses a InvocationAnswer; zod is built from the schema on first use. */
+export const InvocationAnswer = defineValidator<types.InvocationAnswer>(
+  "InvocationAnswer",
+  schemas.InvocationAnswerSchema,
+);
+
 /** Parses a ListEcsSpecsQuery; zod is built from the schema on first use. */
 export const ListEcsSpecsQuery = defineValidator<types.ListEcsSpecsQuery>(
   "ListEcsSpecsQuery",
@@ -199,5 +205,14 @@ export const RequestIdResponse = defineValidator<types.RequestIdResponse>(
   schemas.RequestIdResponseSchema,
 );
 
+/** Parses a SpecResult; zod is built from the schema on first use. */
+export const SpecResult = defineValidator<types.SpecResult>("SpecResult", schemas.SpecResultSchema);
+
 /** Parses a Spec; zod is built from the schema on first use. */
 export const Spec = defineValidator<types.Spec>("Spec", schemas.SpecSchema);
+
+/** Parses a WebhookAnswer; zod is built from the schema on first use. */
+export const WebhookAnswer = defineValidator<types.WebhookAnswer>(
+  "WebhookAnswer",
+  schemas.WebhookAnswerSchema,
+);

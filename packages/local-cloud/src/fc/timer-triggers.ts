@@ -1,8 +1,6 @@
 /** Fires the timer triggers declared in s.yaml on their 6-field cron, with FC's timer event shape. */
 import { Cron } from "croner";
-import { splitTimezone } from "../schedule-slot.ts";
 import type { FcTimerEvent } from "@imagebuild/schema";
-import { parse } from "yaml";
 import { z } from "zod";
 
 const TimerTrigger = z.object({
@@ -24,26 +22,23 @@ export interface TimerTriggerSpec {
 }
 
 /**
- * Reads the timer triggers of every fc3 resource in an s.yaml text.
+ * The timer triggers among a function's `triggers` (s.yaml `props.triggers`, variables resolved).
  *
  * @example
- * timerTriggersFromSYaml(readFileSync("s.yaml", "utf8")) // [{ name: "scheduled-rebuilds", cron: "0 0 * * * *", … }]
+ * timerTriggersOf(fn.triggers) // [{ name: "scheduled-rebuilds", cron: "0 0 * * * *", … }]
  */
-export function timerTriggersFromSYaml(text: string): TimerTriggerSpec[] {
-  const doc = parse(text) as { resources?: Record<string, { props?: { triggers?: unknown[] } }> };
+export function timerTriggersOf(triggers: readonly unknown[]): TimerTriggerSpec[] {
   const found: TimerTriggerSpec[] = [];
-  for (const resource of Object.values(doc.resources ?? {})) {
-    for (const trigger of resource.props?.triggers ?? []) {
-      const parsed = TimerTrigger.safeParse(trigger);
-      if (!parsed.success) continue;
-      const { triggerName, triggerConfig } = parsed.data;
-      found.push({
-        name: triggerName,
-        cron: triggerConfig.cronExpression,
-        enable: triggerConfig.enable,
-        payload: triggerConfig.payload,
-      });
-    }
+  for (const trigger of triggers) {
+    const parsed = TimerTrigger.safeParse(trigger);
+    if (!parsed.success) continue;
+    const { triggerName, triggerConfig } = parsed.data;
+    found.push({
+      name: triggerName,
+      cron: triggerConfig.cronExpression,
+      enable: triggerConfig.enable,
+      payload: triggerConfig.payload,
+    });
   }
   return found;
 }
@@ -78,4 +73,12 @@ export function startTimers({
   return () => {
     for (const job of jobs) job.stop();
   };
+}
+
+/** `CRON_TZ=Asia/Shanghai 0 0 4 * * *` → the zone and the pattern; FC's timers run in UTC otherwise. */
+function splitTimezone(cron: string): { pattern: string; timezone: string } {
+  const match = /^CRON_TZ=(\S+)\s+(.*)$/.exec(cron.trim());
+  return match
+    ? { timezone: match[1] ?? "UTC", pattern: match[2] ?? "" }
+    : { timezone: "UTC", pattern: cron.trim() };
 }

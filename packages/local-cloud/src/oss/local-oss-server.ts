@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { signOssV4 } from "../oss/sign-oss-v4.ts";
+import { ossV4Authorization } from "./oss-v4-authorization.ts";
 
 /** A running local bucket server. */
 export interface LocalOssServer {
@@ -79,32 +79,20 @@ export async function startLocalOssServer({
   }
 
   function signatureMatches(request: IncomingMessage, url: URL, key: string): boolean {
-    const given = String(request.headers.authorization ?? "");
-    const date = String(request.headers["x-oss-date"] ?? "");
-    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(date);
-    if (!credentials || !match) return false;
-    const [, y, mo, d, h, mi, s] = match;
+    if (!credentials) return false;
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (
-        typeof value === "string" &&
-        (name.startsWith("x-oss-") || name === "content-type" || name === "content-md5")
-      )
-        headers[name] = value;
-    }
-    const expected = signOssV4({
+    for (const [name, value] of Object.entries(request.headers))
+      if (typeof value === "string") headers[name] = value;
+    const expected = ossV4Authorization({
       method: request.method ?? "GET",
       bucket,
       key,
       query: Object.fromEntries(url.searchParams),
       headers,
       region,
-      accessKeyId: credentials.accessKeyId,
-      accessKeySecret: credentials.accessKeySecret,
-      securityToken: headers["x-oss-security-token"],
-      date: new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`),
+      ...credentials,
     });
-    return expected.authorization === given;
+    return expected !== undefined && expected === request.headers.authorization;
   }
 
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
@@ -114,7 +102,11 @@ export async function startLocalOssServer({
     get requests() {
       return requests;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,37 +1,37 @@
-/** Hosts an FC event handler on a local port, as the HTTP trigger would call it. */
+/** The HTTP trigger: a local port whose requests reach the function as FC 3.0 HTTP events. */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FcHandler } from "../create-handler.ts";
+import type { FcInvoke } from "./fc-invoke.ts";
 import { sendFcResponse, toFcHttpEvent } from "./fc-http-event.ts";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-/** A hosted handler. */
-export interface HostedHandler {
+/** A running HTTP trigger. */
+export interface HttpTriggerServer {
   url: string;
   close(): Promise<void>;
 }
 
 /**
- * Serves `handler` on `host:port`: each request becomes an FC 3.0 HTTP-trigger event (a Buffer of
- * JSON, as FC passes it) and the returned value becomes the response. Bodies over FC's 32 MB
+ * Serves the function on `host:port`: each request becomes an FC 3.0 HTTP-trigger event (a Buffer of
+ * JSON, as FC passes it) given to `invoke`, and the returned value becomes the response. Bodies over FC's 32 MB
  * synchronous limit are refused with 413 before the handler runs, as the gateway does.
  *
  * @example
- * const hosted = await hostHandler({ handler, port: 9000 });
+ * const trigger = await startHttpTriggerServer({ invoke: fn.invoke, port: 9000 });
  */
-export async function hostHandler({
-  handler,
+export async function startHttpTriggerServer({
+  invoke,
   port = 0,
   host = "127.0.0.1",
   onRequest,
 }: {
-  handler: FcHandler;
+  invoke: FcInvoke;
   port?: number;
   host?: string;
-  /** Called after each response with a one-line summary and what the handler returned. */
+  /** Called after each response with a one-line summary and what the function returned. */
   onRequest?: (line: string, result: unknown) => void;
-}): Promise<HostedHandler> {
+}): Promise<HttpTriggerServer> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -51,7 +51,7 @@ export async function hostHandler({
         body: Buffer.concat(chunks),
         sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
       });
-      handler(Buffer.from(JSON.stringify(event)), { requestId: event.requestContext.requestId })
+      invoke(Buffer.from(JSON.stringify(event)), { requestId: event.requestContext.requestId })
         .then((result) => {
           sendFcResponse(response, result);
           onRequest?.(

@@ -1,4 +1,4 @@
-/** A local folder as the OSS bucket: a new or changed `.yaml` under the prefix emits a real-shaped OSS event. */
+/** A local folder as the OSS bucket: a new or changed object under the trigger's prefix and suffix emits a real-shaped OSS event. */
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -15,7 +15,7 @@ export interface BucketWatcher {
 
 /**
  * Polls `rootDir` (polling works the same on every filesystem, unlike recursive fs.watch) and calls
- * `onEvent` with an `ObjectCreated:PutObject` event for each file under `prefix` ending in `.yaml`
+ * `onEvent` with an `ObjectCreated:PutObject` event for each file under `prefix` ending in `suffix`
  * that appeared or changed since the last scan. Files present at start are not announced.
  *
  * @example
@@ -26,6 +26,7 @@ export async function watchBucket({
   bucket,
   region,
   prefix,
+  suffix = ".yaml",
   onEvent,
   intervalMs = POLL_INTERVAL_MS,
 }: {
@@ -33,6 +34,8 @@ export async function watchBucket({
   bucket: string;
   region: string;
   prefix: string;
+  /** The OSS trigger's `filter.key.suffix` (`""` for every key). */
+  suffix?: string;
   onEvent: (event: FcOssEvent) => Promise<void>;
   intervalMs?: number;
 }): Promise<BucketWatcher> {
@@ -46,7 +49,7 @@ export async function watchBucket({
       if (!entry.isFile()) continue;
       const full = path.join(entry.parentPath, entry.name);
       const key = path.relative(rootDir, full).split(path.sep).join("/");
-      if (!key.startsWith(prefix) || !key.endsWith(".yaml")) continue;
+      if (!key.startsWith(prefix) || !key.endsWith(suffix)) continue;
       const info = await stat(full).catch(() => undefined);
       if (info) files.set(key, `${info.size}:${info.mtimeMs}`);
     }

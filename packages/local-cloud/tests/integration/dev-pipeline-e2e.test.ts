@@ -1,15 +1,14 @@
-/** End to end: a signed push through the handler to the local PAI service, a real buildah build and registry. */
+/** End to end: `imagebuild dev`'s pipeline — the bundle behind its HTTP trigger — on the local PAI service, a real buildah build and registry. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLocalPai, type LocalPai } from "@imagebuild/local-pai";
 import { createPaiClient } from "@imagebuild/pai-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHandler } from "../../src/create-handler.ts";
-import { createLogger } from "../../src/logger.ts";
-import { GITHUB_SECRET, githubPush, githubPushEvent, settling } from "../fixtures/events.ts";
-import { createSpecRepo } from "../fixtures/spec-repo.ts";
+import { startDevPipeline } from "../../src/dev/start-dev-pipeline.ts";
+import { createSpecRepo } from "../../../../functions/build-trigger/tests/fixtures/spec-repo.ts";
+import { functionSYaml } from "../fixtures/function-s-yaml.ts";
 
 const BUILD_TIMEOUT_MS = 240_000;
 // The local service seeds busybox under the version of the installed busybox-static (e.g. 1.35); FROM must be pinned.
@@ -27,9 +26,12 @@ build:
       RUN echo built-through-the-function > /etc/motd
 `;
 
+const dataDir = mkdtempSync(path.join(tmpdir(), "local-cloud-e2e-"));
+const bucketDir = mkdtempSync(path.join(tmpdir(), "local-cloud-e2e-bucket-"));
+const sYaml = functionSYaml();
+const cleanup: string[] = [dataDir, bucketDir];
 let pai: LocalPai;
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "build-trigger-e2e-"));
   pai = await createLocalPai({
     dataDir,
     port: 0,
@@ -40,38 +42,41 @@ beforeAll(async () => {
 }, BUILD_TIMEOUT_MS);
 afterAll(async () => {
   await pai?.close();
+  sYaml.cleanup();
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("end to end on the local service (real buildah build, real registry)", () => {
   it(
-    "a signed push builds the busybox spec once, even when redelivered, and the image lands in the registry and the workspace",
+    "a push through the bundle builds the busybox spec once, even when pushed again, and the image lands in the registry and the workspace",
     async () => {
       const repo = createSpecRepo({
         files: { "specs/e2e-busybox/1.0.0.yaml": BUSYBOX_SPEC },
         registry: `${pai.registry.host}/pai`,
       });
-      const handler = settling(
-        createHandler({
-          env: {
-            IMAGEBUILD_ENDPOINT: pai.url,
-            IMAGEBUILD_ENV: "local",
-            IMAGEBUILD_LOCAL_REPO: repo.dir,
-            IMAGEBUILD_ALLOWED_REPOSITORIES: "acme/images",
-            IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: GITHUB_SECRET,
-          },
-          log: createLogger({ write: () => {} }),
-        }),
-      );
-      const delivery = buffer(
-        githubPushEvent({
-          payload: githubPush({ files: ["specs/e2e-busybox/1.0.0.yaml"], after: repo.sha }),
-        }),
-      );
+      cleanup.push(repo.dir);
+      const dev = await startDevPipeline({
+        repoDir: repo.dir,
+        bucketDir,
+        paiUrl: pai.url,
+        registryUrl: pai.registry.url,
+        secret: "e2e-secret-0123456789abcdef",
+        sYamlPath: sYaml.path,
+        env: {},
+        out: () => {},
+        timers: false,
+      });
       const responses = [];
-      for (let i = 0; i < 3; i++)
-        responses.push(JSON.parse(((await handler(delivery)) as { body: string }).body));
-      const jobIds = new Set(responses.map((r) => r.results[0].jobId));
-      expect(responses[0].results[0]).toMatchObject({
+      try {
+        for (let i = 0; i < 3; i++)
+          responses.push(await dev.push({ all: true, followInBackground: false }));
+      } finally {
+        await dev.close();
+      }
+      const jobIds = new Set(
+        responses.map((r) => (r.results[0]?.status === "submitted" ? r.results[0].jobId : "")),
+      );
+      expect(responses[0]?.results[0]).toMatchObject({
         file: "specs/e2e-busybox/1.0.0.yaml",
         status: "submitted",
       });
@@ -97,7 +102,3 @@ describe("end to end on the local service (real buildah build, real registry)", 
     BUILD_TIMEOUT_MS,
   );
 });
-
-function buffer(event: unknown): Buffer {
-  return Buffer.from(JSON.stringify(event));
-}

@@ -1,22 +1,19 @@
-/** The local pipeline pieces: FC HTTP events from requests, git push payloads, the hosted handler, the bucket watcher, s.yaml timers. */
+/** The stand-ins one by one: FC HTTP events from requests, git push payloads, the bucket watcher, s.yaml timers. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { validators } from "@imagebuild/schema";
 import { afterAll, describe, expect, it } from "vitest";
-import { createHandler } from "../../src/create-handler.ts";
-import { canonicalHeaderName, toFcHttpEvent } from "../../src/dev/fc-http-event.ts";
-import { gitPushPayload, sendGithubPush } from "../../src/dev/git-push-event.ts";
-import { hostHandler } from "../../src/dev/host-handler.ts";
-import { startTimers, timerTriggersFromSYaml } from "../../src/dev/timer-triggers.ts";
-import { TimerEventSchema } from "../../src/events/timer.ts";
-import { watchBucket } from "../../src/dev/watch-bucket.ts";
-import { HttpEventSchema } from "../../src/events/http.ts";
-import { OssEventSchema } from "../../src/events/oss.ts";
-import { createLogger } from "../../src/logger.ts";
-import { settling } from "../fixtures/events.ts";
-import { startPaiServer } from "../fixtures/pai-server.ts";
-import { createSpecRepo, specYaml, writeFiles } from "../fixtures/spec-repo.ts";
+import { canonicalHeaderName, toFcHttpEvent } from "../../src/fc/fc-http-event.ts";
+import { startTimers } from "../../src/fc/timer-triggers.ts";
+import { gitPushPayload } from "../../src/git-host/git-push-event.ts";
+import { watchBucket } from "../../src/oss/watch-bucket.ts";
+import {
+  createSpecRepo,
+  specYaml,
+  writeFiles,
+} from "../../../../functions/build-trigger/tests/fixtures/spec-repo.ts";
 
 describe("toFcHttpEvent", () => {
   it("builds a schema-valid FC 3.0 event: canonical header names, joined repeats, base64 for binary", () => {
@@ -32,7 +29,7 @@ describe("toFcHttpEvent", () => {
       body: Buffer.from('{"ok":true}'),
       sourceIp: "127.0.0.1",
     });
-    expect(HttpEventSchema.safeParse(json).ok).toBe(true);
+    expect(validators.FcHttpEvent.safeParse(json).ok).toBe(true);
     expect(json.headers).toMatchObject({ "X-Github-Event": "push", "X-Multi": "1,2" });
     expect(json.queryParameters).toEqual({ a: "1,2", b: "3" });
     expect(json).toMatchObject({
@@ -53,7 +50,7 @@ describe("toFcHttpEvent", () => {
   });
 });
 
-describe("hosted handler + git push", () => {
+describe("gitPushPayload", () => {
   const repo = createSpecRepo({ files: { "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }) } });
   const second = repo.commit({
     "specs/tool-b/1.0.0.yaml": specYaml({ name: "b" }),
@@ -80,53 +77,17 @@ describe("hosted handler + git push", () => {
         .commits[0]?.added,
     ).toContain("specs/tool-b/1.0.0.yaml");
   });
-
-  it("a signed push through the hosted handler builds the pushed spec; a wrong secret is 401", async () => {
-    const pai = await startPaiServer();
-    const handler = settling(
-      createHandler({
-        env: {
-          IMAGEBUILD_ENDPOINT: pai.url,
-          IMAGEBUILD_ENV: "local",
-          IMAGEBUILD_LOCAL_REPO: repo.dir,
-          IMAGEBUILD_ALLOWED_REPOSITORIES: "local/images",
-          IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: "dev-secret-0123456789",
-        },
-        log: createLogger({ write: () => {} }),
-      }),
-    );
-    const hosted = await hostHandler({ handler });
-    try {
-      const payload = gitPushPayload({
-        repoDir: repo.dir,
-        repository: "local/images",
-        commit: second,
-      });
-      expect(
-        (await sendGithubPush({ url: hosted.url, secret: "wrong-secret", payload })).status,
-      ).toBe(401);
-      const { status, body } = await sendGithubPush({
-        url: hosted.url,
-        secret: "dev-secret-0123456789",
-        payload,
-      });
-      expect(status).toBe(202);
-      expect(JSON.parse(body).results).toMatchObject([
-        { file: "specs/tool-b/1.0.0.yaml", status: "submitted" },
-      ]);
-      expect(pai.builds.size).toBe(1);
-      expect((await fetch(`${hosted.url}/healthz`)).status).toBe(200);
-    } finally {
-      await Promise.all([hosted.close(), pai.close()]);
-    }
-  });
+  afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 });
 
 describe("watchBucket", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "bucket-watch-"));
   const events: unknown[] = [];
   let close = () => {};
-  afterAll(() => close());
+  afterAll(() => {
+    close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it("announces new and changed .yaml under the prefix as real-shaped OSS events, nothing else", async () => {
     writeFiles(dir, { "specs/old/1.0.0.yaml": "a" });
@@ -148,7 +109,7 @@ describe("watchBucket", () => {
     });
     await watcher.scan();
     expect(events).toHaveLength(1);
-    const event = OssEventSchema.parse(events[0]);
+    const event = validators.FcOssEvent.parse(events[0]);
     expect(event.events[0]?.oss.object).toMatchObject({
       key: "specs/new/1.0.0.yaml",
       size: 1,
@@ -157,27 +118,6 @@ describe("watchBucket", () => {
     writeFileSync(path.join(dir, "specs/old/1.0.0.yaml"), "changed");
     await watcher.scan();
     expect(events).toHaveLength(2);
-  });
-});
-
-describe("timerTriggersFromSYaml", () => {
-  it("reads the timer triggers of the repository's s.yaml", () => {
-    const text = `edition: 3.0.0
-resources:
-  fn:
-    component: fc3
-    props:
-      triggers:
-        - triggerName: web
-          triggerType: http
-          triggerConfig: { authType: anonymous, methods: [POST] }
-        - triggerName: nightly
-          triggerType: timer
-          triggerConfig: { cronExpression: "0 0 4 * * *", enable: true, payload: '{"select":"scheduled"}' }
-`;
-    expect(timerTriggersFromSYaml(text)).toEqual([
-      { name: "nightly", cron: "0 0 4 * * *", enable: true, payload: '{"select":"scheduled"}' },
-    ]);
   });
 });
 
@@ -210,7 +150,7 @@ describe("startTimers", () => {
     const times = events.map((event) => (event as { triggerTime: string }).triggerTime);
     expect(new Set(times).size).toBe(times.length);
     for (const event of events) {
-      const parsed = TimerEventSchema.parse(event);
+      const parsed = validators.FcTimerEvent.parse(event);
       expect(parsed.triggerName).toBe("every-second");
       expect(parsed.triggerTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       expect(parsed.payload).toBe('{"select":"scheduled"}');

@@ -1,0 +1,192 @@
+/** The whole pipeline on one machine: the bundle s.yaml deploys, hosted locally behind its triggers, against local stand-ins. */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createPaiClient } from "@imagebuild/pai-client";
+import { type SpecResult, validators } from "@imagebuild/schema";
+import { type FcHost, startFcHost, type TriggerKind } from "../fc/start-fc-host.ts";
+import { type GitHostServer, startGitHostServer } from "../git-host/git-host-server.ts";
+import { gitPushPayload } from "../git-host/git-push-event.ts";
+import { type LocalOssServer, startLocalOssServer } from "../oss/local-oss-server.ts";
+import { type BucketWatcher, watchBucket } from "../oss/watch-bucket.ts";
+import { deliverPush, parseWebhookAnswer, resultsOf } from "./deliver-push.ts";
+import { describeResult } from "./describe-result.ts";
+import { followBuilds } from "./follow-builds.ts";
+import { formatLogLine } from "./format-log-line.ts";
+import { seedBucketDefaults } from "./seed-bucket-defaults.ts";
+import { summarizeImages } from "./summarize-images.ts";
+
+/** The bucket name the local folder plays (`oss://local-specs`). */
+export const DEV_BUCKET = "local-specs";
+/** The region of the local bucket and function. */
+export const DEV_REGION = "cn-hangzhou";
+
+/** A running dev pipeline. */
+export interface DevPipeline {
+  /** Where the function's HTTP trigger listens. */
+  handlerUrl: string;
+  /** `local/<folder>`: the repository name pushes carry and the git host serves. */
+  repository: string;
+  /** Sends a signed GitHub-shaped push for `commit` (all files as added with `all`). */
+  push(options?: {
+    commit?: string;
+    all?: boolean;
+    /** Print the builds' progress as they run (off when the caller waits with `waitForBuilds`). */
+    followInBackground?: boolean;
+  }): Promise<{ status: number; results: SpecResult[] }>;
+  /** Waits for the jobs of `results`, printing status changes; returns the files whose build did not succeed. */
+  waitForBuilds(results: readonly SpecResult[]): Promise<string[]>;
+  /** Registry repositories with tags, and the workspace's image list. */
+  summary(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the pipeline around a running local PAI service (`paiUrl`, registry at `registryUrl`):
+ * a git host serving `repoDir`, a bucket server over `bucketDir`, and the FC host running the
+ * function `sYamlPath` deploys, configured by s.yaml as in production with `${env(...)}` values for
+ * this repository and only the endpoints (PAI, git provider API, OSS) pointed at local services.
+ *
+ * @example
+ * const dev = await startDevPipeline({ repoDir, bucketDir, paiUrl: pai.url, registryUrl: pai.registry.url, secret, port: 9000, out });
+ * const { results } = await dev.push({ all: true });
+ */
+export async function startDevPipeline({
+  repoDir,
+  bucketDir,
+  paiUrl,
+  registryUrl,
+  secret,
+  sYamlPath = path.join(repoDir, "s.yaml"),
+  port = 0,
+  env = process.env,
+  out,
+  timers = true,
+}: {
+  repoDir: string;
+  bucketDir: string;
+  paiUrl: string;
+  registryUrl: string;
+  secret: string;
+  sYamlPath?: string;
+  port?: number;
+  /** The environment `s` would render s.yaml's `${env(...)}` from (the dev settings win). */
+  env?: Readonly<Record<string, string | undefined>>;
+  out: (line: string) => void;
+  timers?: boolean;
+}): Promise<DevPipeline> {
+  const repository = `local/${path.basename(path.resolve(repoDir)).replace(/[^A-Za-z0-9_.-]/g, "-")}`;
+  const head = execFileSync("git", ["rev-parse", "--abbrev-ref", "HEAD"], {
+    cwd: repoDir,
+    encoding: "utf8",
+  }).trim();
+  const branch = head === "HEAD" ? "main" : head;
+  seedBucketDefaults({ repoDir, bucketDir });
+  const client = createPaiClient({ endpoint: paiUrl, env: {} });
+  const builds = followBuilds({ client, out });
+  let followPushes = true;
+  const onAnswer = (kind: TriggerKind, answer: unknown) => {
+    if (kind === "http") {
+      const response = validators.FcHttpResponse.safeParse(answer);
+      const body = response.ok ? parseWebhookAnswer(response.value.body) : undefined;
+      if (followPushes) builds.follow(resultsOf(body));
+      return;
+    }
+    const parsed = validators.InvocationAnswer.safeParse(answer);
+    if (!parsed.ok) return out(`${kind.padEnd(5)} unexpected answer: ${JSON.stringify(answer)}`);
+    if (parsed.value.status !== "processed")
+      return out(`${kind.padEnd(5)} ${parsed.value.status}: ${JSON.stringify(parsed.value.error)}`);
+    for (const line of parsed.value.results) out(`${kind.padEnd(5)} ${describeResult(line)}`);
+    builds.follow(parsed.value.results);
+  };
+
+  const started: { close(): unknown }[] = [client];
+  try {
+    const git: GitHostServer = await startGitHostServer({ repoDir, repository });
+    started.push(git);
+    const oss: LocalOssServer = await startLocalOssServer({
+      rootDir: bucketDir,
+      bucket: DEV_BUCKET,
+      region: DEV_REGION,
+    });
+    started.push(oss);
+    const host: FcHost = await startFcHost({
+      sYamlPath,
+      sEnv: {
+        ...env,
+        IMAGEBUILD_ENV: "local",
+        ALIBABA_CLOUD_REGION_ID: DEV_REGION,
+        IMAGEBUILD_SPEC_BUCKET: DEV_BUCKET,
+        IMAGEBUILD_ALLOWED_REPOSITORIES: repository,
+        IMAGEBUILD_ALLOWED_BRANCHES: branch,
+        IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: secret,
+        IMAGEBUILD_ALLOWED_SOURCE_HOSTS: git.host,
+        IMAGEBUILD_TIMER_SOURCE: `github:${repository}@${branch}`,
+      },
+      endpoints: {
+        IMAGEBUILD_ENDPOINT: paiUrl,
+        IMAGEBUILD_GITHUB_API_URL: git.url,
+        IMAGEBUILD_OSS_ENDPOINT: oss.url,
+      },
+      port,
+      timers,
+      out,
+      onLog: (line) => out(formatLogLine(line)),
+      onAnswer,
+    });
+    started.push(host);
+    const watchers: BucketWatcher[] = await Promise.all(
+      host.ossTriggers.map((trigger) =>
+        watchBucket({
+          rootDir: bucketDir,
+          bucket: DEV_BUCKET,
+          region: DEV_REGION,
+          prefix: trigger.prefix,
+          suffix: trigger.suffix,
+          onEvent: async (event) => {
+            out(`oss   ObjectCreated:PutObject ${event.events[0]?.oss.object.key}`);
+            await host.invokeAsync("oss", event);
+          },
+        }),
+      ),
+    );
+    started.push(...watchers);
+
+    return {
+      handlerUrl: host.url,
+      repository,
+      async push({ commit, all = false, followInBackground = true } = {}) {
+        followPushes = followInBackground;
+        const payload = gitPushPayload({ repoDir, repository, commit, all });
+        const [changes] = payload.commits;
+        out(
+          `push  ${payload.after.slice(0, 12)} (${changes?.added.length ?? 0} added, ${changes?.modified.length ?? 0} modified, ${changes?.removed.length ?? 0} removed)`,
+        );
+        const { status, answer } = await deliverPush({
+          url: host.url,
+          secret,
+          payload,
+          delivery: randomUUID(),
+          onRedeliver: () => out("push  still dispatching; asking again"),
+        });
+        const results = resultsOf(answer);
+        const said = answer && "status" in answer ? answer.status : "";
+        const reason = answer && "reason" in answer ? `: ${answer.reason}` : "";
+        const message = answer && "message" in answer ? `: ${answer.message}` : "";
+        out(`push  → ${status} ${said}${reason}${message}`);
+        for (const line of results) out(`push  ${describeResult(line)}`);
+        return { status, results };
+      },
+      waitForBuilds: (results) => builds.wait(results),
+      summary: () => summarizeImages({ registryUrl, client }),
+      async close() {
+        builds.stop();
+        for (const service of started.reverse()) await service.close();
+      },
+    };
+  } catch (error) {
+    builds.stop();
+    for (const service of started.reverse()) await service.close();
+    throw error;
+  }
+}

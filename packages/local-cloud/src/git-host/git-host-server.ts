@@ -1,0 +1,191 @@
+/** A git host over a local repository: the GitHub, GitLab and Codeup REST calls the function makes, each one recorded. */
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A running local git host. */
+export interface GitHostServer {
+  url: string;
+  host: string;
+  /** Every request, as `METHOD path?query`. */
+  requests: string[];
+  /** Authorization-like headers seen (to check the token is sent). */
+  tokens: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `repoDir` as `repository` on `127.0.0.1:<port>`: GitHub `GET /repos/{repo}/contents/{path}`,
+ * `/commits/{branch}` (sha) and `/git/trees/{sha}`; GitLab `/api/v4/projects/{id}/repository/files/{path}/raw`,
+ * `/tree` and `/branches/{branch}`; Codeup `/oapi/v1/codeup/organizations/{org}/repositories/{repo}/files/{path}`.
+ * With `failFirst`, the first N requests are answered 503 (to script a flaky provider).
+ *
+ * @example
+ * const github = await startGitHostServer({ repoDir, repository: "acme/images" });
+ */
+export async function startGitHostServer({
+  repoDir,
+  repository,
+  projectId = 42,
+  organizationId = "org1",
+  failFirst = 0,
+  port = 0,
+}: {
+  repoDir: string;
+  repository: string;
+  projectId?: number;
+  organizationId?: string;
+  failFirst?: number;
+  port?: number;
+}): Promise<GitHostServer> {
+  const state: GitHostServer = {
+    url: "",
+    host: "",
+    requests: [],
+    tokens: [],
+    close: async () => {},
+  };
+  // Memoised: the repository does not change under a running test, and tests replay many requests at once.
+  const shown = new Map<string, string | undefined>();
+  const show = (ref: string, file: string): string | undefined => {
+    const key = `${ref}:${file}`;
+    if (!shown.has(key)) {
+      try {
+        shown.set(
+          key,
+          execFileSync("git", ["show", key], {
+            cwd: repoDir,
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+          }),
+        );
+      } catch {
+        shown.set(key, undefined);
+      }
+    }
+    return shown.get(key);
+  };
+  const resolve = (branch: string): string | undefined => {
+    try {
+      return execFileSync("git", ["rev-parse", "--verify", `refs/heads/${branch}`], {
+        cwd: repoDir,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const trees = new Map<string, string[]>();
+  const tree = (ref: string): string[] => {
+    let files = trees.get(ref);
+    if (!files) {
+      files = execFileSync("git", ["ls-tree", "-r", "--name-only", "--full-tree", ref], {
+        cwd: repoDir,
+        encoding: "utf8",
+      })
+        .split("\n")
+        .filter(Boolean);
+      trees.set(ref, files);
+    }
+    return files;
+  };
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    state.requests.push(`${request.method} ${url.pathname}${url.search}`);
+    const token =
+      request.headers.authorization ??
+      request.headers["private-token"] ??
+      request.headers["x-yunxiao-token"];
+    if (typeof token === "string") state.tokens.push(token);
+    const send = (status: number, body: string, type = "application/json") =>
+      response.writeHead(status, { "content-type": type }).end(body);
+    if (state.requests.length <= failFirst) return send(503, '{"message":"unavailable"}');
+    const ref = url.searchParams.get("ref") ?? "";
+    const github = `/repos/${repository}`;
+    if (url.pathname.startsWith(`${github}/contents/`)) {
+      const file = decodeURIComponent(url.pathname.slice(`${github}/contents/`.length));
+      const text = show(ref, file);
+      return text === undefined
+        ? send(404, '{"message":"Not Found"}')
+        : send(200, text, "application/vnd.github.raw+json");
+    }
+    if (url.pathname.startsWith(`${github}/commits/`)) {
+      const branch = decodeURIComponent(url.pathname.slice(`${github}/commits/`.length));
+      const sha = resolve(branch);
+      return sha
+        ? send(200, sha, "application/vnd.github.sha")
+        : send(404, '{"message":"No commit found"}');
+    }
+    const branches = /^\/api\/v4\/projects\/([^/]+)\/repository\/branches\/([^/]+)$/.exec(
+      url.pathname,
+    );
+    if (branches) {
+      const sha = resolve(decodeURIComponent(branches[2] ?? ""));
+      return sha
+        ? send(200, JSON.stringify({ name: branches[2], commit: { id: sha } }))
+        : send(404, '{"message":"404 Branch Not Found"}');
+    }
+    if (url.pathname.startsWith(`${github}/git/trees/`)) {
+      const sha = decodeURIComponent(url.pathname.slice(`${github}/git/trees/`.length));
+      return send(
+        200,
+        JSON.stringify({
+          sha,
+          truncated: false,
+          tree: tree(sha).map((path) => ({ path, type: "blob" })),
+        }),
+      );
+    }
+    const gitlab = /^\/api\/v4\/projects\/([^/]+)\/repository\/(files\/([^/]+)\/raw|tree)$/.exec(
+      url.pathname,
+    );
+    if (gitlab) {
+      const project = decodeURIComponent(gitlab[1] ?? "");
+      if (project !== String(projectId) && project !== repository)
+        return send(404, '{"message":"404 Project Not Found"}');
+      if (gitlab[2] === "tree") {
+        const folder = url.searchParams.get("path") ?? "";
+        const page = Number(url.searchParams.get("page") ?? "1");
+        const entries = tree(ref)
+          .filter((path) => path.startsWith(`${folder}/`))
+          .map((path) => ({ path, type: "blob" }));
+        return send(200, JSON.stringify(page === 1 ? entries : []));
+      }
+      const text = show(ref, decodeURIComponent(gitlab[3] ?? ""));
+      return text === undefined
+        ? send(404, '{"message":"404 File Not Found"}')
+        : send(200, text, "text/plain");
+    }
+    const codeup = new RegExp(
+      `^/oapi/v1/codeup/organizations/${organizationId}/repositories/([^/]+)/files/(.+)$`,
+    ).exec(url.pathname);
+    if (codeup) {
+      const project = decodeURIComponent(codeup[1] ?? "");
+      if (project !== String(projectId) && project !== repository)
+        return send(404, '{"errorCode":"RepositoryNotFound"}');
+      const text = show(ref, decodeURIComponent(codeup[2] ?? ""));
+      if (text === undefined) return send(404, '{"errorCode":"NotFound"}');
+      return send(
+        200,
+        JSON.stringify({
+          content: Buffer.from(text).toString("base64"),
+          encoding: "base64",
+          filePath: codeup[2],
+          ref,
+        }),
+      );
+    }
+    return send(404, '{"message":"Not Found"}');
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  state.url = `http://127.0.0.1:${bound}`;
+  state.host = `127.0.0.1:${bound}`;
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return state;
+}
