@@ -38,6 +38,7 @@ export {
   staticCredentials,
   credentialsFromEnv,
   credentialsFromFcContext,
+  resolveCredentials,
   toCredentialsProvider,
   ENV_ACCESS_KEY_ID,
   ENV_ACCESS_KEY_SECRET,
@@ -58,9 +59,11 @@ export {
   type PaiErrorInit,
   type PaiClientErrorCode,
 } from "./pai-error.ts";
+export { type Logger, type LogFields, SILENT_LOGGER } from "./logger.ts";
 export { PaiConfigError, type PaiConfigErrorCode } from "./pai-config-error.ts";
 export {
   DEFAULT_RETRY,
+  isRetryableError,
   isRetryableResponse,
   isThrottlingCode,
   backoffDelayMs,
