@@ -11,7 +11,7 @@ import type { Problem } from "./types.ts";
  *
  * @example
  * lintDockerfile("FROM busybox\n", { sidecar: "specs/a/Dockerfile" });
- * // [{ ruleId: "from-pinned", file: "specs/a/Dockerfile", line: 1, … }]
+ * // [{ ruleId: "dockerfile-pinned-from", file: "specs/a/Dockerfile", line: 1, … }]
  */
 export function lintDockerfile(dockerfile: string, origin: DockerfileOrigin): Problem[] {
   const parsed = parseDockerfile(dockerfile);

@@ -2,11 +2,12 @@
 import { valueAtPath } from "./merge-layers.ts";
 import { locate, type ParsedYaml } from "./parsed-yaml.ts";
 import type { SpecLayer } from "./layer-spec.ts";
+import type { RuleId } from "./rules/index.ts";
 import type { Problem } from "./types.ts";
 
 /** Makes a problem at a spec path; the message gets ` (for <file>)` when a defaults file set the field. */
 export type ProblemAt = (
-  ruleId: string,
+  ruleId: RuleId,
   path: string[],
   message: string,
   severity?: Problem["severity"],
