@@ -10,8 +10,8 @@ import { defineRule } from "./define-rule.ts";
 export const dockerfilePinnedFrom = defineRule({
   id: "dockerfile-pinned-from",
   severities: ["error", "warning"],
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: `${ARG}` is Dockerfile syntax, shown as is.
   description:
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: `${ARG}` is Dockerfile syntax, shown as is.
     "every `FROM` (and `Packages.Base`) has a tag other than `latest` or a digest; a `FROM ${ARG}` without a default is a warning",
   checkedIn: ["src/check-from-pinning.ts"],
 });
