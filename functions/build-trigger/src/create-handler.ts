@@ -115,16 +115,9 @@ async function defaultClient(
   context: FcContext,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<TriggerClient> {
-  const { createPaiClient, credentialsFromEnv, credentialsFromFcContext } = await import(
-    "@imagebuild/pai-client"
-  );
-  const credentials = context.credentials?.accessKeyId
-    ? credentialsFromFcContext(context)
-    : env.ALIBABA_CLOUD_ACCESS_KEY_ID
-      ? credentialsFromEnv(env)
-      : undefined;
+  const { createPaiClient, resolveCredentials } = await import("@imagebuild/pai-client");
   return createPaiClient({
-    credentials,
+    credentials: resolveCredentials({ context, env }),
     env,
     ...(context.region ? { region: context.region } : {}),
   });

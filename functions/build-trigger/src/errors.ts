@@ -1,4 +1,7 @@
-/** The errors the function raises itself; each has a stable `code` and says whether a retry can help. */
+/**
+ * The errors the function raises itself; each has a stable `code` and says whether a retry can help.
+ * Other packages' errors are classified by pai-client's `isRetryableError`.
+ */
 
 /**
  * A spec source could not be read (HTTP error, network, a host not on the allow-list).
@@ -46,30 +49,6 @@ export class RetryableBuildError extends Error {
     super(message, cause === undefined ? undefined : { cause });
     this.files = files;
   }
-}
-
-/**
- * Whether an error from another package is worth a retry: its `retryable` flag, else its code
- * (throttling, 5xx-style, network).
- *
- * @example
- * isRetryable({ code: "Throttling.User" }) // true
- */
-export function isRetryable(error: unknown): boolean {
-  if (error === null || typeof error !== "object") return false;
-  const { retryable, code, statusCode } = error as {
-    retryable?: unknown;
-    code?: unknown;
-    statusCode?: unknown;
-  };
-  if (typeof retryable === "boolean") return retryable;
-  if (typeof statusCode === "number" && (statusCode >= 500 || statusCode === 429)) return true;
-  return (
-    typeof code === "string" &&
-    /^(Throttling|Rejected\.Throttling|ServiceUnavailable|InternalError|NetworkError|Timeout|ECONNRESET|ECONNREFUSED|ETIMEDOUT)/.test(
-      code,
-    )
-  );
 }
 
 /**

@@ -1,7 +1,7 @@
 /** HTTP-trigger events: health check, webhook verification, and a 202 with one result per spec. */
+import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import type { FcHttpResponse, WebhookAnswer } from "@imagebuild/schema";
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
-import { isRetryable } from "./errors.ts";
 import { type HttpEvent, rawBody } from "./events/http.ts";
 import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
 import { pushSource } from "./push-source.ts";
@@ -144,7 +144,7 @@ async function runPush({
     });
     return { statusCode: 202, body: { ...base, results: [...outcomes, ...removed] } };
   } catch (error) {
-    const retryable = isRetryable(error);
+    const retryable = isRetryableError(error);
     const message = error instanceof Error ? error.message : String(error);
     log.error("push failed", { message, retryable });
     // Forget the failure so a redelivery tries again.

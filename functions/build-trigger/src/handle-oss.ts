@@ -1,6 +1,7 @@
 /** OSS-trigger events: each created `.yaml` under the spec prefix is read at its ETag/version and built. */
+import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
-import { isRetryable, RetryableBuildError, throwIfRetryable } from "./errors.ts";
+import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { decodeObjectKey, type OssEvent, rejectOssLocation, rejectSpecKey } from "./events/oss.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
 import { ossCredentials } from "./oss-credentials.ts";
@@ -86,7 +87,7 @@ export async function handleOss({
       results.push(...outcomes);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (isRetryable(error))
+      if (isRetryableError(error))
         throw new RetryableBuildError({
           message: `${key}: ${message}`,
           files: [key],

@@ -1,6 +1,7 @@
 /** Timer-trigger events: rebuild the specs whose schedule slot this tick is, each slot exactly once. */
+import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
-import { isRetryable, RetryableBuildError, throwIfRetryable } from "./errors.ts";
+import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { parseTimerPayload, type TimerEvent } from "./events/timer.ts";
 import { globToRegExp } from "./glob-to-regexp.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
@@ -53,7 +54,8 @@ export async function handleTimer({
   } catch (error) {
     if (error instanceof RetryableBuildError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (isRetryable(error)) throw new RetryableBuildError({ message, files: [], cause: error });
+    if (isRetryableError(error))
+      throw new RetryableBuildError({ message, files: [], cause: error });
     throw error;
   } finally {
     await client.close?.();

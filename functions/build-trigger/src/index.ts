@@ -24,4 +24,4 @@ export { codeupProvider, codeupSource } from "./providers/codeup.ts";
 export { ossSource, type OssCredentials } from "./sources/oss-source.ts";
 export { signOssV4, ossEncode } from "./oss/sign-oss-v4.ts";
 export { latestSlot, previousSlot, assertCron } from "./schedule-slot.ts";
-export { SourceError, RetryableBuildError, isRetryable } from "./errors.ts";
+export { SourceError, RetryableBuildError } from "./errors.ts";

@@ -1,4 +1,5 @@
 /** JSON log lines (one object per line) that never carry a secret. */
+import type { Logger } from "@imagebuild/pai-client/logger";
 
 /**
  * A field whose name looks like a credential is replaced whatever its value. Names are compared
@@ -10,14 +11,8 @@ const SECRET_FIELD =
 const NOT_SECRET_FIELD = /clienttokens?$/;
 const REDACTED = "[redacted]";
 
-/** The logger the handler writes through. */
-export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-  /** A logger that adds `fields` to every line (e.g. the request id). */
-  child(fields: Record<string, unknown>): Logger;
-}
+// The one Logger shape lives in pai-client; re-exported so the handler's modules import it from here.
+export type { Logger };
 
 /**
  * Creates a logger writing `{"time","level","msg",...fields}` lines to `write`. Values equal to or

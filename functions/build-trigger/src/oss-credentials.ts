@@ -1,10 +1,12 @@
-/** The credentials OSS requests are signed with: the function role's STS pair, else the environment's. */
+/** The credentials OSS requests are signed with: pai-client's one precedence, then an empty pair. */
+import { resolveCredentials } from "@imagebuild/pai-client/credentials";
 import type { FcContext } from "./handler-deps.ts";
 import type { OssCredentials } from "./sources/oss-source.ts";
 
 /**
- * `context.credentials` (Function Compute passes the role's STS pair per invocation), else
- * `ALIBABA_CLOUD_ACCESS_KEY_ID` / `_SECRET` / `ALIBABA_CLOUD_SECURITY_TOKEN`.
+ * `resolveCredentials` (the role's STS pair from `context.credentials`, else the
+ * `ALIBABA_CLOUD_*` variables). With neither, requests are signed with an empty pair: a real
+ * bucket answers 403 (reported as a source error), a local stand-in that checks nothing answers.
  *
  * @example
  * const credentials = ossCredentials(context, process.env);
@@ -13,17 +15,5 @@ export function ossCredentials(
   context: FcContext,
   env: Readonly<Record<string, string | undefined>>,
 ): OssCredentials {
-  const fromContext = context.credentials;
-  if (fromContext?.accessKeyId && fromContext.accessKeySecret) {
-    return {
-      accessKeyId: fromContext.accessKeyId,
-      accessKeySecret: fromContext.accessKeySecret,
-      securityToken: fromContext.securityToken,
-    };
-  }
-  return {
-    accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? "",
-    accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? "",
-    securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN,
-  };
+  return resolveCredentials({ context, env }) ?? { accessKeyId: "", accessKeySecret: "" };
 }

@@ -1,16 +1,14 @@
 /** Builds the PAI client the commands use from the environment: endpoint or region, and credentials. */
 import {
   createPaiClient,
-  credentialsFromEnv,
   type PaiClient,
+  resolveCredentials,
   resolveEndpoints,
 } from "@imagebuild/pai-client";
 
 /** Overrides `ALIBABA_CLOUD_REGION_ID` for imagebuild only. */
 export const ENV_IMAGEBUILD_REGION = "IMAGEBUILD_REGION";
 const ENV_ENDPOINT = "IMAGEBUILD_ENDPOINT";
-const ENV_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
-const ENV_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
 
 /**
  * Creates the client: the endpoint is `IMAGEBUILD_ENDPOINT` (e.g. the local service) or built from
@@ -28,8 +26,8 @@ export function clientFromEnv(
   const region = env[ENV_IMAGEBUILD_REGION]?.trim() || undefined;
   // Checked first so a missing endpoint is reported before missing keys.
   resolveEndpoints({ endpoint, region, env });
-  const hasKeys = Boolean(env[ENV_KEY_ID]?.trim() || env[ENV_KEY_SECRET]?.trim());
-  const credentials = endpoint !== undefined && !hasKeys ? undefined : credentialsFromEnv(env);
+  // Only an explicit endpoint (the local service) may go unsigned; the cloud always needs keys.
+  const credentials = resolveCredentials({ env, required: endpoint === undefined });
   const client = createPaiClient({ endpoint, region, env, credentials });
   if (pollMs === undefined) return client;
   // dispatch calls waitForJob without a poll interval; the flag sets the first one.

@@ -1,4 +1,5 @@
 /** The `path-name-tag` lint: the file path, Image.Name and the Image.Uri tag agree. */
+import type { RuleId } from "./rules/index.ts";
 import type { Problem } from "./types.ts";
 
 const VERSION_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -27,7 +28,7 @@ export function checkPathNameTag({
   name: string;
   uri: string | undefined;
   composedUri: boolean;
-  problemAt: (ruleId: string, path: string[], message: string) => Problem;
+  problemAt: (ruleId: RuleId, path: string[], message: string) => Problem;
 }): Problem[] {
   const problems: Problem[] = [];
   const rule = "path-name-tag";

@@ -2,6 +2,7 @@
 import { checkSchema } from "./fast-check-schema.ts";
 import { findCredentialsInValue } from "./find-literal-credentials.ts";
 import { locate, type ParsedYaml, parseYaml } from "./parsed-yaml.ts";
+import type { RuleId } from "./rules/index.ts";
 import type { Problem } from "./types.ts";
 
 /** A file after its own checks; `ok` is false when it cannot be layered (syntax or schema errors). */
@@ -29,7 +30,7 @@ export function checkSpecFile({
 }): CheckedFile {
   const parsed = parseYaml({ file, text });
   const problem = (
-    ruleId: string,
+    ruleId: RuleId,
     path: string[],
     message: string,
     at: "key" | "value" = "value",

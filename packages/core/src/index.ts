@@ -15,6 +15,7 @@ export type {
 } from "./types.ts";
 export type { PaiClientLike } from "./pai-client-like.ts";
 export { SpecError, formatProblem } from "./spec-error.ts";
+export { RULES, type RuleId, type LintRule } from "./rules/index.ts";
 export { SecretMissingError } from "./secret-missing-error.ts";
 export { GitError } from "./run-git.ts";
 export { directorySource } from "./directory-source.ts";

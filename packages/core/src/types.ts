@@ -1,5 +1,6 @@
 /** The shapes shared by every part of core: spec sources, problems, resolved specs, plans and dispatch results. */
 import type { CreateImageBuildRequest, DlcJob } from "@imagebuild/schema";
+import type { RuleId } from "./rules/index.ts";
 
 /**
  * Where spec files are read from. Paths are repository-relative POSIX paths like
@@ -25,7 +26,8 @@ export interface SpecSource {
  * const p: Problem = { ruleId: "path-name-tag", severity: "error", file: "specs/a/1.0.yaml", line: 4, column: 5, message: "…" };
  */
 export interface Problem {
-  ruleId: string;
+  /** One of `RULES` (src/rules/index.ts). */
+  ruleId: RuleId;
   severity: "error" | "warning";
   file: string;
   line: number;

@@ -78,6 +78,30 @@ export function credentialsFromFcContext(context: FcContextLike): Credentials {
 }
 
 /**
+ * The one credential precedence every caller uses: the STS pair Function Compute passes in
+ * `context.credentials` (when it carries an AccessKey ID), else the `ALIBABA_CLOUD_*` variables
+ * when either key is set (a half-set pair throws `CREDENTIALS_MISSING` naming the other), else
+ * `undefined`: unsigned, which only the local service accepts. With `required`, that last case
+ * throws instead, naming `ALIBABA_CLOUD_ACCESS_KEY_ID`.
+ *
+ * @example
+ * const credentials = resolveCredentials({ context, env: process.env }); // Credentials | undefined
+ */
+export function resolveCredentials({
+  context,
+  env = process.env,
+  required: mustResolve = false,
+}: {
+  context?: FcContextLike | undefined;
+  env?: Readonly<Record<string, string | undefined>>;
+  required?: boolean;
+} = {}): Credentials | undefined {
+  if (context?.credentials?.accessKeyId) return credentialsFromFcContext(context);
+  const hasKeys = Boolean(env[ENV_ACCESS_KEY_ID]?.trim() || env[ENV_ACCESS_KEY_SECRET]?.trim());
+  return hasKeys || mustResolve ? credentialsFromEnv(env) : undefined;
+}
+
+/**
  * Turns `Credentials`, a provider, or nothing (unsigned mode) into a provider or `undefined`.
  *
  * @example

@@ -45,6 +45,7 @@ export {
   staticCredentials,
   credentialsFromEnv,
   credentialsFromFcContext,
+  resolveCredentials,
   toCredentialsProvider,
   ENV_ACCESS_KEY_ID,
   ENV_ACCESS_KEY_SECRET,
@@ -65,9 +66,11 @@ export {
   type PaiErrorInit,
   type PaiClientErrorCode,
 } from "./pai-error.ts";
+export { type Logger, type LogFields, SILENT_LOGGER } from "./logger.ts";
 export { PaiConfigError, type PaiConfigErrorCode } from "./pai-config-error.ts";
 export {
   DEFAULT_RETRY,
+  isRetryableError,
   isRetryableResponse,
   isThrottlingCode,
   backoffDelayMs,

@@ -18,6 +18,14 @@ export const DEFAULT_RETRY: RetryOptions = {
 };
 
 const RETRYABLE_CODES = new Set(["ServiceUnavailable", "InternalError"]);
+/** Codes of failures where no answer came back: this client's and Node's connection errors. */
+const CONNECTION_CODES = new Set([
+  "NetworkError",
+  "Timeout",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+]);
 
 /**
  * Whether an error response says "try again": any 5xx, `ServiceUnavailable`, and every
@@ -35,6 +43,33 @@ export function isRetryableResponse({
 }): boolean {
   return (
     statusCode >= 500 || statusCode === 429 || RETRYABLE_CODES.has(code) || isThrottlingCode(code)
+  );
+}
+
+/**
+ * Whether any error (this package's `PaiError`, another package's, a Node system error) is worth
+ * retrying: its `retryable` flag when it has one, else its `statusCode` and `code` read as
+ * `isRetryableResponse` reads them, plus the connection codes (`NetworkError`, `Timeout`,
+ * `ECONNRESET`, `ECONNREFUSED`, `ETIMEDOUT`). The one classifier; other packages import it.
+ *
+ * @example
+ * isRetryableError({ code: "Throttling.User" }) // true
+ * isRetryableError({ code: "Throttling.User", retryable: false }) // false: the flag wins
+ */
+export function isRetryableError(error: unknown): boolean {
+  if (error === null || typeof error !== "object") return false;
+  const { retryable, code, statusCode } = error as {
+    retryable?: unknown;
+    code?: unknown;
+    statusCode?: unknown;
+  };
+  if (typeof retryable === "boolean") return retryable;
+  return (
+    isRetryableResponse({
+      statusCode: typeof statusCode === "number" ? statusCode : 0,
+      code: typeof code === "string" ? code : "",
+    }) ||
+    (typeof code === "string" && CONNECTION_CODES.has(code))
   );
 }
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deliverPush, gitPushPayload, startDevPipeline } from "@imagebuild/local-cloud";
-import { createLocalPai, createLogger } from "@imagebuild/local-pai";
+import { createLocalPai, createLogger, type Logger } from "@imagebuild/local-pai";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { intFlag } from "../flag-schemas.ts";
@@ -218,14 +218,18 @@ async function push(
 }
 
 /** The local service's log without the tools' own output (buildah steps, debootstrap, apt-get): dev prints build progress itself. */
-function serviceLog(io: Io) {
-  const log = createLogger({ format: "plain", stream: io.stderr });
+function serviceLog(io: Io): Logger {
+  return withoutToolOutput(createLogger({ format: "plain", stream: io.stderr }));
+}
+
+function withoutToolOutput(log: Logger): Logger {
   return {
-    info: (message: string, fields?: Record<string, unknown>) => {
+    info: (message, fields) => {
       if (fields?.source === undefined && !message.startsWith("job status"))
         log.info(message, fields);
     },
     warn: log.warn,
     error: log.error,
+    child: (fields) => withoutToolOutput(log.child(fields)),
   };
 }

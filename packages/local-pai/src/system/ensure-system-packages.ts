@@ -5,7 +5,7 @@ import { findCommand } from "./find-command.ts";
 import { isStaticElf } from "./is-static-elf.ts";
 import { runProcess } from "./run-process.ts";
 import type { Logger } from "./types.ts";
-import { SILENT_LOGGER } from "./silent-logger.ts";
+import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
 
 /** Each command the service runs and the Debian package that provides it. */
 export const SYSTEM_PACKAGES = [

@@ -10,7 +10,7 @@ import {
 import { BaseImageError } from "./errors.ts";
 import { localRegistryHosts, writeAuthFile } from "./registry-auths.ts";
 import { runProcess } from "./run-process.ts";
-import { SILENT_LOGGER } from "./silent-logger.ts";
+import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
 import type { BuildEnvironment, Logger, RegistryHandle } from "./types.ts";
 import { writeBuildEnvironment } from "./write-build-environment.ts";
 

@@ -9,7 +9,7 @@ import { RegistryStartError } from "./errors.ts";
 import { freePort } from "./free-port.ts";
 import { htpasswdLine } from "./htpasswd-line.ts";
 import { manifestExists } from "./registry-client.ts";
-import { SILENT_LOGGER } from "./silent-logger.ts";
+import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
 import { stopLeftoverBuilders } from "./stop-leftover-builders.ts";
 import type { Logger, RegistryCredentials, RegistryHandle } from "./types.ts";
 

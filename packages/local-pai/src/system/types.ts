@@ -1,16 +1,7 @@
 /** The shapes shared by the system layer and the service that drives it (the S/H contract). */
 
-/**
- * Where the system layer reports progress; the service passes its own structured logger.
- *
- * @example
- * const log: Logger = { info: console.log, warn: console.warn, error: console.error };
- */
-export interface Logger {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
+// Where the system layer reports progress: the one Logger shape (pai-client); the service passes its own.
+export type { Logger } from "@imagebuild/pai-client/logger";
 
 /** Credentials for a registry, as a user name and password (never logged). */
 export interface RegistryCredentials {

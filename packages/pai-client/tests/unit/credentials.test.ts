@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   credentialsFromEnv,
   credentialsFromFcContext,
+  resolveCredentials,
   staticCredentials,
   toCredentialsProvider,
 } from "../../src/credentials.ts";
@@ -80,5 +81,36 @@ describe("providers", () => {
     expect(toCredentialsProvider(undefined)).toBeUndefined();
     const bad = toCredentialsProvider(async () => ({ accessKeyId: "id", accessKeySecret: "" }));
     await expect(bad?.()).rejects.toThrow(/credentials provider result\.accessKeySecret/);
+  });
+});
+
+describe("resolveCredentials", () => {
+  const ENV = { ALIBABA_CLOUD_ACCESS_KEY_ID: "env-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET };
+  const CONTEXT = {
+    credentials: { accessKeyId: "STS.x", accessKeySecret: SECRET, securityToken: "t" },
+  };
+
+  it("prefers the Function Compute context, then the environment, then unsigned", () => {
+    expect(resolveCredentials({ context: CONTEXT, env: ENV })).toEqual(CONTEXT.credentials);
+    expect(resolveCredentials({ context: { credentials: null }, env: ENV })).toEqual({
+      accessKeyId: "env-id",
+      accessKeySecret: SECRET,
+    });
+    expect(resolveCredentials({ context: {}, env: {} })).toBeUndefined();
+  });
+
+  it("reports a half-set pair, and nothing at all when credentials are required", () => {
+    expect(() => resolveCredentials({ env: { ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET } })).toThrow(
+      /ALIBABA_CLOUD_ACCESS_KEY_ID is not set/,
+    );
+    expect(() => resolveCredentials({ env: {}, required: true })).toThrow(
+      /ALIBABA_CLOUD_ACCESS_KEY_ID is not set/,
+    );
+  });
+
+  it("checks a context pair instead of falling back past it", () => {
+    expect(() =>
+      resolveCredentials({ context: { credentials: { accessKeyId: "STS.x" } }, env: ENV }),
+    ).toThrow(/context.credentials.accessKeySecret/);
   });
 });

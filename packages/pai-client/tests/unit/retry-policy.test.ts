@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { errorFromResponse } from "../../src/pai-error.ts";
 import {
   backoffDelayMs,
+  isRetryableError,
   isRetryableResponse,
   retryAfterMsFromHeaders,
 } from "../../src/retry-policy.ts";
@@ -22,6 +23,35 @@ describe("isRetryableResponse", () => {
     [403, "Forbidden.RAM", false],
   ])("%i %s → %s", (statusCode, code, expected) => {
     expect(isRetryableResponse({ statusCode, code })).toBe(expected);
+  });
+});
+
+describe("isRetryableError", () => {
+  it.each([
+    [{ code: "Throttling.User" }, true],
+    [{ code: "Rejected.Throttling" }, true],
+    [{ code: "ServiceUnavailable" }, true],
+    [{ code: "ECONNRESET" }, true],
+    [{ code: "NetworkError" }, true],
+    [{ statusCode: 503 }, true],
+    [{ statusCode: 429, code: "TooManyRequests" }, true],
+    [{ code: "InvalidParameter", statusCode: 400 }, false],
+    [{ code: "Throttling.User", retryable: false }, false],
+    [{ code: "InvalidParameter", retryable: true }, true],
+    ["Throttling", false],
+    [null, false],
+  ])("%j → %s", (error, expected) => {
+    expect(isRetryableError(error)).toBe(expected);
+  });
+
+  it("agrees with the flag PaiError sets from a response", () => {
+    const error = errorFromResponse({
+      action: "ListImages",
+      statusCode: 400,
+      text: JSON.stringify({ Code: "Throttling.Api", Message: "slow down" }),
+    });
+    expect(isRetryableError(error)).toBe(true);
+    expect(isRetryableError({ code: error.code, statusCode: error.statusCode })).toBe(true);
   });
 });
 

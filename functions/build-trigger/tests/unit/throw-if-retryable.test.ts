@@ -1,20 +1,6 @@
-/** Which errors make an async invocation fail so Function Compute retries it. */
+/** Which results make an async invocation fail so Function Compute retries it. */
 import { describe, expect, it } from "vitest";
-import { isRetryable, RetryableBuildError, throwIfRetryable } from "../../src/errors.ts";
-
-describe("isRetryable", () => {
-  it.each([
-    [{ code: "Throttling.User" }, true],
-    [{ code: "Rejected.Throttling" }, true],
-    [{ code: "ServiceUnavailable" }, true],
-    [{ statusCode: 503 }, true],
-    [{ code: "InvalidParameter", statusCode: 400 }, false],
-    [{ code: "Throttling.User", retryable: false }, false],
-    ["Throttling", false],
-  ])("%j → %s", (error, expected) => {
-    expect(isRetryable(error)).toBe(expected);
-  });
-});
+import { RetryableBuildError, throwIfRetryable } from "../../src/errors.ts";
 
 describe("throwIfRetryable", () => {
   it("throws naming the retryable failures only", () => {

@@ -1,0 +1,59 @@
+/** Layers a version file over its `_defaults.yaml` chain and, when asked, one environment overlay. */
+import type { Spec } from "@imagebuild/schema";
+import type { CheckedFile } from "./check-spec-file.ts";
+import { isPlainObject, mergeLayers, valueAtPath } from "./merge-layers.ts";
+import type { ParsedYaml } from "./parsed-yaml.ts";
+
+/** One file's contribution to a layered spec, kept so a problem can point at the file that set a field. */
+export interface SpecLayer {
+  parsed: ParsedYaml;
+  /** Where the merged root lives inside this file: [] or ["environments", env]. */
+  prefix: string[];
+}
+
+/** A layered spec, or `notInEnv` when no layer defines the requested environment. */
+export type LayeredSpec =
+  | {
+      notInEnv?: false;
+      spec: Spec;
+      /** Root first, then each environment overlay in the same order. */
+      layers: SpecLayer[];
+      /** The merged `environments` map (names are what `--env` may choose). */
+      environments: Record<string, unknown>;
+    }
+  | { notInEnv: true };
+
+/**
+ * Merges `defaults` (root first) and `self`, then the `env` overlay of every layer that defines it.
+ *
+ * @example
+ * const layered = layerSpec({ defaults, self, env: "local" });
+ * if (!layered.notInEnv) layered.spec.build?.WorkspaceId;
+ */
+export function layerSpec({
+  defaults,
+  self,
+  env,
+}: {
+  defaults: CheckedFile[];
+  self: CheckedFile;
+  env: string | undefined;
+}): LayeredSpec {
+  const files = [...defaults, self];
+  const layers: SpecLayer[] = files.map((checked) => ({ parsed: checked.parsed, prefix: [] }));
+  let merged: Record<string, unknown> = {};
+  for (const checked of files)
+    merged = mergeLayers(merged, checked.parsed.value) as Record<string, unknown>;
+  const environments = isPlainObject(merged.environments) ? merged.environments : {};
+  if (env !== undefined) {
+    // A spec is built in an environment only if one of its layers defines it (see the README).
+    if (!(env in environments)) return { notInEnv: true };
+    for (const checked of files) {
+      if (valueAtPath(checked.parsed.value, ["environments", env]) !== undefined) {
+        layers.push({ parsed: checked.parsed, prefix: ["environments", env] });
+      }
+    }
+    merged = mergeLayers(merged, environments[env]) as Record<string, unknown>;
+  }
+  return { spec: merged as unknown as Spec, layers, environments };
+}

@@ -1,0 +1,51 @@
+/** The Dockerfile lints of one spec: parse errors, FROM pinning and literal credentials, placed in the spec or sidecar. */
+import { checkFromPinning } from "./check-from-pinning.ts";
+import { findCredentialsInDockerfile } from "./find-literal-credentials.ts";
+import { parseDockerfile } from "./parse-dockerfile.ts";
+import { positionInString } from "./parsed-yaml.ts";
+import type { DockerfileOrigin } from "./resolved-dockerfile.ts";
+import type { Problem } from "./types.ts";
+
+/**
+ * Lints a Dockerfile the user wrote; a line and column inside it become a position in `origin`.
+ *
+ * @example
+ * lintDockerfile("FROM busybox\n", { sidecar: "specs/a/Dockerfile" });
+ * // [{ ruleId: "dockerfile-pinned-from", file: "specs/a/Dockerfile", line: 1, … }]
+ */
+export function lintDockerfile(dockerfile: string, origin: DockerfileOrigin): Problem[] {
+  const parsed = parseDockerfile(dockerfile);
+  const place = (line: number, column: number) => {
+    if ("sidecar" in origin) return { file: origin.sidecar, line, column };
+    return {
+      file: origin.parsed.file,
+      ...positionInString(origin.parsed, origin.path, line, column),
+    };
+  };
+  const problems: Problem[] = [];
+  for (const issue of parsed.issues) {
+    problems.push({
+      ruleId: "dockerfile-parse",
+      severity: "error",
+      ...place(issue.line, issue.column),
+      message: issue.message,
+    });
+  }
+  for (const issue of checkFromPinning(parsed.instructions)) {
+    problems.push({
+      ruleId: issue.ruleId,
+      severity: issue.severity,
+      ...place(issue.line, issue.column),
+      message: issue.message,
+    });
+  }
+  for (const finding of findCredentialsInDockerfile(parsed.instructions)) {
+    problems.push({
+      ruleId: "no-literal-credentials",
+      severity: "error",
+      ...place(finding.line ?? 1, finding.column ?? 1),
+      message: `${finding.what}: pass credentials as build secrets or RegistryAuths references, never in the Dockerfile`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,45 @@
+/** A spec's rebuild policy: the tag policy (default immutable) and an optional schedule checked as a cron. */
+import { Cron } from "croner";
+import type { SpecPolicy } from "@imagebuild/schema";
+import type { ProblemAt } from "./problem-locator.ts";
+import type { Problem, TagPolicy } from "./types.ts";
+
+/** Cron patterns already checked (most specs share a handful), to their error or undefined. */
+const CRON_CHECKS = new Map<string, string | undefined>();
+
+/**
+ * Resolves `policy` and reports a schedule croner cannot parse (6 fields, seconds first, UTC).
+ *
+ * @example
+ * resolvePolicy({ schedule: "0 0 3 * * 1" }, problemAt); // { policy: { tag: "immutable", schedule: "0 0 3 * * 1" }, problems: [] }
+ */
+export function resolvePolicy(
+  policy: SpecPolicy | undefined,
+  problemAt: ProblemAt,
+): { policy: { schedule?: string; tag: TagPolicy }; problems: Problem[] } {
+  const resolved: { schedule?: string; tag: TagPolicy } = { tag: policy?.tag ?? "immutable" };
+  const problems: Problem[] = [];
+  if (policy?.schedule !== undefined) {
+    resolved.schedule = policy.schedule;
+    const cronError = cronProblem(policy.schedule);
+    if (cronError !== undefined) {
+      problems.push(
+        problemAt("policy-schedule", ["policy", "schedule"], `policy.schedule: ${cronError}`),
+      );
+    }
+  }
+  return { policy: resolved, problems };
+}
+
+function cronProblem(pattern: string): string | undefined {
+  if (!CRON_CHECKS.has(pattern)) {
+    let message: string | undefined;
+    try {
+      new Cron(pattern, { paused: true, timezone: "UTC" }).stop();
+    } catch (error) {
+      message = (error as Error).message.replace(/^CronPattern: /, "");
+    }
+    CRON_CHECKS.set(pattern, message);
+  }
+  return CRON_CHECKS.get(pattern);
+}

@@ -1,0 +1,15 @@
+/** The `duplicate-image-uri` lint rule: what it checks and where it is checked. */
+import { defineRule } from "./define-rule.ts";
+
+/**
+ * The `duplicate-image-uri` rule's registry entry.
+ *
+ * @example
+ * RULES["duplicate-image-uri"] === duplicateImageUri // true
+ */
+export const duplicateImageUri = defineRule({
+  id: "duplicate-image-uri",
+  severities: ["error"],
+  description: "no two specs target the same `Image.Uri`",
+  checkedIn: ["src/load-specs.ts"],
+});

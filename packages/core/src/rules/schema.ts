@@ -1,0 +1,16 @@
+/** The `schema` lint rule: what it checks and where it is checked. */
+import { defineRule } from "./define-rule.ts";
+
+/**
+ * The `schema` rule's registry entry.
+ *
+ * @example
+ * RULES["schema"] === schema // true
+ */
+export const schema = defineRule({
+  id: "schema",
+  severities: ["error"],
+  description:
+    "the file matches the Spec schema (types, patterns, enums); package names that could inject into the Dockerfile fail here",
+  checkedIn: ["src/check-spec-file.ts"],
+});

@@ -1,0 +1,6 @@
+/** Vitest configuration of the check-boundaries tool. */
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: { include: ["tests/**/*.test.ts"] },
+});
