@@ -1,4 +1,4 @@
-/** Throwaway git repositories of specs for tests and benchmarks, removed by `cleanup()` or at exit. */
+/** Throwaway git repositories of specs for tests and benchmarks, removed by `cleanup()` or when the process ends. */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,8 +28,9 @@ const GIT_IDENTITY = {
   GIT_COMMITTER_EMAIL: "test@example.com",
 };
 
-// Repositories a test did not clean up are removed when its worker exits. One set per process: a
-// test runner loads this module once per test file, and one exit listener is enough.
+// Repositories a test did not clean up are removed when its process ends: at exit, or on the
+// SIGTERM with which vitest stops its fork workers (no exit handler runs then). One set per process:
+// the runner loads this module once per test file.
 const LEFTOVERS_KEY = Symbol.for("@imagebuild/test-support/spec-repos");
 const leftovers = leftoverSet();
 
@@ -39,8 +40,15 @@ function leftoverSet(): Set<string> {
   if (existing) return existing;
   const dirs = new Set<string>();
   registry[LEFTOVERS_KEY] = dirs;
-  process.once("exit", () => {
+  const removeAll = () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    dirs.clear();
+  };
+  process.once("exit", removeAll);
+  process.once("SIGTERM", () => {
+    removeAll();
+    // Nobody else handles it: end the process as the default SIGTERM action would.
+    if (process.listenerCount("SIGTERM") === 0) process.kill(process.pid, "SIGTERM");
   });
   return dirs;
 }

@@ -1,7 +1,8 @@
 /** Temporary spec repositories: committed on main, further commits, cleanup. */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createSpecRepo } from "../../src/create-spec-repo.ts";
 import { SAMPLE_SPECS, specYaml } from "../../src/spec-texts.ts";
@@ -42,5 +43,45 @@ describe("createSpecRepo", () => {
     } finally {
       repo.cleanup();
     }
+  });
+});
+
+describe("a repository left behind", () => {
+  const MODULE = fileURLToPath(new URL("../../src/create-spec-repo.ts", import.meta.url));
+  // A child process creates a repository, prints its folder and ends without cleaning up.
+  const child = (ending: string) =>
+    spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `const { createSpecRepo } = await import(${JSON.stringify(MODULE)});
+         console.log(createSpecRepo().dir); ${ending}`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+  const firstLine = (proc: ReturnType<typeof spawn>) =>
+    new Promise<string>((resolve) => {
+      proc.stdout?.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
+    });
+  const ended = (proc: ReturnType<typeof spawn>) =>
+    new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+
+  it("is removed when the process exits", async () => {
+    const proc = child("");
+    const dir = await firstLine(proc);
+    await ended(proc);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("is removed when the process is stopped with SIGTERM, which still ends it", async () => {
+    const proc = child("setInterval(() => {}, 1000);");
+    const dir = await firstLine(proc);
+    proc.kill("SIGTERM");
+    await ended(proc);
+    expect(proc.signalCode).toBe("SIGTERM");
+    expect(existsSync(dir)).toBe(false);
   });
 });
