@@ -15,8 +15,7 @@ import { HttpEventSchema } from "../../src/events/http.ts";
 import { OssEventSchema } from "../../src/events/oss.ts";
 import { createLogger } from "../../src/logger.ts";
 import { settling } from "../fixtures/events.ts";
-import { startPaiServer } from "../fixtures/pai-server.ts";
-import { createSpecRepo, specYaml, writeFiles } from "../fixtures/spec-repo.ts";
+import { createSpecRepo, specYaml, startPaiServer, writeFiles } from "@imagebuild/test-support";
 
 describe("toFcHttpEvent", () => {
   it("builds a schema-valid FC 3.0 event: canonical header names, joined repeats, base64 for binary", () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler } from "../../src/create-handler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { GITHUB_SECRET, githubPush, githubPushEvent, settling } from "../fixtures/events.ts";
-import { createSpecRepo } from "../fixtures/spec-repo.ts";
+import { createSpecRepo } from "@imagebuild/test-support";
 
 const BUILD_TIMEOUT_MS = 240_000;
 // The local service seeds busybox under the version of the installed busybox-static (e.g. 1.35); FROM must be pinned.
