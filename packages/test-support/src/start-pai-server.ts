@@ -153,33 +153,40 @@ export async function startPaiServer<V extends Verification = Verification>({
   };
 
   const server = createServer((req, res) => {
-    void readBody(req).then((body) => {
-      sequence += 1;
-      const url = new URL(req.url ?? "/", "http://localhost");
-      const request: ReceivedRequest = {
-        method: req.method ?? "",
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        body,
-      };
-      const verification = verify?.(request);
-      state.seen.push({ ...request, verification });
-      const answer = decide(request, verification, `REQ-${sequence}`);
-      if (answer === "hang") return;
-      if (answer === "drop") return void req.socket.destroy();
-      void hold.then(() =>
-        setTimeout(() => {
-          const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
-          res.writeHead(answer.status, {
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(text),
-            ...answer.headers,
-          });
-          res.end(text);
-        }, delayMs),
-      );
-    });
+    readBody(req)
+      .then((body) => {
+        sequence += 1;
+        const url = new URL(req.url ?? "/", "http://localhost");
+        const request: ReceivedRequest = {
+          method: req.method ?? "",
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        };
+        const verification = verify?.(request);
+        state.seen.push({ ...request, verification });
+        const answer = decide(request, verification, `REQ-${sequence}`);
+        if (answer === "hang") return;
+        if (answer === "drop") return void req.socket.destroy();
+        void hold.then(() =>
+          setTimeout(() => {
+            const text =
+              typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
+            res.writeHead(answer.status, {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(text),
+              ...answer.headers,
+            });
+            res.end(text);
+          }, delayMs),
+        );
+      })
+      .catch((error: unknown) => {
+        // A bug in the stand-in answers 500 rather than leaving the client waiting.
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ Code: "InternalError", Message: String(error) }));
+      });
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
