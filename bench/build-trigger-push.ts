@@ -10,6 +10,7 @@ import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHandler, createLogger, loadConfig, recognizeEvent } from "@imagebuild/build-trigger";
+import { DEFAULTS_YAML, specYaml } from "@imagebuild/test-support";
 import { readDelivery } from "../functions/build-trigger/src/webhooks/read-delivery.ts";
 
 const PUSHES = Number(process.argv[2] ?? 50);
@@ -17,37 +18,9 @@ const SPEC_COUNT = 20;
 const SECRET = "bench-secret";
 const SHA = "a".repeat(40);
 
-const files: Record<string, string> = {
-  "specs/_defaults.yaml": `apiVersion: imagebuild/v1
-kind: Defaults
-build:
-  Accessibility: PRIVATE
-  TargetRegistry:
-    Type: AcrEnterprise
-  Resource:
-    EcsSpec: ecs.c6.large
-policy:
-  tag: immutable
-environments:
-  local:
-    registry: 127.0.0.1:5000/pai
-    build:
-      WorkspaceId: local
-`,
-};
+const files: Record<string, string> = { "specs/_defaults.yaml": DEFAULTS_YAML };
 const specPaths = Array.from({ length: SPEC_COUNT }, (_, i) => `specs/tool-${i}/1.0.0.yaml`);
-for (const [i, file] of specPaths.entries()) {
-  files[file] = `apiVersion: imagebuild/v1
-kind: ImageBuild
-description: bench image ${i}
-build:
-  BuildConfig:
-    BuildType: CustomDockerfile
-    Dockerfile: |
-      FROM busybox:1.36
-      RUN echo ${i} > /n
-`;
-}
+for (const [i, file] of specPaths.entries()) files[file] = specYaml({ name: `bench-${i}` });
 
 const github = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://localhost");

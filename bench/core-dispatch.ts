@@ -19,34 +19,20 @@ import {
 import { createPaiClient } from "@imagebuild/pai-client";
 import { once } from "node:events";
 import { Worker } from "node:worker_threads";
-import type { FakePaiStats } from "../packages/core/tests/fixtures/fake-pai-server.ts";
+import { DEFAULTS_YAML, type PaiServerStats, specYaml } from "@imagebuild/test-support";
 
 const Q = Number(process.argv[2] ?? 100);
 const BUILDS = Number(process.argv[3] ?? 1000);
 const CONCURRENCY = Number(process.argv[4] ?? 32);
 
 async function generateItems(): Promise<DispatchItem[]> {
-  const files: Record<string, string> = {
-    "specs/_defaults.yaml": `apiVersion: imagebuild/v1
-kind: Defaults
-registry: 127.0.0.1:5000/pai
-build:
-  WorkspaceId: bench
-  Resource: { EcsSpec: ecs.c6.large }
-  TargetRegistry: { Type: AcrEnterprise }
-`,
-  };
+  const files: Record<string, string> = { "specs/_defaults.yaml": DEFAULTS_YAML };
   for (let n = 0; n < BUILDS; n += 1) {
-    files[`specs/image-${Math.floor(n / 10)}/1.0.${n % 10}.yaml`] = `apiVersion: imagebuild/v1
-kind: ImageBuild
-build:
-  BuildConfig:
-    Dockerfile: |
-      FROM busybox:1.36
-      RUN echo build ${n}
-`;
+    files[`specs/image-${Math.floor(n / 10)}/1.0.${n % 10}.yaml`] = specYaml({
+      name: `build-${n}`,
+    });
   }
-  const { specs, problems } = await loadSpecs({ source: memorySource(files) });
+  const { specs, problems } = await loadSpecs({ source: memorySource(files), env: "local" });
   if (problems.length > 0 || specs.length !== BUILDS)
     throw new Error(`generated specs are invalid: ${problems[0]?.message}`);
   return specs.map((spec) => {
@@ -65,9 +51,9 @@ const server = new Worker(
   { eval: true, workerData: { ratePerSecond: Q, burst: BURST } },
 );
 const [{ url }] = (await once(server, "message")) as [{ url: string }];
-const stats = async (): Promise<FakePaiStats> => {
+const stats = async (): Promise<PaiServerStats> => {
   server.postMessage("stats");
-  const [{ stats: value }] = (await once(server, "message")) as [{ stats: FakePaiStats }];
+  const [{ stats: value }] = (await once(server, "message")) as [{ stats: PaiServerStats }];
   return value;
 };
 const client = createPaiClient({ endpoint: url, env: {} });

@@ -11,11 +11,12 @@
  * Run: npx tsx bench/core-validate.ts [files=2000] [rounds=3]
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { jsonSchemas } from "@imagebuild/schema";
+import { writeFiles } from "@imagebuild/test-support";
 import { build } from "esbuild";
 
 const FILES = Number(process.argv[2] ?? 2000);
@@ -26,10 +27,7 @@ const AJV_CLI = require.resolve("ajv-cli/dist/index.js");
 const WORKER = path.join(import.meta.dirname, "core-validate-worker.ts");
 
 function generate(root: string): number {
-  const write = (file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  };
+  const write = (file: string, text: string) => writeFiles(root, { [file]: text });
   write(
     "specs/_defaults.yaml",
     `# yaml-language-server: $schema=spec.schema.json

@@ -8,6 +8,8 @@ import { findImports } from "./find-imports.ts";
 const CHECKED_DIRS = ["src", "scripts", "bench"];
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|tsx)$/;
 const DEPENDENCY_FIELDS = ["dependencies", "peerDependencies", "optionalDependencies"] as const;
+/** The shared test harness: tests and benchmarks may import it, no package's code may. */
+const TEST_HARNESS = "test-support";
 
 /** A workspace package: its short name (the arrows' name), package name and folder. */
 interface WorkspacePackage {
@@ -73,7 +75,7 @@ export function checkBoundaries({
       continue;
     }
     for (const target of importedPackages(root, file, packages, byPackageName))
-      check(owner, file, target);
+      if (target.name !== TEST_HARNESS) check(owner, file, target);
   }
   return violations;
 }

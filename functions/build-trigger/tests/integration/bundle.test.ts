@@ -7,8 +7,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GITHUB_SECRET, githubPush, githubPushEvent, httpEvent } from "../fixtures/events.ts";
 import { startGitHostServer, type GitHostServer } from "../fixtures/git-host-server.ts";
-import { startPaiServer, type PaiServer } from "../fixtures/pai-server.ts";
-import { BAD_SPEC_YAML, createSpecRepo, specYaml } from "../fixtures/spec-repo.ts";
+import {
+  BAD_SPEC_YAML,
+  createSpecRepo,
+  type PaiServer,
+  specYaml,
+  startPaiServer,
+} from "@imagebuild/test-support";
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // A temp folder, so a parallel `bundle` target writing dist/ cannot race this test.
@@ -95,7 +100,7 @@ describe("the esbuild bundle", () => {
       file: "specs/tool-a/1.0.0.yaml",
       status: "submitted",
     });
-    expect(pai.calls).toBe(2);
+    expect(pai.stats.createCalls).toBe(2);
     expect(pai.builds.size).toBe(1);
   });
 });

@@ -6,15 +6,20 @@ import { describe, expect, it } from "vitest";
 import { startLocalOssServer } from "@imagebuild/local-cloud";
 import { ossEvent, timerEvent } from "../fixtures/events.ts";
 import { buffer, useHandlerHarness } from "../fixtures/handler-harness.ts";
-import { startPaiServer } from "../fixtures/pai-server.ts";
-import { BAD_SPEC_YAML, DEFAULTS_YAML, specYaml, writeFiles } from "../fixtures/spec-repo.ts";
+import {
+  BAD_SPEC_YAML,
+  DEFAULTS_YAML,
+  specYaml,
+  startPaiServer,
+  writeFiles,
+} from "@imagebuild/test-support";
 
 const harness = useHandlerHarness();
 const { setup } = harness;
 
 const bucketDir = mkdtempSync(path.join(tmpdir(), "bucket-"));
 writeFiles(bucketDir, {
-  "specs/_defaults.yaml": DEFAULTS_YAML.replace("REGISTRY", "127.0.0.1:5000/pai"),
+  "specs/_defaults.yaml": DEFAULTS_YAML,
   "specs/good/1.0.0.yaml": specYaml({ name: "good" }),
   "specs/broken/1.0.0.yaml": BAD_SPEC_YAML,
 });
@@ -51,7 +56,7 @@ describe("OSS uploads", () => {
       expect(bad.results[0]?.problems.join("\n")).toMatch(
         /specs\/broken\/1\.0\.0\.yaml:\d+:\d+: .*BuildType/,
       );
-      expect(pai.calls).toBe(0);
+      expect(pai.stats.createCalls).toBe(0);
 
       for (const key of [
         "other/x/1.0.yaml",
@@ -77,7 +82,7 @@ describe("OSS uploads", () => {
         context,
       )) as { results: { status: string }[] };
       expect(elsewhere.results[0]?.status).toBe("ignored");
-      expect(pai.calls).toBe(0);
+      expect(pai.stats.createCalls).toBe(0);
 
       const good = (await handler(
         buffer(ossEvent({ key: "specs%2Fgood%2F1.0.0.yaml" })),

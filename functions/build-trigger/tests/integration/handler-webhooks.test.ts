@@ -12,7 +12,7 @@ import {
   settling,
 } from "../fixtures/events.ts";
 import { buffer, parse, SPECS, useHandlerHarness } from "../fixtures/handler-harness.ts";
-import { startPaiServer } from "../fixtures/pai-server.ts";
+import { startPaiServer } from "@imagebuild/test-support";
 
 const harness = useHandlerHarness();
 const { repo, setup, setupEnv } = harness;
@@ -54,7 +54,7 @@ describe("GitHub push", () => {
           202,
         );
       }
-      expect(pai.calls).toBe(60);
+      expect(pai.stats.createCalls).toBe(60);
       expect(pai.builds.size).toBe(3);
     } finally {
       await pai.close();
@@ -92,7 +92,7 @@ describe("GitHub push", () => {
       tampered.body = tampered.body.replace("tool-a", "tool-z");
       expect(parse(await handler(buffer(tampered))).statusCode).toBe(401);
       expect(harness.github.requests.length).toBe(fetchedBefore);
-      expect(pai.calls).toBe(0);
+      expect(pai.stats.createCalls).toBe(0);
       expect(lines.join("")).not.toContain(GITHUB_SECRET);
     } finally {
       await pai.close();
@@ -109,7 +109,7 @@ describe("GitHub push", () => {
         expect(
           (response.body.results as { status: string }[]).every((r) => r.status === "submitted"),
         ).toBe(true);
-        expect(pai.calls).toBe(9);
+        expect(pai.stats.createCalls).toBe(9);
         expect(pai.builds.size).toBe(3);
       } finally {
         await pai.close();
@@ -143,7 +143,7 @@ describe("GitHub push", () => {
         delivery: "d3",
       });
       expect(parse(await handler(buffer(other))).body.reason).toMatch(/evil\/repo/);
-      expect(pai.calls).toBe(3);
+      expect(pai.stats.createCalls).toBe(3);
     } finally {
       await pai.close();
     }
@@ -191,7 +191,7 @@ describe("GitHub push", () => {
       const invalid = parse(await handler(buffer(bad)));
       expect(invalid.statusCode).toBe(400);
       expect(String(invalid.body.message)).toMatch(/github push body: after: must match/);
-      expect(pai.calls).toBe(0);
+      expect(pai.stats.createCalls).toBe(0);
     } finally {
       await pai.close();
     }
@@ -237,7 +237,7 @@ describe("HTTP trigger basics", () => {
       expect(parse(await handler(buffer(httpEvent({ body: "", method: "PUT" })))).statusCode).toBe(
         405,
       );
-      expect(pai.calls).toBe(0);
+      expect(pai.stats.createCalls).toBe(0);
     } finally {
       await pai.close();
     }
@@ -269,7 +269,7 @@ describe("the HTTP response deadline", () => {
         "submitted",
         "submitted",
       ]);
-      expect(pai.calls).toBe(3);
+      expect(pai.stats.createCalls).toBe(3);
       expect(pai.builds.size).toBe(3);
     } finally {
       release();
@@ -305,7 +305,7 @@ describe("GitLab and Codeup", () => {
           },
         });
       expect(parse(await handler(buffer(event("wrong")))).statusCode).toBe(401);
-      expect(pai.calls).toBe(0);
+      expect(pai.stats.createCalls).toBe(0);
       const ok = parse(await handler(buffer(event("gitlab-token-value"))));
       expect(ok.statusCode).toBe(202);
       expect(pai.builds.size).toBe(1);

@@ -10,7 +10,7 @@ import { githubSource } from "../../src/providers/github.ts";
 import { gitlabSource } from "../../src/providers/gitlab.ts";
 import { ossSource } from "../../src/sources/oss-source.ts";
 import { startGitHostServer, type GitHostServer } from "../fixtures/git-host-server.ts";
-import { createSpecRepo, DEFAULTS_YAML, specYaml, writeFiles } from "../fixtures/spec-repo.ts";
+import { createSpecRepo, DEFAULTS_YAML, specYaml, writeFiles } from "@imagebuild/test-support";
 
 const repo = createSpecRepo({ files: { "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }) } });
 const first = repo.sha;
@@ -133,7 +133,7 @@ describe("codeupSource", () => {
 describe("ossSource", () => {
   const bucketDir = mkdtempSync(path.join(tmpdir(), "bucket-"));
   writeFiles(bucketDir, {
-    "specs/_defaults.yaml": DEFAULTS_YAML.replace("REGISTRY", "127.0.0.1:5000/pai"),
+    "specs/_defaults.yaml": DEFAULTS_YAML,
     "specs/tool-c/1.0.0.yaml": specYaml({ name: "c" }),
   });
   const credentials = {

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type StubPai, startStubPai } from "../fixtures/stub-pai-server.ts";
+import { type PaiServer, startPaiServer } from "@imagebuild/test-support";
 
 const BIN = fileURLToPath(new URL("../../bin/imagebuild.mjs", import.meta.url));
 const REPO = path.resolve(path.dirname(BIN), "../../..");
@@ -23,9 +23,9 @@ function imagebuild(args: string[], env: NodeJS.ProcessEnv = {}) {
   });
 }
 
-let pai: StubPai;
+let pai: PaiServer;
 beforeAll(async () => {
-  pai = await startStubPai({
+  pai = await startPaiServer({
     images: [
       {
         ImageId: "image-bin1",

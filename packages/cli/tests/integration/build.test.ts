@@ -1,20 +1,25 @@
 /** imagebuild build against a stub PAI: submit, --wait, per-spec failures and Ctrl-C while waiting. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
-import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";
-import { type StubPai, startStubPai } from "../fixtures/stub-pai-server.ts";
+import {
+  createSpecRepo,
+  type PaiServer,
+  SAMPLE_SPECS,
+  type SpecRepo,
+  startPaiServer,
+} from "@imagebuild/test-support";
 
 const AUTH = "robot:pa55-w0rd-secret";
 const HELLO = "specs/busybox-hello/1.0.0.yaml";
 const FAIL = "specs/busybox-fail/1.0.0.yaml";
 
-let pai: StubPai;
+let pai: PaiServer;
 let repo: SpecRepo;
 let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
-  pai = await startStubPai();
-  repo = createSpecRepo();
+  pai = await startPaiServer({ idPrefix: "stub", failingImageNames: ["busybox-fail"] });
+  repo = createSpecRepo({ files: SAMPLE_SPECS });
   env = { IMAGEBUILD_ENDPOINT: pai.url };
 });
 afterEach(async () => {
@@ -156,7 +161,7 @@ describe("build", () => {
     });
     expect(code).toBe(1);
     expect(stderr).toMatch(/SPEC_INVALID: specs\/busybox-hello\/1\.0\.0\.yaml:3:1: /);
-    expect(pai.calls).toEqual([]);
+    expect(pai.seen).toEqual([]);
   });
 
   it("reports an API error per spec and exits 1", async () => {
@@ -183,7 +188,7 @@ describe("build --wait interrupted", () => {
     // Interrupt once the first GetJob has arrived: the build is then known as submitted, whether the
     // abort lands during that poll or in the 30 s sleep after it. A fixed delay after CreateImageBuild
     // could land before its response on a busy machine.
-    while (!pai.calls.some((c) => c.startsWith("GET /api/v1/jobs/")))
+    while (!pai.seen.some((r) => r.method === "GET" && r.path.startsWith("/api/v1/jobs/")))
       await new Promise((r) => setTimeout(r, 20));
     interrupt.abort();
     const { code, stdout, stderr } = await running;

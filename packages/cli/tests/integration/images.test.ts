@@ -1,12 +1,12 @@
 /** imagebuild images against a stub PAI: every page as JSON, a table, --verbose, an empty workspace. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
-import { type StubPai, startStubPai } from "../fixtures/stub-pai-server.ts";
+import { type PaiServer, startPaiServer } from "@imagebuild/test-support";
 
 // More than two pages of the default page size, so listing must follow pages.
 const IMAGE_COUNT = 45;
 
-let pai: StubPai;
+let pai: PaiServer;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
@@ -20,7 +20,7 @@ beforeAll(async () => {
     Labels: [{ Key: "system.chipType", Value: i === 0 ? "GPU" : "CPU" }],
     GmtCreateTime: "2026-11-27T10:00:00.000Z",
   }));
-  pai = await startStubPai({ images });
+  pai = await startPaiServer({ images });
   env = { IMAGEBUILD_ENDPOINT: pai.url };
 });
 afterAll(() => pai.close());
@@ -34,7 +34,9 @@ describe("images", () => {
     expect(body.totalCount).toBe(40);
     expect(body.images).toHaveLength(40);
     expect(body.images[0]).toMatchObject({ ImageId: "image-n0", Name: "pytorch-train" });
-    expect(pai.calls.filter((c) => c === "GET /api/v1/images").length).toBeGreaterThanOrEqual(2);
+    expect(
+      pai.seen.filter((r) => r.method === "GET" && r.path === "/api/v1/images").length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it("prints a table with a count; --verbose adds labels", async () => {

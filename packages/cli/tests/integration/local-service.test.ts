@@ -5,7 +5,7 @@ import path from "node:path";
 import { type Builder, type RunningService, startService } from "@imagebuild/local-pai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
-import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";
+import { createSpecRepo, SAMPLE_SPECS, type SpecRepo } from "@imagebuild/test-support";
 
 const KEY = { accessKeyId: "LTAIlocaltest", accessKeySecret: "local-service-secret-0123" };
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
     port: 0,
     accessKeys: [KEY],
   });
-  repo = createSpecRepo();
+  repo = createSpecRepo({ files: SAMPLE_SPECS });
   env = {
     IMAGEBUILD_ENDPOINT: service.url,
     ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.accessKeyId,

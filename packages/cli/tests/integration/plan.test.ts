@@ -1,8 +1,12 @@
 /** imagebuild plan over a git repository: create, removed, skip, refused changes and the markdown summary. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
-import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";
-import { startStubPai } from "../fixtures/stub-pai-server.ts";
+import {
+  createSpecRepo,
+  SAMPLE_SPECS,
+  type SpecRepo,
+  startPaiServer,
+} from "@imagebuild/test-support";
 
 const NEW_VERSION = `apiVersion: imagebuild/v1
 kind: ImageBuild
@@ -27,7 +31,7 @@ interface Entry {
 
 let repo: SpecRepo;
 beforeEach(() => {
-  repo = createSpecRepo();
+  repo = createSpecRepo({ files: SAMPLE_SPECS });
 });
 afterEach(() => repo.cleanup());
 
@@ -53,9 +57,9 @@ describe("plan", () => {
 
   it("compares two commits with --head, over several commits of history", async () => {
     repo.write("specs/busybox-hello/1.1.0.yaml", NEW_VERSION);
-    repo.commit("add 1.1.0");
+    repo.commit({}, "add 1.1.0");
     repo.write("specs/busybox-hello/1.2.0.yaml", NEW_VERSION.replace("1.37", "1.38"));
-    repo.commit("add 1.2.0");
+    repo.commit({}, "add 1.2.0");
     const { byFile } = await planJson(["--base", "HEAD~2", "--head", "HEAD~1", "--env", "local"]);
     expect(byFile["specs/busybox-hello/1.1.0.yaml"]).toMatchObject({ action: "create" });
     expect(byFile["specs/busybox-hello/1.2.0.yaml"]).toBeUndefined();
@@ -80,7 +84,7 @@ describe("plan", () => {
   });
 
   it("marks skip when the image already exists in the configured workspace", async () => {
-    const pai = await startStubPai({
+    const pai = await startPaiServer({
       images: [
         {
           ImageId: "image-x1",

@@ -1,13 +1,13 @@
 /** imagebuild render: the exact CreateImageBuild call of one spec, with its ClientToken. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
-import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";
+import { createSpecRepo, SAMPLE_SPECS, type SpecRepo } from "@imagebuild/test-support";
 
 const AUTH = "robot:pa55-w0rd-secret";
 
 let repo: SpecRepo;
 beforeAll(() => {
-  repo = createSpecRepo();
+  repo = createSpecRepo({ files: SAMPLE_SPECS });
 });
 afterAll(() => repo.cleanup());
 

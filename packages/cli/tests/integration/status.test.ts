@@ -1,7 +1,7 @@
 /** imagebuild status: one job, --watch, failures, signing and secrets kept out of output. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
-import { type StubPai, startStubPai } from "../fixtures/stub-pai-server.ts";
+import { type PaiServer, startPaiServer } from "@imagebuild/test-support";
 
 const REQUEST = (name: string) => ({
   WorkspaceId: "local",
@@ -11,7 +11,7 @@ const REQUEST = (name: string) => ({
   Image: { Name: name, Uri: `127.0.0.1:5000/pai/${name}:1.0.0` },
 });
 
-let pai: StubPai;
+let pai: PaiServer;
 let env: NodeJS.ProcessEnv;
 
 async function submit(name: string): Promise<string> {
@@ -24,7 +24,7 @@ async function submit(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  pai = await startStubPai();
+  pai = await startPaiServer({ failingImageNames: ["status-fail"] });
   env = { IMAGEBUILD_ENDPOINT: pai.url };
 });
 afterAll(() => pai.close());
@@ -73,18 +73,20 @@ describe("status", () => {
       ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIexample",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret,
     };
-    const before = pai.authorizations.length;
+    const before = pai.seen.length;
     const { code, stdout, stderr } = await runCli(["status", "dlc-missing"], { env: signed });
     expect(code).toBe(1);
-    expect(pai.authorizations[before]).toMatch(/^ACS3-HMAC-SHA256 Credential=LTAIexample,/);
+    expect(pai.seen[before]?.headers.authorization).toMatch(
+      /^ACS3-HMAC-SHA256 Credential=LTAIexample,/,
+    );
     expect(stdout + stderr).not.toContain(secret);
     expect(stderr).toMatch(/^imagebuild status: NotFound: /);
   });
 
   it("sends unsigned requests when only IMAGEBUILD_ENDPOINT is set", async () => {
-    const before = pai.authorizations.length;
+    const before = pai.seen.length;
     await runCli(["status", "dlc-missing"], { env });
-    expect(pai.authorizations[before]).toBeUndefined();
+    expect(pai.seen[before]?.headers.authorization).toBeUndefined();
   });
 
   it("exits 1 naming the variables when no endpoint is configured", async () => {

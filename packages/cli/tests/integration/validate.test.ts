@@ -3,14 +3,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
-import { createSpecRepo, type SpecRepo } from "../fixtures/spec-repo.ts";
+import { createSpecRepo, SAMPLE_SPECS, type SpecRepo } from "@imagebuild/test-support";
 
 const REPO_ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
 const PROBLEM_LINE = /^specs\/[a-z0-9-]+\/[^:]+:\d+:\d+: [a-z0-9-]+: .+$/;
 
 let repo: SpecRepo;
 beforeEach(() => {
-  repo = createSpecRepo();
+  repo = createSpecRepo({ files: SAMPLE_SPECS });
 });
 afterEach(() => repo.cleanup());
 

@@ -1,5 +1,6 @@
 /** dispatch against a fake PAI server: once per spec, throttling, skips, waits and requeues. */
 import { createPaiClient, type PaiClient } from "@imagebuild/pai-client";
+import { startPaiServer } from "@imagebuild/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   clientTokenFor,
@@ -11,7 +12,6 @@ import {
   type PaiClientLike,
   renderRequest,
 } from "../../src/index.ts";
-import { startFakePai } from "../fixtures/fake-pai-server.ts";
 
 const DEFAULTS = `apiVersion: imagebuild/v1
 kind: Defaults
@@ -62,10 +62,10 @@ afterEach(async () => {
 });
 
 async function setup(
-  options: Parameters<typeof startFakePai>[0] = {},
+  options: Parameters<typeof startPaiServer>[0] = {},
   retry = { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 6 },
 ) {
-  const pai = await startFakePai(options);
+  const pai = await startPaiServer(options);
   const client: PaiClient = createPaiClient({
     endpoint: pai.url,
     env: {},
@@ -106,7 +106,10 @@ describe("dispatch", () => {
 
   it("skips images that already exist unless the policy overwrites", async () => {
     const { pai, client } = await setup({
-      existingImageUris: ["127.0.0.1:5000/pai/a:1.0.0", "127.0.0.1:5000/pai/b:1.0.0"],
+      images: [
+        { ImageUri: "127.0.0.1:5000/pai/a:1.0.0" },
+        { ImageUri: "127.0.0.1:5000/pai/b:1.0.0" },
+      ],
     });
     const items = await itemsFor(["a", "b", "c"], { b: "overwrite" });
     const results = await dispatch({ client, items, skipExisting: true, ratePerSecond: 1000 });
@@ -173,7 +176,10 @@ describe("dispatch", () => {
   });
 
   it("waits with progress until every job is terminal", async () => {
-    const { client } = await setup({ failingImageNames: ["b"], pollsToFinish: 3 });
+    const { client } = await setup({
+      failingImageNames: ["b"],
+      statusesBeforeEnd: ["Queuing", "Running"],
+    });
     const items = await itemsFor(["a", "b"]);
     const events: DispatchEvent[] = [];
     const waiting: PaiClientLike = {
@@ -190,7 +196,7 @@ describe("dispatch", () => {
     });
     expect(results).toMatchObject([
       { status: "submitted", finalStatus: "Succeeded" },
-      { status: "submitted", finalStatus: "Failed", reason: "RUN step exited 1" },
+      { status: "submitted", finalStatus: "Failed", reason: "RUN step exited with 1" },
     ]);
     const forA = events
       .filter((e) => e.file === "specs/a/1.0.0.yaml")

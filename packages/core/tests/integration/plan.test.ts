@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPaiClient } from "@imagebuild/pai-client";
+import { startPaiServer } from "@imagebuild/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPlan, formatProblem, type PlanEntry, plan } from "../../src/index.ts";
-import { startFakePai } from "../fixtures/fake-pai-server.ts";
 
 const GIT_ENV = {
   ...process.env,
@@ -132,8 +132,8 @@ describe("plan over a real git repository", () => {
   });
 
   it("marks versions whose image already exists in the workspace as skip", async () => {
-    const pai = await startFakePai({
-      existingImageUris: ["r.example.com/ml/d:1.0.0", "r.example.com/ml/b:1.0.0"],
+    const pai = await startPaiServer({
+      images: [{ ImageUri: "r.example.com/ml/d:1.0.0" }, { ImageUri: "r.example.com/ml/b:1.0.0" }],
     });
     const client = createPaiClient({ endpoint: pai.url, env: {} });
     try {

@@ -6,8 +6,8 @@ import path from "node:path";
 import { createLocalPai, type LocalPai } from "@imagebuild/local-pai";
 import { createPaiClient } from "@imagebuild/pai-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSpecRepo } from "@imagebuild/test-support";
 import { startDevPipeline } from "../../src/dev/start-dev-pipeline.ts";
-import { createSpecRepo } from "../../../../functions/build-trigger/tests/fixtures/spec-repo.ts";
 import { functionSYaml } from "../fixtures/function-s-yaml.ts";
 
 const BUILD_TIMEOUT_MS = 240_000;

@@ -2,18 +2,16 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import {
+  createSpecRepo,
+  type PaiServer,
+  specYaml,
+  startPaiServer,
+  writeFiles,
+} from "@imagebuild/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevPipeline, startDevPipeline } from "../../src/dev/start-dev-pipeline.ts";
 import { gitPushPayload, sendGithubPush } from "../../src/git-host/git-push-event.ts";
-import {
-  type PaiServer,
-  startPaiServer,
-} from "../../../../functions/build-trigger/tests/fixtures/pai-server.ts";
-import {
-  createSpecRepo,
-  specYaml,
-  writeFiles,
-} from "../../../../functions/build-trigger/tests/fixtures/spec-repo.ts";
 import { functionSYaml } from "../fixtures/function-s-yaml.ts";
 
 const SECRET = "dev-secret-0123456789abcdef";

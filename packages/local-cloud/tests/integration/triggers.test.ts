@@ -5,15 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { validators } from "@imagebuild/schema";
 import { afterAll, describe, expect, it } from "vitest";
+import { createSpecRepo, specYaml, writeFiles } from "@imagebuild/test-support";
 import { canonicalHeaderName, toFcHttpEvent } from "../../src/fc/fc-http-event.ts";
 import { startTimers } from "../../src/fc/timer-triggers.ts";
 import { gitPushPayload } from "../../src/git-host/git-push-event.ts";
 import { watchBucket } from "../../src/oss/watch-bucket.ts";
-import {
-  createSpecRepo,
-  specYaml,
-  writeFiles,
-} from "../../../../functions/build-trigger/tests/fixtures/spec-repo.ts";
 
 describe("toFcHttpEvent", () => {
   it("builds a schema-valid FC 3.0 event: canonical header names, joined repeats, base64 for binary", () => {

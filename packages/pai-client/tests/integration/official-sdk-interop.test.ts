@@ -1,7 +1,9 @@
 /** verifySignature accepts requests signed by the official Alibaba Cloud SDK. */
 import { afterEach, describe, expect, it } from "vitest";
-import { type ScriptedServer, startScriptedServer } from "../fixtures/scripted-pai-server.ts";
+import { type PaiServer, startPaiServer } from "@imagebuild/test-support";
+import type { VerifySignatureResult } from "../../src/verify-signature.ts";
 import { BUILD_REQUEST } from "../fixtures/requests.ts";
+import { verifyWith } from "../fixtures/verify-with.ts";
 import * as Credentials from "@alicloud/credentials";
 import * as OpenApi from "@alicloud/openapi-client";
 import * as Util from "@alicloud/tea-util";
@@ -17,7 +19,7 @@ function cjsDefault<T>(namespace: { default: T }): T {
 const Client = cjsDefault(OpenApi);
 const Credential = cjsDefault(Credentials);
 
-let server: ScriptedServer | undefined;
+let server: PaiServer<VerifySignatureResult> | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -45,9 +47,10 @@ const params = (action: string, method: string, pathname: string, version = "202
 
 describe("verifySignature accepts the official SDK's ACS3 requests", () => {
   it("CreateImageBuild with a ClientToken and JSON body, then ListImages with an encoded query", async () => {
-    server = await startScriptedServer({
-      steps: [{ status: 200, body: { ImageBuildId: "b", ImageBuildJobId: "j" } }],
-      secrets: { sdkKey: "sdkSecret" },
+    server = await startPaiServer({
+      script: [{ status: 200, body: { ImageBuildId: "b", ImageBuildJobId: "j" } }],
+      repeatLastStep: true,
+      verify: verifyWith({ sdkKey: "sdkSecret" }),
     });
     const client = officialClient(server.url, {
       type: "access_key",
@@ -75,9 +78,10 @@ describe("verifySignature accepts the official SDK's ACS3 requests", () => {
   });
 
   it("STS credentials, and a wrong secret is SignatureDoesNotMatch", async () => {
-    server = await startScriptedServer({
-      steps: [{ status: 200, body: { JobId: "dlc-1", Status: "Running" } }],
-      secrets: { "STS.k": "right" },
+    server = await startPaiServer({
+      script: [{ status: 200, body: { JobId: "dlc-1", Status: "Running" } }],
+      repeatLastStep: true,
+      verify: verifyWith({ "STS.k": "right" }),
     });
     const sts = { type: "sts", accessKeyId: "STS.k", securityToken: "tok" };
     const runtime = new Util.RuntimeOptions({});

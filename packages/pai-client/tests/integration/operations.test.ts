@@ -1,23 +1,25 @@
 /** Every operation's method, path, action and version; paging, waitForJob and validation both ways. */
+import { type PaiServer, type Step, startPaiServer } from "@imagebuild/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPaiClient } from "../../src/create-pai-client.ts";
 import type { Credentials } from "../../src/credentials.ts";
 import { PaiError } from "../../src/pai-error.ts";
-import {
-  type ScriptedServer,
-  type Step,
-  startScriptedServer,
-} from "../fixtures/scripted-pai-server.ts";
+import type { VerifySignatureResult } from "../../src/verify-signature.ts";
 import { ADD_IMAGE_REQUEST, BUILD_REQUEST, KEY, SECRETS } from "../fixtures/requests.ts";
+import { verifyWith } from "../fixtures/verify-with.ts";
 
-let server: ScriptedServer | undefined;
+let server: PaiServer<VerifySignatureResult> | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
 async function setUp(steps: Step[], secrets: Record<string, string> | null = SECRETS) {
-  server = await startScriptedServer({ steps, secrets: secrets ?? undefined });
+  server = await startPaiServer({
+    script: steps,
+    repeatLastStep: true,
+    ...(secrets ? { verify: verifyWith(secrets) } : {}),
+  });
   return server;
 }
 

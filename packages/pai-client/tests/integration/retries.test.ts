@@ -1,25 +1,27 @@
 /** Retries against a scripted server: drop, 503, throttling, timeouts, aborts and what is not retried. */
 import { createServer } from "node:net";
+import { type PaiServer, type Step, startPaiServer } from "@imagebuild/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPaiClient } from "../../src/create-pai-client.ts";
 import type { PaiClientEvent } from "../../src/pai-client-event.ts";
 import { PaiError } from "../../src/pai-error.ts";
-import {
-  type ScriptedServer,
-  type Step,
-  startScriptedServer,
-} from "../fixtures/scripted-pai-server.ts";
+import type { VerifySignatureResult } from "../../src/verify-signature.ts";
 import { ADD_IMAGE_REQUEST, BUILD_REQUEST, KEY, SECRETS } from "../fixtures/requests.ts";
+import { verifyWith } from "../fixtures/verify-with.ts";
 
 const FAST_RETRY = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
-let server: ScriptedServer | undefined;
+let server: PaiServer<VerifySignatureResult> | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
 async function setUp(steps: Step[], extra: Parameters<typeof createPaiClient>[0] = {}) {
-  server = await startScriptedServer({ steps, secrets: SECRETS });
+  server = await startPaiServer({
+    script: steps,
+    repeatLastStep: true,
+    verify: verifyWith(SECRETS),
+  });
   const events: PaiClientEvent[] = [];
   const client = createPaiClient({
     credentials: KEY,

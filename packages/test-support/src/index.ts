@@ -1,0 +1,21 @@
+/** The test harness every package shares: one scripted PAI server and temporary spec repositories. */
+export {
+  type PaiServer,
+  type PaiServerOptions,
+  type ReceivedRequest,
+  type SeenRequest,
+  type Verification,
+  startPaiServer,
+} from "./start-pai-server.ts";
+export type { PaiBuild, PaiServerStats } from "./pai-contract.ts";
+export type { Step } from "./step.ts";
+export { createSpecRepo, type SpecRepo } from "./create-spec-repo.ts";
+export {
+  BAD_SPEC_YAML,
+  DEFAULTS_YAML,
+  defaultsYaml,
+  LOCAL_REGISTRY,
+  SAMPLE_SPECS,
+  specYaml,
+} from "./spec-texts.ts";
+export { writeFiles } from "./write-files.ts";
