@@ -1,6 +1,6 @@
 /** HTTP-trigger events: health check, webhook verification, and a 202 with one result per spec. */
+import { buildSpecs, CONTENT_SLOT, type SpecOutcome } from "@imagebuild/core";
 import type { FcHttpResponse } from "@imagebuild/schema";
-import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { isRetryable } from "./errors.ts";
 import { type HttpEvent, rawBody } from "./events/http.ts";
 import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
@@ -139,7 +139,7 @@ async function runPush({
     const outcomes = await buildSpecs({
       source: pushSource({ push, config: deps.config }),
       paths: push.build,
-      slotFor: () => ({ slot: "content" }),
+      slotFor: () => ({ slot: CONTENT_SLOT }),
       context: { client, config: deps.config, log, env: deps.env },
     });
     return { statusCode: 202, body: { ...base, results: [...outcomes, ...removed] } };

@@ -1,5 +1,5 @@
 /** OSS-trigger events: each created `.yaml` under the spec prefix is read at its ETag/version and built. */
-import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
+import { buildSpecs, CONTENT_SLOT, type SpecOutcome } from "@imagebuild/core";
 import { isRetryable, RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { decodeObjectKey, type OssEvent, rejectOssLocation, rejectSpecKey } from "./events/oss.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
@@ -76,7 +76,7 @@ export async function handleOss({
         source,
         paths: [key],
         slotFor: () => ({
-          slot: "content",
+          slot: CONTENT_SLOT,
           ...(record.eventTime ? { now: new Date(record.eventTime) } : {}),
         }),
         context: { client, config, log: log.child({ bucket, key }), env: deps.env },
