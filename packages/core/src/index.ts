@@ -5,6 +5,7 @@ export type {
   DispatchItem,
   DispatchResult,
   FinalStatus,
+  InsideRead,
   PlanAction,
   PlanEntry,
   PlanResult,
@@ -20,6 +21,7 @@ export { GitError } from "./run-git.ts";
 export { directorySource } from "./directory-source.ts";
 export { gitSource } from "./git-source.ts";
 export { memorySource } from "./memory-source.ts";
+export { readFileInside, isInsideFolder } from "./read-file-inside.ts";
 export { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
 export { loadSpecs, DEFAULTS_FILE, type LoadSpecsOptions } from "./load-specs.ts";
