@@ -10,11 +10,10 @@
  */
 import {
   type DispatchItem,
-  clientTokenFor,
   dispatch,
   loadSpecs,
   memorySource,
-  renderRequest,
+  prepareBuild,
 } from "@imagebuild/core";
 import { createPaiClient } from "@imagebuild/pai-client";
 import { once } from "node:events";
@@ -35,10 +34,7 @@ async function generateItems(): Promise<DispatchItem[]> {
   const { specs, problems } = await loadSpecs({ source: memorySource(files), env: "local" });
   if (problems.length > 0 || specs.length !== BUILDS)
     throw new Error(`generated specs are invalid: ${problems[0]?.message}`);
-  return specs.map((spec) => {
-    const request = renderRequest(spec, { secrets: "resolve" });
-    return { spec, request, clientToken: clientTokenFor({ request, slot: "content" }) };
-  });
+  return specs.map((spec) => prepareBuild(spec, { env: {} }));
 }
 
 const BURST = Math.max(1, Math.floor(Q / 10));

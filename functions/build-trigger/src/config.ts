@@ -1,4 +1,10 @@
 /** The function's settings, read from environment variables: one zod schema, plus each git provider's own. */
+import {
+  DEFAULT_DISPATCH_CONCURRENCY,
+  DEFAULT_DISPATCH_RATE_PER_SECOND,
+  MAX_DISPATCH_CONCURRENCY,
+  MAX_DISPATCH_RATE_PER_SECOND,
+} from "@imagebuild/core";
 import { SchemaValidationError } from "@imagebuild/schema";
 import { z } from "zod";
 import { envHttpUrl, envList } from "./env-fields.ts";
@@ -32,8 +38,12 @@ export const ConfigSchema = z
       .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/$/, "must be a relative folder ending in /")
       .default("specs/"),
     IMAGEBUILD_ENV: z.string().min(1).optional(),
-    IMAGEBUILD_CONCURRENCY: integer(1, 64, 4),
-    IMAGEBUILD_RATE_PER_SECOND: integer(1, 1000, 5),
+    IMAGEBUILD_CONCURRENCY: integer(1, MAX_DISPATCH_CONCURRENCY, DEFAULT_DISPATCH_CONCURRENCY),
+    IMAGEBUILD_RATE_PER_SECOND: integer(
+      1,
+      MAX_DISPATCH_RATE_PER_SECOND,
+      DEFAULT_DISPATCH_RATE_PER_SECOND,
+    ),
     IMAGEBUILD_BODY_LIMIT_BYTES: integer(1024, 32 * 1024 * 1024, DEFAULT_BODY_LIMIT_BYTES),
     IMAGEBUILD_HTTP_DEADLINE_MS: integer(100, 9000, DEFAULT_HTTP_DEADLINE_MS),
     IMAGEBUILD_SKIP_EXISTING: z.enum(["true", "false"]).default("false"),

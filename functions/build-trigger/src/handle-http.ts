@@ -1,7 +1,7 @@
 /** HTTP-trigger events: health check, webhook verification, and a 202 with one result per spec. */
+import { buildSpecs, CONTENT_SLOT, type SpecOutcome } from "@imagebuild/core";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import type { FcHttpResponse, WebhookAnswer } from "@imagebuild/schema";
-import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { type HttpEvent, rawBody } from "./events/http.ts";
 import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
 import { pushSource } from "./push-source.ts";
@@ -139,7 +139,7 @@ async function runPush({
     const outcomes = await buildSpecs({
       source: pushSource({ push, config: deps.config }),
       paths: push.build,
-      slotFor: () => ({ slot: "content" }),
+      slotFor: () => ({ slot: CONTENT_SLOT }),
       context: { client, config: deps.config, log, env: deps.env },
     });
     return { statusCode: 202, body: { ...base, results: [...outcomes, ...removed] } };

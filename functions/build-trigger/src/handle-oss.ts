@@ -1,6 +1,6 @@
 /** OSS-trigger events: each created `.yaml` under the spec prefix is read at its ETag/version and built. */
+import { buildSpecs, CONTENT_SLOT, type SpecOutcome } from "@imagebuild/core";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
-import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { decodeObjectKey, type OssEvent, rejectOssLocation, rejectSpecKey } from "./events/oss.ts";
 import type { FcContext, HandlerDeps } from "./handler-deps.ts";
@@ -77,7 +77,7 @@ export async function handleOss({
         source,
         paths: [key],
         slotFor: () => ({
-          slot: "content",
+          slot: CONTENT_SLOT,
           ...(record.eventTime ? { now: new Date(record.eventTime) } : {}),
         }),
         context: { client, config, log: log.child({ bucket, key }), env: deps.env },

@@ -1,6 +1,6 @@
 /** Timer-trigger events: rebuild the specs whose schedule slot this tick is, each slot exactly once. */
+import { buildSpecs, scheduleSlot, type SpecOutcome } from "@imagebuild/core";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
-import { buildSpecs, type SpecOutcome } from "./build-specs.ts";
 import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { parseTimerPayload, type TimerEvent } from "./events/timer.ts";
 import { globToRegExp } from "./glob-to-regexp.ts";
@@ -40,12 +40,12 @@ export async function handleTimer({
       source: await timerSource({ config, context, env: deps.env }),
       select: (spec) => (matcher ? matcher.test(spec.file) : spec.policy.schedule !== undefined),
       slotFor: (spec) => {
-        if (payload.select === "glob") return { slot: `schedule:${tick.toISOString()}`, now: tick };
+        if (payload.select === "glob") return { slot: scheduleSlot(tick), now: tick };
         const schedule = spec.policy.schedule;
         if (!schedule) return undefined;
         const run = latestSlot({ cron: schedule, at: tick });
         if (!run || run.getTime() <= previousTick.getTime()) return undefined;
-        return { slot: `schedule:${run.toISOString()}`, now: run };
+        return { slot: scheduleSlot(run), now: run };
       },
       context: { client, config, log, env: deps.env },
     });

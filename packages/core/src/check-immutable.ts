@@ -2,6 +2,7 @@
 import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 import { isPlainObject } from "./merge-layers.ts";
 import { locate, parseYaml } from "./parsed-yaml.ts";
+import { readFileInside } from "./read-file-inside.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
 /**
@@ -55,13 +56,25 @@ async function baseContentKey({
   baseSource: SpecSource;
 }): Promise<{ key: string; value: unknown; sidecarChanged: boolean }> {
   const parsed = parseYaml({ file: spec.file, text: baseText });
-  const sidecar = spec.dockerfileFile ? await baseSource.readFile(spec.dockerfileFile) : undefined;
+  const sidecar = spec.dockerfileFile
+    ? await baseSidecar(baseSource, spec.dockerfileFile)
+    : undefined;
   const headSidecar = (JSON.parse(spec.contentKey) as { dockerfile?: string }).dockerfile;
   return {
     key: canonicalJson({ spec: parsed.value, dockerfile: sidecar }),
     value: parsed.value,
     sidecarChanged: sidecar !== headSidecar,
   };
+}
+
+/** Read as the head's sidecar was: a link is followed only inside the spec's folder, on both sides alike. */
+async function baseSidecar(baseSource: SpecSource, sidecar: string): Promise<string | undefined> {
+  const read = await readFileInside(
+    baseSource,
+    sidecar,
+    sidecar.slice(0, sidecar.lastIndexOf("/")),
+  );
+  return read.status === "read" ? read.text : undefined;
 }
 
 function firstDifference(head: unknown, base: unknown, path: string[] = []): string[] {

@@ -13,8 +13,8 @@ const BASE32_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
  * 56 ASCII characters. Secret values never reach the hash, so rotating a credential keeps the token.
  *
  * @example
- * clientTokenFor({ request, slot: "content" }) // "ib1-3k2…" (56 chars)
- * clientTokenFor({ request, slot: "schedule:2026-11-27T04:00:00.000Z" })
+ * clientTokenFor({ request, slot: CONTENT_SLOT }) // "ib1-3k2…" (56 chars)
+ * clientTokenFor({ request, slot: scheduleSlot(new Date("2026-11-27T04:00:00Z")) })
  */
 export function clientTokenFor({
   request,

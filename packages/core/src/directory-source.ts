@@ -1,7 +1,7 @@
 /** A SpecSource over a directory on disk (the working tree). */
-import { readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import type { SpecSource } from "./types.ts";
+import type { InsideRead, SpecSource } from "./types.ts";
 
 /**
  * Reads spec files from `rootDir`; paths are POSIX and relative to it.
@@ -24,6 +24,9 @@ export function directorySource(rootDir: string): SpecSource {
         throw error;
       }
     },
+    async readFileInside(file, folder) {
+      return readInside(path.join(root, ...file.split("/")), path.join(root, ...folder.split("/")));
+    },
     async listFiles(prefix) {
       const start = path.join(root, ...prefix.split("/").filter(Boolean));
       try {
@@ -39,6 +42,42 @@ export function directorySource(rootDir: string): SpecSource {
       }
     },
   };
+}
+
+/**
+ * Reads `full` only if its real path is a regular file under the real path of `folder`, and reads it by
+ * that real path, so a symlink swapped in between cannot point the read elsewhere.
+ */
+function readInside(full: string, folder: string): InsideRead {
+  let real: string;
+  let realFolder: string;
+  try {
+    realFolder = realpathSync(folder);
+    real = realpathSync(full);
+  } catch (error) {
+    // A dangling or looping link says nothing about its target: whether a file out there exists stays unknown.
+    if ((error as { code?: string }).code === "ELOOP") return { status: "outside" };
+    if (!isMissing(error)) throw error;
+    return isLink(full) ? { status: "outside" } : { status: "missing" };
+  }
+  const relative = path.relative(realFolder, real);
+  if (
+    relative === "" ||
+    relative.startsWith(`..${path.sep}`) ||
+    relative === ".." ||
+    path.isAbsolute(relative)
+  )
+    return { status: "outside" };
+  if (!statSync(real).isFile()) return { status: "not-a-file" };
+  return { status: "read", text: readFileSync(real, "utf8") };
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function isMissing(error: unknown): boolean {

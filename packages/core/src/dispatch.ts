@@ -4,12 +4,12 @@ import type { DlcJob } from "@imagebuild/schema";
 import { imageExists } from "./image-exists.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
 import { createRateLimiter } from "./create-rate-limiter.ts";
+import {
+  DEFAULT_DISPATCH_CONCURRENCY,
+  DEFAULT_DISPATCH_RATE_PER_SECOND,
+} from "./dispatch-defaults.ts";
 import type { DispatchEvent, DispatchItem, DispatchResult, FinalStatus } from "./types.ts";
 
-/** Builds in flight at once by default. */
-export const DEFAULT_DISPATCH_CONCURRENCY = 4;
-/** API calls per second by default; PAI's documented per-user limits are higher, throttling is still retried. */
-export const DEFAULT_DISPATCH_RATE_PER_SECOND = 5;
 /** Extra submissions of an item whose error is retryable after the client's own retries (same ClientToken). */
 export const DISPATCH_REQUEUES = 2;
 /** Pause before such a submission, so a throttled server can recover. */
@@ -20,9 +20,9 @@ const FINAL_STATUSES = new Set<string>(["Succeeded", "Failed", "Stopped"]);
 export interface DispatchOptions {
   client: PaiClientLike;
   items: DispatchItem[];
-  /** Submissions in flight at once (default 4). */
+  /** Submissions in flight at once (default DEFAULT_DISPATCH_CONCURRENCY, 4). */
   concurrency?: number;
-  /** API calls per second across all workers, ListImages included (default 5). */
+  /** API calls per second across all workers, ListImages included (default DEFAULT_DISPATCH_RATE_PER_SECOND, 5). */
   ratePerSecond?: number;
   /** Skip a version whose image URI already exists in the workspace, unless its policy overwrites. */
   skipExisting?: boolean;

@@ -1,10 +1,11 @@
-/** @imagebuild/core: specs as code — load, layer, validate, lint, plan, render, ClientToken and dispatch. */
+/** @imagebuild/core: specs as code — load, layer, validate, lint, plan, render, ClientToken, prepare and dispatch builds. */
 export type {
   CredentialRef,
   DispatchEvent,
   DispatchItem,
   DispatchResult,
   FinalStatus,
+  InsideRead,
   PlanAction,
   PlanEntry,
   PlanResult,
@@ -21,6 +22,7 @@ export { GitError } from "./run-git.ts";
 export { directorySource } from "./directory-source.ts";
 export { gitSource } from "./git-source.ts";
 export { memorySource } from "./memory-source.ts";
+export { readFileInside, isInsideFolder } from "./read-file-inside.ts";
 export { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
 export { loadSpecs, DEFAULTS_FILE, type LoadSpecsOptions } from "./load-specs.ts";
@@ -34,9 +36,20 @@ export {
 export { createRateLimiter, RATE_CATCH_UP_MS } from "./create-rate-limiter.ts";
 export { plan, type PlanOptions } from "./plan.ts";
 export { formatPlan, type PlanFormat } from "./format-plan.ts";
+export { dispatch, type DispatchOptions } from "./dispatch.ts";
 export {
-  dispatch,
   DEFAULT_DISPATCH_CONCURRENCY,
   DEFAULT_DISPATCH_RATE_PER_SECOND,
-  type DispatchOptions,
-} from "./dispatch.ts";
+  MAX_DISPATCH_CONCURRENCY,
+  MAX_DISPATCH_RATE_PER_SECOND,
+} from "./dispatch-defaults.ts";
+export { CONTENT_SLOT, SCHEDULE_SLOT_PREFIX, scheduleSlot } from "./build-slot.ts";
+export { prepareBuild, type PrepareBuildOptions } from "./prepare-build.ts";
+export { prepareBuilds, RENDER_FAILED, type SlotFor } from "./prepare-builds.ts";
+export {
+  buildSpecs,
+  type BuildSpecsConfig,
+  type BuildSpecsContext,
+  type BuildSpecsLog,
+  type SpecOutcome,
+} from "./build-specs.ts";

@@ -2,6 +2,7 @@
 import { type CheckedFile, checkSpecFile } from "./check-spec-file.ts";
 import { checkImmutable } from "./check-immutable.ts";
 import { locate, parseYaml } from "./parsed-yaml.ts";
+import { readFileInside } from "./read-file-inside.ts";
 import { resolveSpec } from "./resolve-spec.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
@@ -101,7 +102,7 @@ export async function loadSpecs({
       defaults: defaults.filter((d): d is CheckedFile => d !== undefined),
       self,
       env,
-      readSidecar: (path) => source.readFile(path),
+      readSidecar: (path, folder) => readFileInside(source, path, folder),
     });
     problems.push(...resolved.problems);
     attempted = true;

@@ -1,10 +1,10 @@
 /** Compares specs at a base git ref with the head and says what a merge would build. */
-import { clientTokenFor } from "./client-token-for.ts";
 import { directorySource } from "./directory-source.ts";
 import { gitSource } from "./git-source.ts";
 import { imageExists } from "./image-exists.ts";
 import { loadSpecs } from "./load-specs.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
+import { prepareBuild } from "./prepare-build.ts";
 import { renderRequest } from "./render-request.ts";
 import { resolveBaseRef } from "./resolve-base-ref.ts";
 import type { PlanEntry, PlanResult, ResolvedSpec } from "./types.ts";
@@ -55,15 +55,12 @@ export async function plan({
   const baseSpecs = new Map(baseLoad.specs.map((spec) => [spec.file, spec]));
   const baseFileSet = new Set(baseFiles);
   const tokenOf = (spec: ResolvedSpec) =>
-    clientTokenFor({
-      request: renderRequest(spec, { secrets: "reference", now }),
-      slot: "content",
-    });
+    prepareBuild(spec, { secrets: "reference", now }).clientToken;
 
   const entries: PlanEntry[] = [];
   for (const spec of headLoad.specs) {
-    const imageUri = renderRequest(spec, { secrets: "reference", now }).Image.Uri;
-    const clientToken = tokenOf(spec);
+    const { request, clientToken } = prepareBuild(spec, { secrets: "reference", now });
+    const imageUri = request.Image.Uri;
     const { action, reason } = compare(
       spec,
       baseFileSet.has(spec.file),

@@ -4,12 +4,13 @@ import type { SpecLayer } from "./layer-spec.ts";
 import { valueAtPath } from "./merge-layers.ts";
 import type { ProblemAt } from "./problem-locator.ts";
 import type { DockerfileOrigin, ResolvedDockerfile } from "./resolved-dockerfile.ts";
-import type { Problem } from "./types.ts";
+import type { InsideRead, Problem } from "./types.ts";
 
 const CONFIG_PATH = ["build", "BuildConfig"];
 
 /**
- * Finds a CustomDockerfile's text; a sidecar file is read beside the spec `file`.
+ * Finds a CustomDockerfile's text; a sidecar file is read beside the spec `file`, only if its real path is
+ * inside the spec's folder (`readFileInside`).
  *
  * @example
  * await resolveCustomDockerfile({ file: "specs/a/1.0.yaml", buildConfig: { DockerfileFile: "Dockerfile" }, layers, problemAt, readSidecar });
@@ -26,7 +27,7 @@ export async function resolveCustomDockerfile({
   buildConfig: SpecBuildConfig;
   layers: SpecLayer[];
   problemAt: ProblemAt;
-  readSidecar: (name: string) => Promise<string | undefined>;
+  readSidecar: (path: string, folder: string) => Promise<InsideRead>;
 }): Promise<ResolvedDockerfile> {
   const problems: Problem[] = [];
   if (buildConfig.Packages)
@@ -48,19 +49,20 @@ export async function resolveCustomDockerfile({
     return { problems };
   }
   if (buildConfig.DockerfileFile !== undefined) {
-    const sidecar = `${file.slice(0, file.lastIndexOf("/"))}/${buildConfig.DockerfileFile}`;
-    const sidecarText = await readSidecar(sidecar);
-    if (sidecarText === undefined) {
+    const folder = file.slice(0, file.lastIndexOf("/"));
+    const sidecar = `${folder}/${buildConfig.DockerfileFile}`;
+    const read = await readSidecar(sidecar, folder);
+    if (read.status !== "read") {
       problems.push(
         problemAt(
           "build-config",
           [...CONFIG_PATH, "DockerfileFile"],
-          `BuildConfig.DockerfileFile: ${sidecar} does not exist`,
+          sidecarProblem(read, sidecar, folder),
         ),
       );
       return { problems };
     }
-    return { dockerfile: sidecarText, origin: { sidecar }, sidecarText, problems };
+    return { dockerfile: read.text, origin: { sidecar }, sidecarText: read.text, problems };
   }
   if (buildConfig.Dockerfile !== undefined) {
     return { dockerfile: buildConfig.Dockerfile, origin: inlineOrigin(layers), problems };
@@ -73,6 +75,19 @@ export async function resolveCustomDockerfile({
     ),
   );
   return { problems };
+}
+
+/** Why a sidecar was not read; nothing of what a link points at is said, it may be a host file. */
+function sidecarProblem(
+  read: Exclude<InsideRead, { status: "read" }>,
+  sidecar: string,
+  folder: string,
+): string {
+  const field = "BuildConfig.DockerfileFile";
+  if (read.status === "missing") return `${field}: ${sidecar} does not exist`;
+  if (read.status === "not-a-file")
+    return `${field}: ${sidecar} is not a regular file; use a file in ${folder}`;
+  return `${field}: ${sidecar} does not resolve to a file inside ${folder}; a symlink out of the spec's folder is not followed, use a regular file in ${folder}`;
 }
 
 /** The last layer that sets `Dockerfile` owns its lines. */

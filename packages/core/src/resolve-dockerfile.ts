@@ -5,6 +5,7 @@ import type { ProblemAt } from "./problem-locator.ts";
 import { resolveCustomDockerfile } from "./resolve-custom-dockerfile.ts";
 import { resolvePackagesDockerfile } from "./resolve-packages-dockerfile.ts";
 import type { DockerfileOrigin, ResolvedDockerfile } from "./resolved-dockerfile.ts";
+import type { InsideRead } from "./types.ts";
 
 export type { DockerfileOrigin, ResolvedDockerfile };
 
@@ -26,7 +27,7 @@ export async function resolveDockerfile({
   buildConfig: SpecBuildConfig;
   layers: SpecLayer[];
   problemAt: ProblemAt;
-  readSidecar: (name: string) => Promise<string | undefined>;
+  readSidecar: (path: string, folder: string) => Promise<InsideRead>;
 }): Promise<ResolvedDockerfile & { buildType: BuildType }> {
   const buildType =
     buildConfig.BuildType ?? (buildConfig.Packages ? "PackageInstallation" : "CustomDockerfile");

@@ -10,7 +10,7 @@ import { lintDockerfile } from "./lint-dockerfile.ts";
 import { problemLocator } from "./problem-locator.ts";
 import { resolveDockerfile } from "./resolve-dockerfile.ts";
 import { resolvePolicy } from "./resolve-policy.ts";
-import type { CredentialRef, Problem, ResolvedSpec } from "./types.ts";
+import type { CredentialRef, InsideRead, Problem, ResolvedSpec } from "./types.ts";
 
 /**
  * Resolves a version file given its checked defaults (root first) and itself.
@@ -33,7 +33,7 @@ export async function resolveSpec({
   defaults: CheckedFile[];
   self: CheckedFile;
   env: string | undefined;
-  readSidecar: (name: string) => Promise<string | undefined>;
+  readSidecar: (path: string, folder: string) => Promise<InsideRead>;
 }): Promise<{ spec: ResolvedSpec | undefined; problems: Problem[]; notInEnv?: boolean }> {
   const layered = layerSpec({ defaults, self, env });
   if (layered.notInEnv) return { spec: undefined, problems: [], notInEnv: true };

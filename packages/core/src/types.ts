@@ -15,9 +15,28 @@ export interface SpecSource {
   readonly description: string;
   /** The file's text, or undefined when it is absent. */
   readFile(path: string): Promise<string | undefined>;
+  /**
+   * The file's text only if its real path (symlinks followed) is a regular file inside `folder`. Sources
+   * over a local directory or git objects implement it; for the others (memory, a provider API, OSS) core
+   * checks the path lexically and calls `readFile`. See `readFileInside`.
+   */
+  readFileInside?(path: string, folder: string): Promise<InsideRead>;
   /** Every file under prefix, recursively, as repository-relative POSIX paths. */
   listFiles(prefix: string): Promise<string[]>;
 }
+
+/**
+ * The answer of `SpecSource.readFileInside`: the text, or why there is none. `outside` and `not-a-file`
+ * carry nothing of what the path points at.
+ *
+ * @example
+ * const read: InsideRead = { status: "outside" };
+ */
+export type InsideRead =
+  | { status: "read"; text: string }
+  | { status: "missing" }
+  | { status: "outside" }
+  | { status: "not-a-file" };
 
 /**
  * A lint or schema problem with its location (1-based line and column).

@@ -1,13 +1,14 @@
 /** `imagebuild build`: submits a build per spec (idempotently), optionally waits with live progress. */
 import {
-  clientTokenFor,
+  DEFAULT_DISPATCH_CONCURRENCY,
+  DEFAULT_DISPATCH_RATE_PER_SECOND,
   type DispatchEvent,
-  formatProblem,
-  type DispatchItem,
   type DispatchResult,
   dispatch,
-  type ResolvedSpec,
-  renderRequest,
+  formatProblem,
+  MAX_DISPATCH_CONCURRENCY,
+  MAX_DISPATCH_RATE_PER_SECOND,
+  prepareBuilds,
 } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
@@ -20,19 +21,19 @@ import { writeJson } from "../output/write-json.ts";
 import { loadValidSpecs } from "../load-valid-specs.ts";
 import { parseFlags } from "../parse-flags.ts";
 
-/** Builds submitted at once by default; PAI's API limits, not the CLI, bound this. */
-const DEFAULT_CONCURRENCY = 4;
-const MAX_CONCURRENCY = 64;
-/** Requests per second by default, below AIWorkspace's per-user flow control. */
-const DEFAULT_RATE_PER_SECOND = 5;
-const MAX_RATE_PER_SECOND = 1000;
-
 const FLAGS = z.object({
   dir: dirFlag,
   env: envFlag,
   wait: z.boolean().default(false),
-  concurrency: intFlag({ min: 1, max: MAX_CONCURRENCY, fallback: DEFAULT_CONCURRENCY }),
-  rate: numberFlag({ max: MAX_RATE_PER_SECOND, fallback: DEFAULT_RATE_PER_SECOND }),
+  concurrency: intFlag({
+    min: 1,
+    max: MAX_DISPATCH_CONCURRENCY,
+    fallback: DEFAULT_DISPATCH_CONCURRENCY,
+  }),
+  rate: numberFlag({
+    max: MAX_DISPATCH_RATE_PER_SECOND,
+    fallback: DEFAULT_DISPATCH_RATE_PER_SECOND,
+  }),
   poll: pollFlag,
   json: jsonFlag,
 });
@@ -52,8 +53,8 @@ ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_S
 Options:
   --env NAME          apply this environment overlay (e.g. local, prod)
   --wait              follow every build until it ends; live status on a terminal, lines otherwise
-  --concurrency N     builds submitted at the same time, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
-  --rate R            at most R requests per second (default ${DEFAULT_RATE_PER_SECOND})
+  --concurrency N     builds submitted at the same time, 1-${MAX_DISPATCH_CONCURRENCY} (default ${DEFAULT_DISPATCH_CONCURRENCY})
+  --rate R            at most R requests per second (default ${DEFAULT_DISPATCH_RATE_PER_SECOND})
   --poll SECONDS      first interval between status polls with --wait (default 2; grows to 30)
   --dir PATH          the specs folder (default: specs)
   --json              print {ok, results} as JSON (progress goes to stderr)
@@ -107,7 +108,7 @@ export const command: Command = {
       status: "skipped",
       reason: `not built in env ${flags.env ?? "(none)"}`,
     }));
-    const { items, failures } = prepareItems({ specs, env: io.env, now: new Date() });
+    const { items, failures } = prepareBuilds({ specs, env: io.env, now: new Date() });
     results.push(...failures);
     const progress = flags.wait
       ? createProgressRenderer({
@@ -148,43 +149,6 @@ export const command: Command = {
     return ok ? EXIT_OK : EXIT_FAILED;
   },
 };
-
-/**
- * Renders each spec twice: with secret references for the ClientToken (so a rotated credential
- * does not make a new build) and with the secrets resolved for the request actually sent. A spec
- * whose credential is missing becomes a failed result and is not submitted.
- */
-function prepareItems({
-  specs,
-  env,
-  now,
-}: {
-  specs: ResolvedSpec[];
-  env: NodeJS.ProcessEnv;
-  now: Date;
-}): { items: DispatchItem[]; failures: DispatchResult[] } {
-  const items: DispatchItem[] = [];
-  const failures: DispatchResult[] = [];
-  for (const spec of specs) {
-    try {
-      const shown = renderRequest(spec, { secrets: "reference", now });
-      const request = renderRequest(spec, { secrets: "resolve", env, now });
-      items.push({
-        spec,
-        request,
-        clientToken: clientTokenFor({ request: shown, slot: "content" }),
-      });
-    } catch (error) {
-      const { code, message } = formatError(error, env);
-      failures.push({
-        file: spec.file,
-        status: "failed",
-        error: { code, message, retryable: false },
-      });
-    }
-  }
-  return { items, failures };
-}
 
 // A build we stopped following has not failed: show it as submitted, with no final status.
 function stillRunning(result: DispatchResult): DispatchResult {

@@ -1,5 +1,5 @@
 /** `imagebuild render`: the exact CreateImageBuild request of one spec, with secret references shown, never values. */
-import { clientTokenFor, formatProblem, renderRequest } from "@imagebuild/core";
+import { formatProblem, prepareBuild } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
@@ -61,8 +61,7 @@ export const command: Command = {
       else io.stderr.write(`imagebuild render: ${message}\n`);
       return EXIT_FAILED;
     }
-    const request = renderRequest(spec, { secrets: "reference" });
-    const clientToken = clientTokenFor({ request, slot: "content" });
+    const { request, clientToken } = prepareBuild(spec, { secrets: "reference" });
     if (flags.json) {
       writeJson(io.stdout, {
         ok: true,
