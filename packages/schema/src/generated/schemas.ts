@@ -75,8 +75,9 @@ export const AddImageRequestSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -103,7 +104,8 @@ export const AddImageRequestSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     WorkspaceId: {
       type: "string",
@@ -411,8 +413,9 @@ export const CreateImageBuildRequestSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -439,7 +442,8 @@ export const CreateImageBuildRequestSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Image: {
       type: "object",
@@ -1229,8 +1233,9 @@ export const GetImageResponseSchema = {
   $defs: {
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -1257,7 +1262,8 @@ export const GetImageResponseSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
@@ -1565,8 +1571,9 @@ export const WorkspaceImageSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -1593,7 +1600,8 @@ export const WorkspaceImageSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
@@ -1615,21 +1623,24 @@ export const ListImagesQuerySchema = {
   additionalProperties: false,
   properties: {
     WorkspaceId: {
-      type: "string",
-      minLength: 1,
+      $ref: "#/$defs/WorkspaceId",
     },
     Name: {
       type: "string",
+      maxLength: 128,
       description: "Fuzzy match on the name.",
     },
     Query: {
       type: "string",
+      maxLength: 1024,
       description: "Fuzzy match on name and description.",
     },
     Labels: {
       type: "string",
+      maxLength: 25000,
       pattern: "^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$",
-      description: "Comma-separated Key=Value pairs; every pair must match.",
+      description:
+        "Comma-separated Key=Value pairs; every pair must match. At most 64 pairs (the local service answers 400 naming Labels beyond that).",
       examples: ["system.official=false,system.chipType=GPU"],
     },
     Accessibility: {
@@ -1637,6 +1648,7 @@ export const ListImagesQuerySchema = {
     },
     ImageUri: {
       type: "string",
+      maxLength: 512,
     },
     Verbose: {
       type: "string",
@@ -1672,6 +1684,13 @@ export const ListImagesQuerySchema = {
     },
   ],
   $defs: {
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      description: "The PAI workspace ID.",
+      examples: ["12345"],
+    },
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
@@ -1720,8 +1739,9 @@ export const ListImagesResponseSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -1748,7 +1768,8 @@ export const ListImagesResponseSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
@@ -2258,8 +2279,9 @@ export const SpecSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -2286,7 +2308,8 @@ export const SpecSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     BuildType: {
       type: "string",
