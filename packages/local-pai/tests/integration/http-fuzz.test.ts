@@ -90,6 +90,11 @@ function send(
   });
 }
 
+function jobIdIn(text: string): string | undefined {
+  const id = (JSON.parse(text) as { ImageBuildJobId?: unknown }).ImageBuildJobId;
+  return typeof id === "string" ? id : undefined;
+}
+
 async function fuzzMode(signed: boolean) {
   let builds = 0;
   const countingBuilder: Builder = async ({ onPhase }) => {
@@ -189,12 +194,10 @@ async function fuzzMode(signed: boolean) {
               );
             }
           }
-          if (
-            answer.status === 200 &&
-            fuzzed.method === "POST" &&
-            /^\/api\/v1\/imagebuilds\/?$/.test(fuzzed.path)
-          ) {
-            acceptedJobs.add(String(JSON.parse(answer.text).ImageBuildJobId));
+          // Whatever the path looked like (dot segments are resolved), an answer with a job id is a build.
+          const jobId = answer.status === 200 ? jobIdIn(answer.text) : undefined;
+          if (jobId !== undefined) {
+            acceptedJobs.add(jobId);
             acceptedBodies.push(fuzzed.body ?? "");
           }
         });
