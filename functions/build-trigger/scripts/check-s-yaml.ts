@@ -44,6 +44,17 @@ export function checkSYaml(rendered: unknown): string[] {
           `${at}.props.triggers.${index}.triggerConfig.filter.key.prefix: must equal IMAGEBUILD_SPEC_PREFIX (${prefix})`,
         );
       }
+      // An empty IMAGEBUILD_ALLOWED_BUCKETS accepts no bucket: the trigger's own must be listed.
+      const allowedBuckets = (props.environmentVariables.IMAGEBUILD_ALLOWED_BUCKETS ?? "")
+        .split(",")
+        .map((bucket) => bucket.trim());
+      const bucket =
+        trigger.triggerType === "oss" ? trigger.sourceArn.split(":").at(-1) : undefined;
+      if (bucket !== undefined && !allowedBuckets.includes(bucket)) {
+        problems.push(
+          `${at}.props.environmentVariables.IMAGEBUILD_ALLOWED_BUCKETS: must list ${bucket}, the bucket of triggers.${index} (an empty list accepts no upload)`,
+        );
+      }
       if (trigger.triggerType === "http" && trigger.triggerConfig.authType !== "anonymous") {
         problems.push(
           `${at}.props.triggers.${index}.triggerConfig.authType: git hosts cannot sign FC requests; use anonymous`,

@@ -51,6 +51,8 @@ export const ConfigSchema = z
     IMAGEBUILD_OSS_ENDPOINT: httpsOrLocalUrl.optional(),
     IMAGEBUILD_TIMER_SOURCE: z.string().min(1).optional(),
     IMAGEBUILD_TIMER_SCHEDULE: z.string().min(1).default("0 0 * * * *"),
+    // The OSS buckets whose uploads are read. Empty (the default) accepts none: an upload names its
+    // own bucket, so "any bucket" would let any bucket that can invoke the function choose the specs.
     IMAGEBUILD_ALLOWED_BUCKETS: list,
   })
   .transform((env) => ({

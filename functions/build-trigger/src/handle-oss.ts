@@ -42,8 +42,12 @@ export async function handleOss({
       ignore(`${record.eventName} is not an upload`);
       continue;
     }
-    if (config.allowedBuckets.length > 0 && !config.allowedBuckets.includes(bucket)) {
-      ignore(`bucket ${bucket} is not in IMAGEBUILD_ALLOWED_BUCKETS`);
+    if (!config.allowedBuckets.includes(bucket)) {
+      ignore(
+        config.allowedBuckets.length === 0
+          ? `bucket ${bucket}: IMAGEBUILD_ALLOWED_BUCKETS is empty, so no bucket is accepted`
+          : `bucket ${bucket} is not in IMAGEBUILD_ALLOWED_BUCKETS`,
+      );
       continue;
     }
     const badLocation = rejectOssLocation({ bucket, region: record.region });

@@ -96,11 +96,33 @@ describe("OSS uploads", () => {
     }
   });
 
+  it("accepts no bucket when IMAGEBUILD_ALLOWED_BUCKETS is empty: the upload is ignored, nothing is read or built", async () => {
+    const pai = await startPaiServer();
+    const oss = await startBucket();
+    try {
+      const { handler } = setup(pai, { IMAGEBUILD_OSS_ENDPOINT: oss.url });
+      const result = (await handler(buffer(ossEvent({ key: "specs/good/1.0.0.yaml" })), {
+        credentials,
+      })) as { results: { status: string; reason: string }[] };
+      expect(result.results[0]).toMatchObject({
+        status: "ignored",
+        reason:
+          "bucket specs-bucket: IMAGEBUILD_ALLOWED_BUCKETS is empty, so no bucket is accepted",
+      });
+      expect(pai.stats.createCalls).toBe(0);
+    } finally {
+      await Promise.all([pai.close(), oss.close()]);
+    }
+  });
+
   it("a server failing every attempt: the async invocation throws (FC retries), the retry builds once", async () => {
     const pai = await startPaiServer({ failFirst: 1000, failure: "503" });
     const oss = await startBucket();
     try {
-      const { handler } = setup(pai, { IMAGEBUILD_OSS_ENDPOINT: oss.url });
+      const { handler } = setup(pai, {
+        IMAGEBUILD_OSS_ENDPOINT: oss.url,
+        IMAGEBUILD_ALLOWED_BUCKETS: "specs-bucket",
+      });
       const event = buffer(ossEvent({ key: "specs/good/1.0.0.yaml" }));
       await expect(handler(event, { credentials })).rejects.toMatchObject({
         code: "BUILD_RETRYABLE",

@@ -53,6 +53,15 @@ describe("checkSYaml", () => {
       /filter\.key\.prefix: must equal IMAGEBUILD_SPEC_PREFIX/,
     );
 
+    const noBuckets = rendered() as Doc & {
+      resources: Record<string, { props: { environmentVariables: Record<string, string> } }>;
+    };
+    delete noBuckets.resources["build-trigger"]?.props.environmentVariables
+      .IMAGEBUILD_ALLOWED_BUCKETS;
+    expect(checkSYaml(noBuckets).join("\n")).toMatch(
+      /environmentVariables\.IMAGEBUILD_ALLOWED_BUCKETS: must list imagebuild-specs, the bucket of triggers\.1/,
+    );
+
     const memory = rendered() as Doc;
     (memory.resources["build-trigger"] as { props: { memorySize: number } }).props.memorySize = 500;
     expect(checkSYaml(memory).join("\n")).toMatch(/props\.memorySize/);

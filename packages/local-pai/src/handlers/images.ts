@@ -2,6 +2,7 @@
 import { type Label, validators } from "@imagebuild/schema";
 import { z } from "zod";
 import { ApiError, issuesToApiError } from "../http/api-error.ts";
+import { MAX_LABEL_FILTER_PAIRS } from "../http/input-limits.ts";
 import { parseJsonBody } from "../http/parse-json-body.ts";
 import type { ApiRequest, Route } from "../http/route.ts";
 import { assertAccess, assertWorkspace } from "../http/service-context.ts";
@@ -139,13 +140,22 @@ export const removeImageRoute: Route = {
 };
 
 /**
- * Parses a ListImages `Labels` filter, `k1=v1,k2=v2` (already checked by the schema).
+ * Parses a ListImages `Labels` filter, `k1=v1,k2=v2` (its syntax already checked by the schema);
+ * more than `MAX_LABEL_FILTER_PAIRS` pairs is 400 `InvalidParameter` naming `Labels`.
  *
  * @example
  * parseLabelFilter("system.official=false,a=b") // [{ Key: "system.official", Value: "false" }, { Key: "a", Value: "b" }]
  */
 export function parseLabelFilter(text: string): Label[] {
-  return text.split(",").map((pair) => {
+  const pairs = text.split(",");
+  if (pairs.length > MAX_LABEL_FILTER_PAIRS) {
+    throw new ApiError({
+      statusCode: 400,
+      code: "InvalidParameter",
+      message: `Labels: at most ${MAX_LABEL_FILTER_PAIRS} Key=Value pairs, got ${pairs.length}`,
+    });
+  }
+  return pairs.map((pair) => {
     const at = pair.indexOf("=");
     return { Key: pair.slice(0, at), Value: pair.slice(at + 1) };
   });

@@ -1,5 +1,6 @@
 /** An error the service answers with PAI's envelope: an HTTP status and a gateway or service code. */
 import type { FieldIssue } from "@imagebuild/schema";
+import { MAX_ISSUES_IN_MESSAGE } from "./input-limits.ts";
 
 /**
  * A failed call. `code` is the wire `Code` (e.g. `MissingParameter`), `statusCode` the HTTP status.
@@ -36,7 +37,8 @@ export class ApiError extends Error {
 
 /**
  * Maps schema issues to one ApiError: any missing field makes it 400 `MissingParameter`
- * (`WorkspaceId is required`), anything else 400 `InvalidParameter` naming the field.
+ * (`WorkspaceId is required`), anything else 400 `InvalidParameter` naming the field. At most
+ * `MAX_ISSUES_IN_MESSAGE` issues are spelled out; the message counts the rest.
  *
  * @example
  * issuesToApiError([{ path: ["Image", "Name"], code: "missing", message: "is required" }])
@@ -45,7 +47,8 @@ export class ApiError extends Error {
 export function issuesToApiError(issues: FieldIssue[], prefix: string[] = []): ApiError {
   const missing = issues.filter((issue) => issue.code === "missing");
   const chosen = missing.length > 0 ? missing : issues;
-  const message = chosen
+  const named = chosen
+    .slice(0, MAX_ISSUES_IN_MESSAGE)
     .map((issue) => {
       const field = [...prefix, ...issue.path].join(".") || "request body";
       if (issue.code === "missing") {
@@ -56,6 +59,8 @@ export function issuesToApiError(issues: FieldIssue[], prefix: string[] = []): A
       return `${field}: ${issue.message}`;
     })
     .join("; ");
+  const more = chosen.length - MAX_ISSUES_IN_MESSAGE;
+  const message = more > 0 ? `${named}; and ${more} more` : named;
   return new ApiError({
     statusCode: 400,
     code: missing.length > 0 ? "MissingParameter" : "InvalidParameter",

@@ -25,6 +25,7 @@ import { newRequestId } from "../ids.ts";
 import type { Logger } from "../logger.ts";
 import type { NonceStore } from "../store/nonce-store.ts";
 import { ApiError } from "./api-error.ts";
+import type { ClientAbortedError } from "./client-aborted-error.ts";
 import { createRouter } from "./match-route.ts";
 import { readBody } from "./read-body.ts";
 import type { ServiceContext } from "./service-context.ts";
@@ -81,9 +82,9 @@ export function createRequestHandler({
   return (req, res) => {
     const requestId = newRequestId();
     const host = (req.headers.host ?? "127.0.0.1").replace(/:\d+$/, "");
+    const method = req.method ?? "GET";
     const handle = async () => {
-      const url = new URL(req.url ?? "/", "http://local");
-      const method = req.method ?? "GET";
+      const url = parseTarget(req.url ?? "/");
       const found = router.match(method, url.pathname);
       if (!found) {
         throw new ApiError({
@@ -138,6 +139,16 @@ export function createRequestHandler({
       (response) =>
         send(res, response.statusCode ?? 200, { RequestId: requestId, ...response.body }),
       (error: unknown) => {
+        if ((error as { code?: string } | undefined)?.code === "CLIENT_ABORTED") {
+          // The socket is gone: there is no one to answer, and nothing went wrong on this side.
+          log.info("request aborted by the client", {
+            requestId,
+            method,
+            path: req.url?.split("?")[0],
+            receivedBytes: (error as ClientAbortedError).receivedBytes,
+          });
+          return;
+        }
         const apiError =
           error instanceof ApiError
             ? error
@@ -166,6 +177,23 @@ export function createRequestHandler({
       },
     );
   };
+}
+
+/**
+ * The request target as a URL. The target is appended to a fixed origin rather than resolved against
+ * it: `//host/path` must stay a path, not become another host.
+ */
+function parseTarget(target: string): URL {
+  try {
+    return new URL(`http://local${target.startsWith("/") ? "" : "/"}${target}`);
+  } catch (error) {
+    throw new ApiError({
+      statusCode: 400,
+      code: "InvalidParameter",
+      message: "request target: is not a valid path and query",
+      cause: error,
+    });
+  }
 }
 
 function send(

@@ -34,8 +34,9 @@ export const AddImageLabelsRequestSchema = {
   $defs: {
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -133,8 +134,9 @@ export const AddImageRequestSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -161,7 +163,8 @@ export const AddImageRequestSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     WorkspaceId: {
       type: "string",
@@ -469,8 +472,9 @@ export const CreateImageBuildRequestSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -497,7 +501,8 @@ export const CreateImageBuildRequestSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Image: {
       type: "object",
@@ -1383,8 +1388,9 @@ export const GetImageResponseSchema = {
   $defs: {
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -1411,7 +1417,8 @@ export const GetImageResponseSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
@@ -1963,8 +1970,9 @@ export const WorkspaceImageSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -1991,7 +1999,8 @@ export const WorkspaceImageSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
@@ -2495,21 +2504,24 @@ export const ListImagesQuerySchema = {
   additionalProperties: false,
   properties: {
     WorkspaceId: {
-      type: "string",
-      minLength: 1,
+      $ref: "#/$defs/WorkspaceId",
     },
     Name: {
       type: "string",
+      maxLength: 128,
       description: "Fuzzy match on the name.",
     },
     Query: {
       type: "string",
+      maxLength: 1024,
       description: "Fuzzy match on name and description.",
     },
     Labels: {
       type: "string",
+      maxLength: 25000,
       pattern: "^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$",
-      description: "Comma-separated Key=Value pairs; every pair must match.",
+      description:
+        "Comma-separated Key=Value pairs; every pair must match. At most 64 pairs (the local service answers 400 naming Labels beyond that).",
       examples: ["system.official=false,system.chipType=GPU"],
     },
     Accessibility: {
@@ -2517,6 +2529,7 @@ export const ListImagesQuerySchema = {
     },
     ImageUri: {
       type: "string",
+      maxLength: 512,
     },
     Verbose: {
       type: "string",
@@ -2552,6 +2565,13 @@ export const ListImagesQuerySchema = {
     },
   ],
   $defs: {
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      description: "The PAI workspace ID.",
+      examples: ["12345"],
+    },
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
@@ -2600,8 +2620,9 @@ export const ListImagesResponseSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -2628,7 +2649,8 @@ export const ListImagesResponseSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
@@ -3683,8 +3705,9 @@ export const SpecSchema = {
     },
     Label: {
       type: "object",
+      required: ["Key"],
       additionalProperties: false,
-      description: "One image label.",
+      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
@@ -3711,7 +3734,8 @@ export const SpecSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description: "Image labels.",
+      description:
+        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     BuildType: {
       type: "string",

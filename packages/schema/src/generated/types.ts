@@ -11,7 +11,7 @@ export type ImageName = string;
  */
 export type ImageUri = string;
 /**
- * Image labels.
+ * Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).
  *
  * @maxItems 64
  *
@@ -114,11 +114,11 @@ export type WebhookAnswer =
   | FailedPushAnswer;
 
 /**
- * One image label.
+ * One image label; a label is its Key (the Value may be empty).
  *
  */
 export interface Label {
-  Key?: string;
+  Key: string;
   Value?: string;
 }
 /**
@@ -883,7 +883,7 @@ export interface ListImageLabelsResponse {
  *
  */
 export interface ListImagesQuery {
-  WorkspaceId?: string;
+  WorkspaceId?: WorkspaceId;
   /**
    * Fuzzy match on the name.
    */
@@ -893,7 +893,7 @@ export interface ListImagesQuery {
    */
   Query?: string;
   /**
-   * Comma-separated Key=Value pairs; every pair must match.
+   * Comma-separated Key=Value pairs; every pair must match. At most 64 pairs (the local service answers 400 naming Labels beyond that).
    */
   Labels?: string;
   Accessibility?: Accessibility;
