@@ -18,12 +18,12 @@ export function renderBuildRows(builds: readonly BuildRecord[]): string {
   return builds
     .map(
       (build) => `<tr data-job-id="${escapeHtml(build.job.JobId)}">
-<td data-label="Status">${statusBadge(build.job.Status)}</td>
-<td data-label="Image"><a href="/builds/${encodeURIComponent(build.job.JobId)}">${escapeHtml(build.imageName)}<span class="tag">:${escapeHtml(build.tag)}</span></a></td>
-<td data-label="Trigger">${triggerHtml(build.trigger)}</td>
-<td data-label="Duration">${durationHtml(build)}</td>
-<td data-label="Job"><code>${escapeHtml(build.job.JobId)}</code></td>
-<td data-label="Created">${timeHtml(build.job.GmtCreateTime)}</td>
+<td data-label="Status"><span>${statusBadge(build.job.Status)}</span></td>
+<td data-label="Image"><span><a href="/builds/${encodeURIComponent(build.job.JobId)}">${escapeHtml(build.imageName)}<span class="tag">:${escapeHtml(build.tag)}</span></a></span></td>
+<td data-label="Trigger"><span>${triggerHtml(build.trigger)}</span></td>
+<td data-label="Duration"><span>${durationHtml(build)}</span></td>
+<td data-label="Job"><span><code>${escapeHtml(build.job.JobId)}</code></span></td>
+<td data-label="Created"><span>${timeHtml(build.job.GmtCreateTime)}</span></td>
 </tr>`,
     )
     .join("\n");
@@ -60,11 +60,11 @@ export function renderImageRows(images: readonly WorkspaceImage[]): string {
         .map((l) => `<li><code>${escapeHtml(l.Key ?? "")}=${escapeHtml(l.Value ?? "")}</code></li>`)
         .join("");
       return `<tr>
-<td data-label="Name">${escapeHtml(image.Name)}</td>
-<td data-label="URI"><code class="uri">${escapeHtml(image.ImageUri)}</code></td>
-<td data-label="Labels">${labels === "" ? '<span class="muted">none</span>' : `<ul class="labels">${labels}</ul>`}</td>
-<td data-label="Workspace">${escapeHtml(image.WorkspaceId ?? "")}</td>
-<td data-label="Modified">${timeHtml(image.GmtModifiedTime)}</td>
+<td data-label="Name"><span>${escapeHtml(image.Name)}</span></td>
+<td data-label="URI"><span><code class="uri">${escapeHtml(image.ImageUri)}</code></span></td>
+<td data-label="Labels"><span>${labels === "" ? '<span class="muted">none</span>' : `<ul class="labels">${labels}</ul>`}</span></td>
+<td data-label="Workspace"><span>${escapeHtml(image.WorkspaceId ?? "")}</span></td>
+<td data-label="Modified"><span>${timeHtml(image.GmtModifiedTime)}</span></td>
 </tr>`;
     })
     .join("\n");
