@@ -16,7 +16,8 @@ export function renderSummary(build: BuildRecord, lines: readonly string[]): str
   const { job } = build;
   const pushed = job.Status === "Succeeded" ? pushedDigest(lines) : undefined;
   const step = job.Status === "Failed" ? failingStep(lines) : undefined;
-  const rows: [string, string][] = [
+  // Long values (a reason, a digest) take a whole row of the grid.
+  const rows: [string, string, "wide"?][] = [
     ["Status", statusBadge(job.Status)],
     ["Image", `<code class="uri">${escapeHtml(build.imageUri)}</code>`],
     ["Trigger", triggerHtml(build.trigger)],
@@ -30,6 +31,7 @@ export function renderSummary(build: BuildRecord, lines: readonly string[]): str
     rows.push([
       "Reason",
       `<code>${escapeHtml(job.ReasonCode)}</code> ${escapeHtml(job.ReasonMessage ?? "")}`,
+      "wide",
     ]);
   }
   if (step) {
@@ -39,6 +41,7 @@ export function renderSummary(build: BuildRecord, lines: readonly string[]): str
     rows.push([
       "Pushed digest",
       `<code class="digest">${escapeHtml(pushed.digest)}</code> (${pushed.sizeBytes} bytes)`,
+      "wide",
     ]);
   }
   const stop = build.terminal
@@ -51,7 +54,7 @@ export function renderSummary(build: BuildRecord, lines: readonly string[]): str
     )
     .join("");
   return `<dl class="facts">
-${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join("\n")}
+${rows.map(([term, value, wide]) => `<div${wide ? ' class="wide"' : ""}><dt>${term}</dt><dd>${value}</dd></div>`).join("\n")}
 </dl>
 ${stop}
 <h2 id="history-heading">Status history</h2>

@@ -87,6 +87,7 @@ describe("the console in a browser (real builds, FROM busybox)", () => {
       // Streamed, not delivered at the end: when tick-2 is there, the last tick is not yet.
       expect(await log.textContent()).not.toContain("tick-6\n");
       expect(await statusIn(page, "#summary").getAttribute("data-status")).toBe("Running");
+      await browser.screenshot(page, "build-running");
       await log.getByText("tick-6", { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
       await page
         .locator('#summary .status[data-status="Succeeded"]')
@@ -129,6 +130,13 @@ describe("the console in a browser (real builds, FROM busybox)", () => {
       const link = page.locator('#summary a[href="#failed-step"]');
       expect(await link.textContent()).toBe("STEP 3/3: RUN echo about-to-fail && exit 3");
       await browser.screenshot(page, "build-failed");
+      const phone = await browser.newPage(PHONE);
+      await phone.goto(`${pai.url}/builds/${jobId}`);
+      expect(
+        Number(await phone.evaluate("document.documentElement.scrollWidth")),
+      ).toBeLessThanOrEqual(PHONE.width);
+      await browser.screenshot(phone, "build-failed-phone");
+      await phone.context().close();
       await page.context().close();
     },
     BUILD_TEST_TIMEOUT_MS,
