@@ -6,6 +6,7 @@ import { ApiError, issuesToApiError } from "../http/api-error.ts";
 import { parseJsonBody } from "../http/parse-json-body.ts";
 import type { ApiRequest, ApiResponse, Route } from "../http/route.ts";
 import { assertWorkspace, type ServiceContext } from "../http/service-context.ts";
+import { triggerOf } from "./trigger-header.ts";
 
 const ACTION = "CreateImageBuild";
 /** Replay hints kept before the map is emptied (each is ~200 bytes). */
@@ -30,6 +31,7 @@ export const createImageBuildRoute: Route = {
 };
 
 async function createImageBuild(req: ApiRequest, service: ServiceContext): Promise<ApiResponse> {
+  const trigger = triggerOf(req.headers);
   const hinted = replayFromHint(req, service);
   if (hinted) return hinted;
   const query = validators.CreateImageBuildQuery.safeParse(Object.fromEntries(req.query));
@@ -67,6 +69,7 @@ async function createImageBuild(req: ApiRequest, service: ServiceContext): Promi
       jobId,
       accessKeyId: req.caller,
       request: withoutCredentials(request),
+      trigger,
     });
     return { ImageBuildId: imageBuildId, ImageBuildJobId: jobId };
   };

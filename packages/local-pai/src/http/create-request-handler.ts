@@ -21,6 +21,7 @@ import {
 } from "../handlers/image-labels.ts";
 import { publishImageRoute } from "../handlers/publish-image.ts";
 import { listEcsSpecsRoute } from "../handlers/ecs-specs.ts";
+import { createConsoleHandler } from "../console/create-console-handler.ts";
 import { newRequestId } from "../ids.ts";
 import type { Logger } from "../logger.ts";
 import type { NonceStore } from "../store/nonce-store.ts";
@@ -79,7 +80,9 @@ export function createRequestHandler({
   log: Logger;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   const router = createRouter(ROUTES);
+  const serveConsole = createConsoleHandler({ service, signed: accessKeys.length > 0, log });
   return (req, res) => {
+    if (serveConsole(req, res)) return;
     const requestId = newRequestId();
     const host = (req.headers.host ?? "127.0.0.1").replace(/:\d+$/, "");
     const method = req.method ?? "GET";

@@ -30,6 +30,8 @@ export interface NewBuild {
   jobId: string;
   accessKeyId: string;
   request: CreateImageBuildRequest;
+  /** What started it (`push:<commit>`, `oss:<key>`, `timer:<slot>`, `cli`), when the client said. */
+  trigger?: string | undefined;
 }
 
 /**
@@ -61,8 +63,10 @@ export interface JobStore {
   /** Moves a job to `status` unless it is already terminal; false when it was. */
   transition(jobId: string, status: JobStatus, reason?: Reason): boolean;
   get(jobId: string): DlcJob | undefined;
-  /** The stored request of a job's build (without credentials). */
-  requestOf(jobId: string): { imageBuildId: string; request: CreateImageBuildRequest } | undefined;
+  /** The stored request of a job's build (without credentials) and its trigger, when recorded. */
+  requestOf(
+    jobId: string,
+  ): { imageBuildId: string; request: CreateImageBuildRequest; trigger?: string } | undefined;
   setImageId(jobId: string, imageId: string): void;
   /** Marks every unfinished job Failed with `ServiceRestarted`; returns their ids. */
   failInterrupted(): string[];
@@ -103,8 +107,8 @@ interface HistoryRow {
  */
 export function createJobStore({ db }: { db: Db }): JobStore {
   const insertBuildRow = db.prepare(
-    `INSERT INTO builds (image_build_id, job_id, workspace_id, access_key_id, request_json, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO builds (image_build_id, job_id, workspace_id, access_key_id, request_json, created_at, trigger)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertJobRow = db.prepare(
     `INSERT INTO jobs (job_id, image_build_id, display_name, workspace_id, status, gmt_create_time, seq)
@@ -122,7 +126,7 @@ export function createJobStore({ db }: { db: Db }): JobStore {
     "SELECT status, time, reason_code, reason_message FROM job_status_history WHERE job_id = ? ORDER BY position",
   );
   const selectRequest = db.prepare(
-    "SELECT image_build_id, request_json FROM builds WHERE job_id = ?",
+    "SELECT image_build_id, request_json, trigger FROM builds WHERE job_id = ?",
   );
   const updateStatus = db.prepare(
     `UPDATE jobs SET status = @status, reason_code = @reason_code, reason_message = @reason_message,
@@ -160,7 +164,7 @@ export function createJobStore({ db }: { db: Db }): JobStore {
   });
 
   return {
-    insertBuild({ imageBuildId, jobId, accessKeyId, request }) {
+    insertBuild({ imageBuildId, jobId, accessKeyId, request, trigger }) {
       const now = new Date().toISOString();
       insertBuildRow.run(
         imageBuildId,
@@ -169,6 +173,7 @@ export function createJobStore({ db }: { db: Db }): JobStore {
         accessKeyId,
         JSON.stringify(request),
         now,
+        trigger ?? null,
       );
       const displayName = request.ImageBuildJobName ?? `imagebuild-${request.Image.Name}`;
       insertJobRow.run(jobId, imageBuildId, displayName, request.WorkspaceId, now);
@@ -183,11 +188,11 @@ export function createJobStore({ db }: { db: Db }): JobStore {
     },
     requestOf(jobId) {
       const row = selectRequest.get(jobId) as
-        | { image_build_id: string; request_json: string }
+        | { image_build_id: string; request_json: string; trigger: string | null }
         | undefined;
-      return row
-        ? { imageBuildId: row.image_build_id, request: JSON.parse(row.request_json) }
-        : undefined;
+      if (!row) return undefined;
+      const build = { imageBuildId: row.image_build_id, request: JSON.parse(row.request_json) };
+      return row.trigger === null ? build : { ...build, trigger: row.trigger };
     },
     setImageId(jobId, imageId) {
       updateImageId.run(imageId, jobId);

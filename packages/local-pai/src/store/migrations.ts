@@ -93,4 +93,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX images_created ON images (gmt_create_time, seq);
   CREATE INDEX image_labels_image ON image_labels (image_id, key, value);
   `,
+  // What started a build (x-imagebuild-trigger), for the console; NULL for builds that did not say.
+  `
+  ALTER TABLE builds ADD COLUMN trigger TEXT;
+  `,
 ];
