@@ -27,12 +27,19 @@ export async function prepareBuildIsolation({
   dataDir,
   allowHostNetwork = false,
   log = SILENT_LOGGER,
+  searchPath,
+  extraDirs,
 }: {
   dataDir: string;
   allowHostNetwork?: boolean;
   log?: Logger;
+  /** Overrides PATH for finding runc, slirp4netns and unshare (tests). */
+  searchPath?: string;
+  /** Overrides the sbin folders searched after PATH (tests). */
+  extraDirs?: string[];
 }): Promise<BuildIsolation> {
-  const runtime = findCommand({ name: "runc" });
+  const find = (name: string) => findCommand({ name, searchPath, extraDirs });
+  const runtime = find("runc");
   if (runtime === undefined) {
     return refused(log, "runc is not installed (Debian package runc)");
   }
@@ -41,8 +48,8 @@ export async function prepareBuildIsolation({
   const path = await ensureTraversable({ dataDir });
   if (path !== undefined) return refused(log, path);
 
-  const slirp4netns = findCommand({ name: "slirp4netns" });
-  const unshare = findCommand({ name: "unshare" });
+  const slirp4netns = find("slirp4netns");
+  const unshare = find("unshare");
   const problem =
     slirp4netns === undefined
       ? "slirp4netns is not installed (Debian package slirp4netns)"
