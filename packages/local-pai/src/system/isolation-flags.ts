@@ -1,5 +1,17 @@
 /** The `buildah bud` flags that box RUN steps as a {@link BuildIsolation} says. */
+import { join, resolve } from "node:path";
 import type { BuildIsolation } from "./types.ts";
+
+/**
+ * The runc state folder of one data directory: containers of this service only, so a restart after
+ * a crash can stop exactly its own (see stop-leftover-builders.ts), never another's.
+ *
+ * @example
+ * runtimeRootDir("/srv/.imagebuild"); // "/srv/.imagebuild/containers/runc"
+ */
+export function runtimeRootDir(dataDir: string): string {
+  return join(resolve(dataDir), "containers", "runc");
+}
 
 /**
  * Ids in each build's user namespace: root and the 16-bit ids images use (apt's `_apt`, `nobody`
@@ -29,6 +41,8 @@ export function isolationFlags({
     "oci",
     "--runtime",
     isolation.runtime,
+    "--runtime-flag",
+    `root=${isolation.runtimeRoot}`,
     "--userns",
     `auto:size=${USERNS_SIZE}`,
   ];

@@ -1,8 +1,10 @@
 /** Decides how builds are boxed on this machine: OCI runtime, user namespace ids and a private network with an uplink. */
+import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ensureSubordinateIds } from "./ensure-subordinate-ids.ts";
 import { ensureTraversable } from "./ensure-traversable.ts";
 import { findCommand } from "./find-command.ts";
+import { runtimeRootDir } from "./isolation-flags.ts";
 import { writeNetworkHookScript } from "./network-hook.ts";
 import { probeNetworkIsolation } from "./probe-network-isolation.ts";
 import { SILENT_LOGGER } from "./silent-logger.ts";
@@ -48,6 +50,8 @@ export async function prepareBuildIsolation({
   const path = await ensureTraversable({ dataDir });
   if (path !== undefined) return refused(log, path);
 
+  const runtimeRoot = runtimeRootDir(dataDir);
+  await mkdir(runtimeRoot, { recursive: true, mode: 0o700 });
   const slirp4netns = find("slirp4netns");
   const unshare = find("unshare");
   const problem =
@@ -66,6 +70,7 @@ export async function prepareBuildIsolation({
     return {
       network: "private",
       runtime,
+      runtimeRoot,
       hookScript,
       resolvConf: join(dir, "resolv.conf"),
       slirp4netns,
@@ -82,7 +87,7 @@ export async function prepareBuildIsolation({
     `INSECURE: ${HOST_NETWORK_FLAG}: builds share the host's network and can reach its loopback services (this API, the registry)`,
     { reason },
   );
-  return { network: "host", runtime, reason };
+  return { network: "host", runtime, runtimeRoot, reason };
 }
 
 function refused(log: Logger, reason: string): BuildIsolation {

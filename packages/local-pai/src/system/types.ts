@@ -71,13 +71,15 @@ export type BuildIsolation =
       network: "private";
       /** The OCI runtime binary (runc). */
       runtime: string;
+      /** runc's state folder for this data directory's containers. */
+      runtimeRoot: string;
       /** The OCI hook script that attaches slirp4netns to each RUN step's network namespace. */
       hookScript: string;
       /** Mounted as each RUN step's /etc/resolv.conf (slirp4netns's DNS forwarder). */
       resolvConf: string;
       slirp4netns: string;
     }
-  | { network: "host"; runtime: string; reason: string }
+  | { network: "host"; runtime: string; runtimeRoot: string; reason: string }
   | { network: "unavailable"; reason: string };
 
 /** `BuildConfig.RegistryAuths`: `{ "<registry host>": { Auth: base64("user:password") } }`. */
