@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command (`npm start`): the whole pipeline on this machine, on the embedded default.
 #  1. installs the system packages the local service needs (buildah, docker-registry, skopeo,
-#     busybox-static, debootstrap) with apt-get when root on Debian, or says which to install;
+#     busybox-static, debootstrap, runc, slirp4netns) with apt-get when root on Debian, or says which to install;
 #  2. `imagebuild dev --once`: starts the local PAI service and its registry (127.0.0.1:5000, where
 #     the example specs push), hosts the build-trigger function as its HTTP trigger would call it,
 #     sends it a signed GitHub-shaped push announcing every spec at HEAD, waits for the builds with
@@ -19,7 +19,7 @@ if ! git rev-parse --verify --quiet HEAD >/dev/null; then
   exit 1
 fi
 
-echo "==> checking system packages (buildah, docker-registry, skopeo, busybox-static, debootstrap)"
+echo "==> checking system packages (buildah, docker-registry, skopeo, busybox-static, debootstrap, runc, slirp4netns)"
 node --import tsx --input-type=module -e '
 import { createLogger, ensureSystemPackages } from "@imagebuild/local-pai";
 try {

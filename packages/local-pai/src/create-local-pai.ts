@@ -8,8 +8,10 @@ import type { Builder } from "./queue/builder.ts";
 import { startService } from "./start-service.ts";
 import {
   type BuildEnvironment,
+  type BuildIsolation,
   canPushTo,
   ensureSystemPackages,
+  prepareBuildIsolation,
   type RegistryHandle,
   runBuild,
   seedBaseImages,
@@ -53,6 +55,11 @@ export interface LocalPaiOptions {
   rateLimit?: RateLimit;
   /** Largest accepted request body. Default 1 MiB; larger is 413 `RequestBodyTooLarge`. */
   bodyLimitBytes?: number;
+  /**
+   * INSECURE opt-out: when this machine cannot give builds a private network, build on the host's
+   * network (loopback services included) instead of refusing every build. Logged as an error. Default false.
+   */
+  allowHostNetwork?: boolean;
 }
 
 /**
@@ -97,6 +104,7 @@ export async function createLocalPai({
   installSystemPackages = true,
   rateLimit,
   bodyLimitBytes,
+  allowHostNetwork = false,
 }: LocalPaiOptions): Promise<LocalPai> {
   checkOptions({
     dataDir,
@@ -109,6 +117,10 @@ export async function createLocalPai({
     rateLimit,
   });
   await ensureSystemPackages({ install: installSystemPackages, log });
+  // A replaced builder (queue tests) runs nothing, so it needs no box.
+  const isolation: BuildIsolation | undefined = builder
+    ? undefined
+    : await prepareBuildIsolation({ dataDir, allowHostNetwork, log });
   const registry = await startRegistry({
     dataDir,
     port: registryPort,
@@ -147,12 +159,14 @@ export async function createLocalPai({
         reasonMessage: "stopped while the base images were being prepared",
       };
     }
+    if (isolation === undefined) throw new Error("unreachable: the real builder has an isolation");
     return runBuild({
       dockerfile: task.dockerfile,
       imageUri: task.imageUri,
       registryAuths: task.registryAuths,
       overwriteTag: task.overwriteTag,
       environment,
+      isolation,
       registry,
       workDir: task.workDir,
       onPhase: task.onPhase,

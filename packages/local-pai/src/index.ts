@@ -3,6 +3,12 @@ export { LocalPaiConfigError } from "./check-options.ts";
 export { createLocalPai, type LocalPai, type LocalPaiOptions } from "./create-local-pai.ts";
 export { startService, type RunningService, type StartServiceOptions } from "./start-service.ts";
 export { type AccessKey, ANONYMOUS_CALLER } from "./auth/authenticate.ts";
+export {
+  LOCAL_KEYS_FILE,
+  type LocalKeys,
+  LocalKeysError,
+  loadOrCreateLocalKeys,
+} from "./auth/local-keys.ts";
 export type { RateLimit } from "./auth/token-bucket.ts";
 export { createLogger, type Logger, type LogFormat, SILENT_LOGGER } from "./logger.ts";
 export type { Builder, BuildOutcome, BuildPhase, BuildTask } from "./queue/builder.ts";
@@ -11,4 +17,8 @@ export { SERVICE_RESTARTED } from "./store/job-store.ts";
 export { JOB_STOPPED_BY_USER, SERVICE_STOPPED } from "./queue/build-queue.ts";
 export { DEFAULT_BODY_LIMIT_BYTES } from "./http/read-body.ts";
 export type { RegistryHandle } from "./system/index.ts";
-export { ensureSystemPackages, SystemPackagesMissingError } from "./system/index.ts";
+export {
+  ensureSystemPackages,
+  HOST_NETWORK_FLAG,
+  SystemPackagesMissingError,
+} from "./system/index.ts";

@@ -1,6 +1,14 @@
 /** `imagebuild local serve`: runs the PAI-compatible local service in the foreground until SIGINT or SIGTERM. */
+import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createLocalPai, createLogger, type LocalPai } from "@imagebuild/local-pai";
+import {
+  type AccessKey,
+  createLocalPai,
+  createLogger,
+  HOST_NETWORK_FLAG,
+  type LocalPai,
+  loadOrCreateLocalKeys,
+} from "@imagebuild/local-pai";
 import { z } from "zod";
 import { type Command, EXIT_OK, UsageError } from "../command.ts";
 import { intFlag } from "../flag-schemas.ts";
@@ -21,7 +29,10 @@ const FLAGS = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,128}$/, "must be an AccessKey ID")
     .optional(),
-  accessKeySecret: z.string().min(1, "must not be empty").optional(),
+  accessKeySecret: z.string().optional(),
+  accessKeySecretFile: z.string().min(1, "must be a file path").optional(),
+  keys: z.boolean().default(false),
+  insecureHostNetwork: z.boolean().default(false),
   host: z
     .string()
     .regex(/^[A-Za-z0-9.:-]{1,255}$/, "must be an IP address or host name")
@@ -59,14 +70,22 @@ Options:
   --data DIR             state, registry storage and build logs (default: .imagebuild)
   --registry-port N      local registry port, 0 for a free one (default: 5000)
   --concurrency N        builds that run at once (default: 2)
-  --access-key-id ID     accept only requests signed with this key (ACS3-HMAC-SHA256);
-  --access-key-secret S  both default to ${ENV_ACCESS_KEY_ID} / ${ENV_ACCESS_KEY_SECRET};
-                         without a key the service accepts unsigned requests
+  --keys                 signed, with keys generated once per data directory (DIR/local-keys.json,
+                         mode 0600): an AccessKey for the API and the registry's htpasswd login
+  --access-key-id ID     accept only requests signed with this key (ACS3-HMAC-SHA256); default
+                         ${ENV_ACCESS_KEY_ID}
+  --access-key-secret-file FILE
+                         the key's secret, from a file only you can read (mode 0600); default
+                         ${ENV_ACCESS_KEY_SECRET}. Never on the command line: argv is readable
+                         by every local user. Without a key the service accepts unsigned requests
   --workspace ID         a workspace that exists (repeatable); default: any WorkspaceId
   --rate-limit N         requests per second per AccessKey before Throttling.User (default: 0, off)
   --base-images LIST     base images to seed (default: busybox,debian:bookworm)
   --registry-user NAME   put the registry behind htpasswd; the password is ${ENV_REGISTRY_PASSWORD}
   --log-format F         json or plain, on stderr (default: plain)
+  ${HOST_NETWORK_FLAG}  INSECURE: if this machine cannot give builds a private network, build
+                         on the host's network (reaching this API and the registry) instead of
+                         refusing every build
   -h, --help             show this help
 
 Examples:
@@ -91,6 +110,9 @@ export const command: Command = {
         concurrency: { type: "string" },
         "access-key-id": { type: "string" },
         "access-key-secret": { type: "string" },
+        "access-key-secret-file": { type: "string" },
+        keys: { type: "boolean" },
+        "insecure-host-network": { type: "boolean" },
         workspace: { type: "string", multiple: true },
         "rate-limit": { type: "string" },
         "registry-user": { type: "string" },
@@ -99,38 +121,52 @@ export const command: Command = {
       },
       schema: z.preprocess(camelCaseKeys, FLAGS),
     });
-    const accessKeyId = flags.accessKeyId ?? (io.env[ENV_ACCESS_KEY_ID] || undefined);
-    const accessKeySecret = flags.accessKeySecret ?? (io.env[ENV_ACCESS_KEY_SECRET] || undefined);
-    if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
+    if (flags.accessKeySecret !== undefined) {
       throw new UsageError(
-        `--access-key-id and --access-key-secret go together (or ${ENV_ACCESS_KEY_ID} and ${ENV_ACCESS_KEY_SECRET})`,
+        `--access-key-secret is not accepted: a secret in argv is readable by every local user (/proc/<pid>/cmdline). Use --access-key-secret-file FILE (mode 0600), ${ENV_ACCESS_KEY_SECRET}, or --keys`,
       );
     }
+    const dataDir = resolve(io.cwd, flags.data);
+    if (
+      flags.keys &&
+      (flags.accessKeyId ?? flags.accessKeySecretFile ?? flags.registryUser) !== undefined
+    ) {
+      throw new UsageError(
+        "--keys makes its own keys: drop --access-key-id, --access-key-secret-file and --registry-user",
+      );
+    }
+    const keys = flags.keys ? await loadOrCreateLocalKeys({ dataDir }) : undefined;
+    const accessKey = keys?.accessKey ?? (await accessKeyFrom({ flags, io }));
     const registryPassword = io.env[ENV_REGISTRY_PASSWORD];
     if (flags.registryUser !== undefined && !registryPassword) {
       throw new UsageError(`--registry-user: set the password in ${ENV_REGISTRY_PASSWORD}`);
     }
+    const registryAuth =
+      keys?.registryAuth ??
+      (flags.registryUser && registryPassword
+        ? { username: flags.registryUser, password: registryPassword }
+        : undefined);
     const log = createLogger({ format: flags.logFormat, stream: io.stderr });
     // createLocalPai checks (and as root on Debian installs) the system packages before anything else.
 
     const pai: LocalPai = await createLocalPai({
-      dataDir: resolve(io.cwd, flags.data),
+      dataDir,
       port: flags.port,
       host: flags.host,
       registryPort: flags.registryPort,
       concurrency: flags.concurrency,
-      accessKeys: accessKeyId && accessKeySecret ? [{ accessKeyId, accessKeySecret }] : [],
+      accessKeys: accessKey ? [accessKey] : [],
       ...(flags.workspace ? { workspaces: flags.workspace } : {}),
       ...(flags.rateLimit > 0
         ? { rateLimit: { requestsPerSecond: flags.rateLimit, burst: flags.rateLimit * 2 } }
         : {}),
-      ...(flags.registryUser && registryPassword
-        ? { registryAuth: { username: flags.registryUser, password: registryPassword } }
-        : {}),
+      ...(registryAuth ? { registryAuth } : {}),
       seedImages: flags.baseImages,
+      allowHostNetwork: flags.insecureHostNetwork,
       installSystemPackages: true,
       log,
     });
+    if (keys) log.info("signed with this data directory's keys", { file: keys.file });
     io.stdout.write(`imagebuild local service listening on ${pai.url}\n`);
     const signal = await new Promise<NodeJS.Signals>((done) => {
       process.once("SIGINT", done);
@@ -142,6 +178,36 @@ export const command: Command = {
     return EXIT_OK;
   },
 };
+
+/** The AccessKey from --access-key-id / the environment and a secret file / the environment, or none. */
+async function accessKeyFrom({
+  flags,
+  io,
+}: {
+  flags: z.infer<typeof FLAGS>;
+  io: { env: NodeJS.ProcessEnv; cwd: string };
+}): Promise<AccessKey | undefined> {
+  const accessKeyId = flags.accessKeyId ?? (io.env[ENV_ACCESS_KEY_ID] || undefined);
+  let accessKeySecret = io.env[ENV_ACCESS_KEY_SECRET] || undefined;
+  if (flags.accessKeySecretFile !== undefined) {
+    const file = resolve(io.cwd, flags.accessKeySecretFile);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw new UsageError(`--access-key-secret-file: ${file} is not a file`);
+    if ((info.mode & 0o077) !== 0) {
+      throw new UsageError(
+        `--access-key-secret-file: ${file} is readable by other users (mode ${(info.mode & 0o777).toString(8)}): run "chmod 600 ${file}"`,
+      );
+    }
+    accessKeySecret = (await readFile(file, "utf8")).trim();
+    if (accessKeySecret === "") throw new UsageError(`--access-key-secret-file: ${file} is empty`);
+  }
+  if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
+    throw new UsageError(
+      `--access-key-id and --access-key-secret-file go together (or ${ENV_ACCESS_KEY_ID} and ${ENV_ACCESS_KEY_SECRET})`,
+    );
+  }
+  return accessKeyId && accessKeySecret ? { accessKeyId, accessKeySecret } : undefined;
+}
 
 function camelCaseKeys(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;

@@ -14,6 +14,9 @@ export const SYSTEM_PACKAGES = [
   { command: "skopeo", pkg: "skopeo" },
   { command: "busybox", pkg: "busybox-static", mustBeStatic: true },
   { command: "debootstrap", pkg: "debootstrap" },
+  // Build isolation: the OCI runtime and each build's user-mode network uplink.
+  { command: "runc", pkg: "runc" },
+  { command: "slirp4netns", pkg: "slirp4netns" },
 ] as const;
 
 /**
@@ -39,7 +42,7 @@ export function missingSystemPackages({
 }
 
 /**
- * Makes sure buildah, docker-registry, skopeo, a static busybox and debootstrap are installed. Missing
+ * Makes sure buildah, docker-registry, skopeo, a static busybox, debootstrap, runc and slirp4netns are installed. Missing
  * ones are installed with apt-get when running as root on Debian and `install` is not false; otherwise
  * it throws a {@link SystemPackagesMissingError} whose message is one line naming what to install.
  *

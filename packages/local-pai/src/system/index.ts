@@ -2,6 +2,7 @@
 export type {
   BuildEnvironment,
   BuildFailureCode,
+  BuildIsolation,
   BuildOutcome,
   BuildPhase,
   Logger,
@@ -14,6 +15,10 @@ export { startRegistry } from "./start-registry.ts";
 export { seedBaseImages } from "./seed-base-images.ts";
 export type { BaseImageName } from "./base-image-archive.ts";
 export { canPushTo } from "./can-push-to.ts";
+export {
+  HOST_NETWORK_FLAG,
+  prepareBuildIsolation,
+} from "./prepare-build-isolation.ts";
 export { runBuild } from "./run-build.ts";
 export { waitForBuildCleanup } from "./build-cleanup.ts";
 export {

@@ -1,5 +1,7 @@
 /** Reads `BuildConfig.RegistryAuths` and writes the containers auth file a builder pulls and pushes with. */
 import { writeFile } from "node:fs/promises";
+import { parseImageReference } from "./image-reference.ts";
+import { MIRRORED_REPOSITORIES } from "./write-build-environment.ts";
 import type { RegistryAuths, RegistryCredentials, RegistryHandle } from "./types.ts";
 
 /** A RegistryAuths entry that is not base64 of `user:password`. */
@@ -72,19 +74,22 @@ export function credentialsFor({
 
 /**
  * Writes a containers auth file (`{"auths": {host: {auth}}}`, mode 0600) with the request's credentials
- * and, unless the request brought its own, the service's credentials for its registry.
+ * and, when `includeLocal` (the build pushes to or pulls from the local registry) and the request
+ * brought none for it, the service's credentials for its registry.
  *
  * @example
- * await writeAuthFile({ path: `${workDir}/auth.json`, decoded, registry });
+ * await writeAuthFile({ path: `${workDir}/auth.json`, decoded, registry, includeLocal: true });
  */
 export async function writeAuthFile({
   path,
   decoded,
   registry,
+  includeLocal,
 }: {
   path: string;
   decoded: Record<string, RegistryCredentials>;
   registry: RegistryHandle;
+  includeLocal: boolean;
 }): Promise<void> {
   const auths: Record<string, { auth: string }> = {};
   const add = (host: string, credentials: RegistryCredentials) => {
@@ -93,7 +98,7 @@ export async function writeAuthFile({
     };
   };
   for (const host of localRegistryHosts(registry)) {
-    if (registry.auth) add(host, registry.auth);
+    if (registry.auth && includeLocal) add(host, registry.auth);
   }
   for (const [host, credentials] of Object.entries(decoded)) add(host, credentials);
   await writeFile(path, `${JSON.stringify({ auths })}\n`, { mode: 0o600 });
@@ -109,4 +114,50 @@ export function secretsOf(...credentials: (RegistryCredentials | undefined)[]): 
   return credentials.flatMap((c) =>
     c ? [c.password, Buffer.from(`${c.username}:${c.password}`).toString("base64")] : [],
   );
+}
+
+/**
+ * True when a `FROM`, `--from=` or `from=` image of `dockerfile` may come from the local registry: one
+ * named by its host, a mirrored Docker Hub image (busybox, debian), or one built from an ARG (unknown
+ * until build time, so assumed). Stage names and `scratch` do not count.
+ *
+ * @example
+ * pullsFromLocalRegistry({ dockerfile: "FROM debian:bookworm\n", registry }); // true
+ * pullsFromLocalRegistry({ dockerfile: "FROM r.example/base:1\n", registry }); // false
+ */
+export function pullsFromLocalRegistry({
+  dockerfile,
+  registry,
+}: {
+  dockerfile: string;
+  registry: RegistryHandle;
+}): boolean {
+  const stages = new Set<string>();
+  const images: string[] = [];
+  for (const line of dockerfile.split("\n")) {
+    const from = /^\s*FROM\s+(.*)$/i.exec(line);
+    if (from) {
+      const words = (from[1] ?? "")
+        .trim()
+        .split(/\s+/)
+        .filter((w) => !w.startsWith("--"));
+      if (words[0]) images.push(words[0]);
+      if (words[1]?.toLowerCase() === "as" && words[2]) stages.add(words[2].toLowerCase());
+      continue;
+    }
+    for (const match of line.matchAll(/(?:^|[\s,])(?:--)?from=([^\s,]+)/gi)) {
+      if (match[1]) images.push(match[1]);
+    }
+  }
+  const local = localRegistryHosts(registry);
+  return images.some((image) => {
+    if (image.includes("$")) return true;
+    if (stages.has(image.toLowerCase()) || image === "scratch" || /^\d+$/.test(image)) return false;
+    const parsed = parseImageReference(image);
+    if (!parsed.ok) return false;
+    const { host, repository } = parsed.value;
+    if (local.includes(host)) return true;
+    const name = repository.replace(/^library\//, "");
+    return host === "docker.io" && (MIRRORED_REPOSITORIES as readonly string[]).includes(name);
+  });
 }

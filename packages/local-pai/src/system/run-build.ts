@@ -1,5 +1,5 @@
 /** Runs one image build: `buildah bud` on a Dockerfile string, then `buildah push` to the image's URI. */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { classifyBuildError } from "./classify-build-error.ts";
 import { parseImageReference } from "./image-reference.ts";
@@ -9,13 +9,17 @@ import {
   credentialsFor,
   decodeRegistryAuths,
   localRegistryHosts,
+  pullsFromLocalRegistry,
   secretsOf,
   writeAuthFile,
 } from "./registry-auths.ts";
 import { scheduleCleanup } from "./build-cleanup.ts";
+import { isolationFlags } from "./isolation-flags.ts";
+import { writeBuildHooks } from "./network-hook.ts";
 import { runProcess } from "./run-process.ts";
 import type {
   BuildEnvironment,
+  BuildIsolation,
   BuildOutcome,
   BuildPhase,
   RegistryAuths,
@@ -29,9 +33,15 @@ const STOPPED: BuildOutcome = {
   reasonMessage: "the build was stopped by the user",
 };
 
+/** Environment variables the builder keeps from the service's own: nothing secret (keys, tokens) reaches it. */
+const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
+
 /**
- * Builds `dockerfile` with `buildah bud --isolation chroot` (vfs storage from `environment`, pulling
- * with `registryAuths` from a 0600 auth file deleted afterwards) and pushes it to `imageUri`. With
+ * Builds `dockerfile` with `buildah bud` boxed as `isolation` says (OCI runtime, PID, mount, IPC and
+ * user namespaces, a private network without host loopback; see docs/decisions/local-pai-build-isolation.md)
+ * in vfs storage from `environment`, pulling with a 0600 auth file that holds only the credentials
+ * this build needs and is deleted afterwards, and pushes it to `imageUri`. Isolation
+ * `unavailable` fails the build with `EnvPrepareFailed` before anything runs. With
  * `overwriteTag` false an existing tag fails with `ImageTagExists` before anything is built. Aborting
  * `signal` kills the builder's whole process group and resolves `Stopped`. Never throws for a build
  * problem: every failure is a `Failed` outcome with the builder's own error line.
@@ -39,7 +49,7 @@ const STOPPED: BuildOutcome = {
  * @example
  * const outcome = await runBuild({
  *   dockerfile: "FROM busybox\nRUN echo hi\n", imageUri: `${registry.host}/team/app:1.0`,
- *   overwriteTag: false, environment, registry, workDir: ".imagebuild/jobs/dlc-1", onLog: console.log,
+ *   overwriteTag: false, environment, isolation, registry, workDir: ".imagebuild/jobs/dlc-1", onLog: console.log,
  * });
  */
 export async function runBuild({
@@ -48,6 +58,7 @@ export async function runBuild({
   registryAuths,
   overwriteTag,
   environment,
+  isolation,
   registry,
   workDir,
   onPhase,
@@ -59,6 +70,7 @@ export async function runBuild({
   registryAuths?: RegistryAuths;
   overwriteTag: boolean;
   environment: BuildEnvironment;
+  isolation: BuildIsolation;
   registry: RegistryHandle;
   workDir: string;
   onPhase?: (phase: BuildPhase) => void;
@@ -66,6 +78,9 @@ export async function runBuild({
   signal?: AbortSignal;
 }): Promise<BuildOutcome> {
   onPhase?.("EnvPreparing");
+  if (isolation.network === "unavailable") {
+    return failed("EnvPrepareFailed", `builds are refused on this machine: ${isolation.reason}`);
+  }
   const parsed = parseImageReference(imageUri);
   if (!parsed.ok) return failed("InvalidImageUri", `Image.Uri: ${parsed.reason}`);
   const target = parsed.value;
@@ -108,6 +123,8 @@ export async function runBuild({
 
   const dir = resolve(workDir);
   const context = join(dir, "context");
+  const hooks = join(dir, "hooks");
+  const network = join(dir, "network");
   const files = {
     dockerfile: join(dir, "Dockerfile"),
     authFile: join(dir, "auth.json"),
@@ -117,8 +134,28 @@ export async function runBuild({
   await mkdir(context, { recursive: true });
   try {
     await writeFile(files.dockerfile, dockerfile);
-    await writeAuthFile({ path: files.authFile, decoded, registry });
-    const env = { ...process.env, ...environment.env, REGISTRY_AUTH_FILE: files.authFile };
+    await writeAuthFile({
+      path: files.authFile,
+      decoded,
+      registry,
+      includeLocal: isLocal || pullsFromLocalRegistry({ dockerfile, registry }),
+    });
+    const env = {
+      ...builderEnv(),
+      ...environment.env,
+      REGISTRY_AUTH_FILE: files.authFile,
+    };
+    const buildHooks =
+      isolation.network === "private"
+        ? await writeBuildHooks({
+            buildDir: dir,
+            hookScript: isolation.hookScript,
+            slirp4netns: isolation.slirp4netns,
+          })
+        : undefined;
+    if (isolation.network === "host") {
+      log(`INSECURE: this build shares the host's network (${isolation.reason})`);
+    }
     const buildah = (args: string[]) =>
       runProcess({
         command: "buildah",
@@ -133,8 +170,7 @@ export async function runBuild({
     onPhase?.("Running");
     const built = await buildah([
       "bud",
-      "--isolation",
-      "chroot",
+      ...isolationFlags({ isolation, hooksDir: buildHooks?.hooksDir }),
       "--format",
       "docker",
       "--signature-policy",
@@ -190,10 +226,41 @@ export async function runBuild({
       );
     }
   } finally {
+    await stopLeftoverNetworks(network);
     await Promise.all([
+      rm(hooks, { recursive: true, force: true }),
+      rm(network, { recursive: true, force: true }),
       ...Object.values(files).map((file) => rm(file, { force: true })),
       rm(context, { recursive: true, force: true }),
     ]);
+  }
+}
+
+/** The service's environment reduced to what buildah needs: never its keys, tokens or passwords. */
+function builderEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of BUILDER_ENV_KEEP) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return env;
+}
+
+/** Kills slirp4netns processes a RUN step's stop hook did not (a killed runtime skips poststop). */
+async function stopLeftoverNetworks(stateDir: string): Promise<void> {
+  const names = await readdir(stateDir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith(".pid"))) {
+    const pid = Number((await readFile(join(stateDir, name), "utf8").catch(() => "")).trim());
+    if (!Number.isInteger(pid) || pid <= 1) continue;
+    // Only if that pid is still a slirp4netns: it may have exited and the id been reused.
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (cmdline.includes("slirp4netns")) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
   }
 }
 

@@ -85,7 +85,7 @@ async function copyToRegistry({
   const dir = await mkdtemp(join(tmpdir(), "imagebuild-seed-"));
   const authFile = join(dir, "auth.json");
   try {
-    await writeAuthFile({ path: authFile, decoded: {}, registry });
+    await writeAuthFile({ path: authFile, decoded: {}, registry, includeLocal: true });
     const [host] = localRegistryHosts(registry);
     const result = await runProcess({
       command: "skopeo",

@@ -1,6 +1,9 @@
 /** Stops builder process groups a killed service left running on a data directory, and their half-made containers. */
+import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { findCommand } from "./find-command.ts";
+import { runtimeRootDir } from "./isolation-flags.ts";
 import { killGroup, runProcess } from "./run-process.ts";
 import type { Logger } from "./types.ts";
 
@@ -43,6 +46,7 @@ export async function stopLeftoverBuilders({
     }
     await rm(join(dir, name), { force: true });
   }
+  await stopLeftoverContainers({ dataDir, log });
   const storage = join(resolve(dataDir), "containers");
   await runProcess({
     command: "buildah",
@@ -57,6 +61,26 @@ export async function stopLeftoverBuilders({
       "--all",
     ],
   });
+}
+
+/**
+ * Kills and deletes the runc containers in this data directory's runtime root: a RUN step's process
+ * is not in its builder's process group, so killing the group leaves it running.
+ */
+async function stopLeftoverContainers({ dataDir, log }: { dataDir: string; log: Logger }) {
+  const runtime = findCommand({ name: "runc" });
+  const root = runtimeRootDir(dataDir);
+  if (runtime === undefined || !existsSync(root)) return;
+  const runc = (args: string[]) =>
+    runProcess({ command: runtime, args: ["--root", root, ...args] });
+  const listed = await runc(["list", "-q"]);
+  for (const id of listed.tail
+    .map((line) => line.trim())
+    .filter((line) => /^[\w.-]+$/.test(line))) {
+    log.warn("stopping a build container left running by an earlier service", { id });
+    await runc(["kill", id, "KILL"]);
+    await runc(["delete", "--force", id]);
+  }
 }
 
 /** The process groups that contain a buildah process (`buildah`, `buildah-chroot-exec`, …). */

@@ -49,6 +49,30 @@ export interface BuildEnvironment {
   env: Record<string, string>;
 }
 
+/**
+ * How RUN steps are boxed, from `prepareBuildIsolation`: always the OCI runtime with PID, mount, IPC,
+ * UTS and user namespaces; the network is private (slirp4netns, no host loopback), the host's
+ * (the operator opted out) or unavailable (builds are refused with `reason`).
+ *
+ * @example
+ * if (isolation.network === "unavailable") return failed("EnvPrepareFailed", isolation.reason);
+ */
+export type BuildIsolation =
+  | {
+      network: "private";
+      /** The OCI runtime binary (runc). */
+      runtime: string;
+      /** runc's state folder for this data directory's containers. */
+      runtimeRoot: string;
+      /** The OCI hook script that attaches slirp4netns to each RUN step's network namespace. */
+      hookScript: string;
+      /** Mounted as each RUN step's /etc/resolv.conf (slirp4netns's DNS forwarder). */
+      resolvConf: string;
+      slirp4netns: string;
+    }
+  | { network: "host"; runtime: string; runtimeRoot: string; reason: string }
+  | { network: "unavailable"; reason: string };
+
 /** `BuildConfig.RegistryAuths`: `{ "<registry host>": { Auth: base64("user:password") } }`. */
 export type RegistryAuths = Record<string, { Auth: string }>;
 
@@ -64,7 +88,11 @@ export type BuildPhase = "EnvPreparing" | "Running";
 export type BuildOutcome =
   | { status: "Succeeded"; sizeBytes: number; digest: string }
   | { status: "Failed"; reasonCode: BuildFailureCode; reasonMessage: string }
-  | { status: "Stopped"; reasonCode: "JobStoppedByUser"; reasonMessage: string };
+  | {
+      status: "Stopped";
+      reasonCode: "JobStoppedByUser";
+      reasonMessage: string;
+    };
 
 /** Stable reason codes for a failed build. */
 export type BuildFailureCode =

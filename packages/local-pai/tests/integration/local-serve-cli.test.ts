@@ -1,6 +1,6 @@
 /** imagebuild local serve as a child process: ready line, signals, signing and flag errors. */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { call, tempDataDir } from "../fixtures/service-harness.ts";
@@ -71,6 +71,8 @@ describe("imagebuild local serve", () => {
     [["--log-format", "xml"], "--log-format"],
     [["--workspace", "a b"], "--workspace"],
     [["--access-key-id", "only-id"], "--access-key-id"],
+    [["--access-key-id", "LTAIx", "--access-key-secret", "in-argv"], "--access-key-secret-file"],
+    [["--keys", "--access-key-id", "LTAIx"], "--keys makes its own keys"],
   ])("exits 2 naming the flag for %j", (args, flag) => {
     const result = spawnSync(process.execPath, [IMAGEBUILD_BIN, "local", "serve", ...args], {
       encoding: "utf8",
@@ -80,4 +82,78 @@ describe("imagebuild local serve", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(flag);
   });
+
+  it("refuses a secret file other users can read", () => {
+    const { dataDir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const file = join(dataDir, "secret");
+    writeFileSync(file, "file-secret-value-123\n", { mode: 0o644 });
+    chmodSync(file, 0o644);
+    const result = spawnSync(
+      process.execPath,
+      [
+        IMAGEBUILD_BIN,
+        "local",
+        "serve",
+        "--access-key-id",
+        "LTAIx",
+        "--access-key-secret-file",
+        file,
+      ],
+      {
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: "" },
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`chmod 600 ${file}`);
+    expect(result.stderr).not.toContain("file-secret-value-123");
+  });
+
+  it(
+    "--keys: signed with keys made once per data directory (0600), a 0600 secret file is accepted too",
+    async () => {
+      const { dataDir, cleanup } = tempDataDir();
+      cleanups.push(cleanup);
+      const serve = await spawnLocalServe({
+        dataDir,
+        extra: ["--base-images", "busybox", "--keys"],
+      });
+      const keyFile = join(dataDir, "local-keys.json");
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      const keys = JSON.parse(readFileSync(keyFile, "utf8"));
+      const unsigned = await call(`${serve.url}/api/v1/images`);
+      expect(unsigned.body.Code).toBe("IncompleteSignature");
+      // The registry is behind the generated login too.
+      const config = readFileSync(join(dataDir, "registry", "config.yml"), "utf8");
+      const registryAddr = /addr: "([^"]+)"/.exec(config)?.[1];
+      expect(registryAddr).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect((await fetch(`http://${registryAddr}/v2/`)).status).toBe(401);
+      serve.child.kill("SIGTERM");
+      expect((await serve.exited).code).toBe(0);
+      expect(serve.stderr()).not.toContain(keys.accessKeySecret);
+      expect(serve.stderr()).not.toContain(keys.registryPassword);
+
+      const file = join(dataDir, "secret");
+      writeFileSync(file, `${keys.accessKeySecret}\n`, { mode: 0o600 });
+      const again = await spawnLocalServe({
+        dataDir,
+        extra: [
+          "--base-images",
+          "busybox",
+          "--access-key-id",
+          keys.accessKeyId,
+          "--access-key-secret-file",
+          file,
+        ],
+        env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "" },
+      });
+      expect((await call(`${again.url}/api/v1/images`)).body.Code).toBe("IncompleteSignature");
+      again.child.kill("SIGTERM");
+      expect((await again.exited).code).toBe(0);
+      expect(again.stderr()).not.toContain(keys.accessKeySecret);
+    },
+    SERVE_TEST_TIMEOUT_MS * 2,
+  );
 });

@@ -29,6 +29,7 @@ describe("runBuild with FROM busybox", () => {
       imageUri: `${system.registry.host}/team/${name}:1.0`,
       overwriteTag: extra.overwriteTag ?? false,
       environment: system.environment,
+      isolation: system.isolation,
       registry: system.registry,
       workDir: system.workDir(name),
       onPhase: (phase) => phases.push(phase),
@@ -158,6 +159,7 @@ describe("runBuild with FROM busybox", () => {
       imageUri: "Not A Reference",
       overwriteTag: true,
       environment: system.environment,
+      isolation: system.isolation,
       registry: system.registry,
       workDir: system.workDir("bad-uri"),
     });

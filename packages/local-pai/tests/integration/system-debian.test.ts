@@ -19,6 +19,7 @@ describe("runBuild with FROM debian:bookworm", () => {
       imageUri: `${system.registry.host}/team/on-bookworm:1.0`,
       overwriteTag: false,
       environment: system.environment,
+      isolation: system.isolation,
       registry: system.registry,
       workDir: system.workDir("bookworm"),
       onLog: (line) => logs.push(line),

@@ -30,6 +30,7 @@ describe("runBuild with an htpasswd registry", () => {
       registryAuths,
       overwriteTag,
       environment: system.environment,
+      isolation: system.isolation,
       registry: system.registry,
       workDir: system.workDir(name),
       onLog: (line) => logs.push(line),

@@ -34,10 +34,12 @@ describe("ensureSystemPackages", () => {
       "skopeo",
       "busybox-static",
       "debootstrap",
+      "runc",
+      "slirp4netns",
     ]);
     expect(message).not.toContain("\n");
     expect(message).toContain(
-      "apt-get install -y buildah docker-registry skopeo busybox-static debootstrap",
+      "apt-get install -y buildah docker-registry skopeo busybox-static debootstrap runc slirp4netns",
     );
   });
 });

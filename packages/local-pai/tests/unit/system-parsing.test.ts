@@ -1,9 +1,13 @@
-/** The system layer's pure parts: image references, builder error lines, RegistryAuths, static ELF detection. */
+/** The system layer's pure parts: image references, builder error lines, RegistryAuths, which builds need the local registry's login, static ELF detection. */
 import { describe, expect, it } from "vitest";
 import { classifyBuildError } from "../../src/system/classify-build-error.ts";
 import { parseImageReference } from "../../src/system/image-reference.ts";
 import { isStaticElf } from "../../src/system/is-static-elf.ts";
-import { decodeRegistryAuths, RegistryAuthsInvalidError } from "../../src/system/registry-auths.ts";
+import {
+  decodeRegistryAuths,
+  pullsFromLocalRegistry,
+  RegistryAuthsInvalidError,
+} from "../../src/system/registry-auths.ts";
 
 describe("parseImageReference", () => {
   it.each([
@@ -102,5 +106,29 @@ describe("isStaticElf", () => {
     expect(isStaticElf({ file: "/bin/busybox" })).toBe(true);
     expect(isStaticElf({ file: process.execPath })).toBe(false);
     expect(isStaticElf({ file: "/etc/os-release" })).toBe(false);
+  });
+});
+
+describe("pullsFromLocalRegistry", () => {
+  const registry = {
+    host: "127.0.0.1:5000",
+    url: "http://127.0.0.1:5000",
+    hasManifest: async () => false,
+    stop: async () => {},
+  };
+  it.each([
+    ["FROM debian:bookworm\n", true],
+    ["FROM --platform=linux/amd64 busybox AS base\nRUN true\n", true],
+    ["FROM localhost:5000/team/base:1\n", true],
+    ["FROM 127.0.0.1:5000/team/base:1\n", true],
+    ["ARG BASE\nFROM $BASE\n", true],
+    ["FROM r.example/base:1\nCOPY --from=busybox /bin/sh /sh\n", true],
+    ["FROM r.example/base:1\nRUN --mount=type=bind,from=debian:bookworm,target=/d true\n", true],
+    ["FROM r.example/base:1\n", false],
+    ["FROM scratch\nCOPY x /x\n", false],
+    ["FROM r.example/a:1 AS build\nFROM r.example/b:1\nCOPY --from=build /x /x\n", false],
+    ["FROM ubuntu:22.04\n", false],
+  ])("%j → %s", (dockerfile, expected) => {
+    expect(pullsFromLocalRegistry({ dockerfile, registry })).toBe(expected);
   });
 });
