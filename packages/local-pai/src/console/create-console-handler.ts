@@ -1,6 +1,7 @@
 /** The console's HTTP entry: `/`, `/builds/{JobId}` and `/console/…`; everything else is left to the API. */
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseTarget } from "../http/parse-target.ts";
 import type { ServiceContext } from "../http/service-context.ts";
 import type { Logger } from "../logger.ts";
 import { buildRecord } from "./build-record.ts";
@@ -76,6 +77,8 @@ export function createConsoleHandler({
       return send(res, 200, text, { "content-type": asset.type, "cache-control": "no-cache" });
     }
     if (path === "/console/login" && method === "POST") return login(req, res, token);
+    // No other console route reads a body; drain it, or answering first resets a keep-alive socket.
+    req.resume();
     if (token && !token.matches(cookieOf(req, CONSOLE_COOKIE))) {
       if (method === "GET" && !path.startsWith("/console/")) {
         return page(res, 401, renderLoginPage({ tokenPath: token.path, failed: false }));
@@ -126,7 +129,12 @@ export function createConsoleHandler({
   };
 
   return (req, res) => {
-    const url = new URL(req.url ?? "/", "http://local");
+    let url: URL;
+    try {
+      url = parseTarget(req.url ?? "/");
+    } catch {
+      return false; // the API answers a target no URL can hold with its 400
+    }
     const path = url.pathname;
     if (path !== "/" && !path.startsWith("/console/") && !path.startsWith("/builds/")) return false;
     try {

@@ -28,6 +28,7 @@ import type { NonceStore } from "../store/nonce-store.ts";
 import { ApiError } from "./api-error.ts";
 import type { ClientAbortedError } from "./client-aborted-error.ts";
 import { createRouter } from "./match-route.ts";
+import { parseTarget } from "./parse-target.ts";
 import { readBody } from "./read-body.ts";
 import type { ServiceContext } from "./service-context.ts";
 
@@ -180,23 +181,6 @@ export function createRequestHandler({
       },
     );
   };
-}
-
-/**
- * The request target as a URL. The target is appended to a fixed origin rather than resolved against
- * it: `//host/path` must stay a path, not become another host.
- */
-function parseTarget(target: string): URL {
-  try {
-    return new URL(`http://local${target.startsWith("/") ? "" : "/"}${target}`);
-  } catch (error) {
-    throw new ApiError({
-      statusCode: 400,
-      code: "InvalidParameter",
-      message: "request target: is not a valid path and query",
-      cause: error,
-    });
-  }
 }
 
 function send(

@@ -43,6 +43,7 @@ function send(
   agent: Agent,
   fuzzed: FuzzRequest,
   signed: boolean,
+  retries = 1,
 ): Promise<Answer> {
   const url = new URL(baseUrl);
   let headers = fuzzed.headers;
@@ -76,6 +77,13 @@ function send(
         timeout: REQUEST_TIMEOUT_MS,
       },
       (res) => {
+        // The console's live feeds answer with an event stream that stays open by design: its
+        // status is the answer.
+        if (String(res.headers["content-type"]).startsWith("text/event-stream")) {
+          resolve({ status: res.statusCode ?? 0, text: "" });
+          req.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () =>
@@ -85,12 +93,22 @@ function send(
       },
     );
     req.on("timeout", () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // Node's documented keep-alive race: the server may close an idle socket just as the agent
+      // reuses it. Only that reset is sent again; any other error names the request.
+      if (req.reusedSocket && error.code === "ECONNRESET" && retries > 0) {
+        send(baseUrl, agent, fuzzed, signed, retries - 1).then(resolve, reject);
+        return;
+      }
+      reject(new Error(`${fuzzed.method} ${fuzzed.path}: ${error.message}`, { cause: error }));
+    });
     req.end(body);
   });
 }
 
+/** The job an answer names; the console's HTML pages (`/`, `/builds/…`) name none. */
 function jobIdIn(text: string): string | undefined {
+  if (!text.startsWith("{")) return undefined;
   const id = (JSON.parse(text) as { ImageBuildJobId?: unknown }).ImageBuildJobId;
   return typeof id === "string" ? id : undefined;
 }
