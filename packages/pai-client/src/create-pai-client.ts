@@ -1,5 +1,4 @@
 /** The PAI client: typed AIWorkspace image and image-build calls plus DLC job status, validated both ways. */
-import { randomUUID } from "node:crypto";
 import type {
   AddImageRequest,
   AddImageResponse,
@@ -7,10 +6,8 @@ import type {
   CreateImageBuildResponse,
   DlcJob,
   GetImageResponse,
-  ListImagesQuery,
   ListImagesResponse,
   RequestIdResponse,
-  Validator,
 } from "@imagebuild/schema";
 import type { Dispatcher } from "undici";
 import {
@@ -19,20 +16,19 @@ import {
   toCredentialsProvider,
 } from "./credentials.ts";
 import type { PaiClientEventHandler } from "./pai-client-event.ts";
-import { PaiError } from "./pai-error.ts";
-import { createPaiTransport, type PaiRequest, type TimeoutOptions } from "./pai-transport.ts";
-import { loadSchema } from "./load-schema.ts";
+import { createPaiTransport, type TimeoutOptions } from "./pai-transport.ts";
+import { bindCoreOperations } from "./operations/core-operations.ts";
 import { bindOperations, type OperationMethods } from "./operations/index.ts";
-import { type QueryParams, queryOf } from "./operations/operation-context.ts";
-import { pathId } from "./path-id.ts";
+import type { ListImagesParams } from "./operations/list-images.ts";
+import type { OperationContext } from "./operations/operation-context.ts";
+import { createRequestBuilders } from "./request-builders.ts";
 import { resolveEndpoints } from "./resolve-endpoints.ts";
 import type { RetryOptions } from "./retry-policy.ts";
-import { pollJob, type WaitForJobOptions } from "./wait-for-job.ts";
+import { createValidatedCall } from "./validated-call.ts";
+import type { WaitForJobOptions } from "./wait-for-job.ts";
 
-/** `x-acs-version` of AIWorkspace (images and image builds). */
-export const AIWORKSPACE_VERSION = "2021-02-04";
-/** `x-acs-version` of PAI-DLC (GetJob, StopJob). */
-export const DLC_VERSION = "2020-12-03";
+export { AIWORKSPACE_VERSION, DLC_VERSION } from "./request-builders.ts";
+export type { ListImagesParams } from "./operations/list-images.ts";
 
 /** What `createPaiClient` takes. Every field is optional. */
 export interface PaiClientOptions {
@@ -56,9 +52,6 @@ export interface PaiClientOptions {
 export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
-
-/** ListImages query values; numbers and booleans are turned into the strings the API expects. */
-export type ListImagesParams = QueryParams<ListImagesQuery>;
 
 /** The client `createPaiClient` returns; the operations registered in `operations/index.ts` are methods too. */
 export interface PaiClient extends OperationMethods {
@@ -115,150 +108,14 @@ export function createPaiClient({
     dispatcher,
     onEvent,
   });
-
-  async function call<T>(validator: Validator<T>, request: PaiRequest): Promise<T> {
-    const response = await transport.send(request);
-    const result = validator.safeParse(response.body);
-    if (result.ok) return result.value;
-    const { SchemaValidationError } = await loadSchema();
-    const cause = new SchemaValidationError({
-      schema: validator.name,
-      source: `${request.action} response`,
-      issues: result.issues,
-    });
-    throw new PaiError({
-      code: "InvalidResponse",
-      action: request.action,
-      statusCode: response.statusCode,
-      requestId: response.requestId,
-      attempts: response.attempts,
-      message: cause.message,
-      cause,
-    });
-  }
-
-  const workspace = (
-    action: string,
-    method: PaiRequest["method"],
-    path: string,
-    rest: Partial<PaiRequest> = {},
-  ): PaiRequest => ({
-    origin: endpoints.aiworkspace,
-    version: AIWORKSPACE_VERSION,
-    action,
-    method,
-    path,
-    idempotent: method !== "POST",
-    ...rest,
-  });
-  const dlc = (
-    action: string,
-    method: PaiRequest["method"],
-    path: string,
-    rest: Partial<PaiRequest> = {},
-  ) => ({
-    ...workspace(action, method, path, rest),
-    origin: endpoints.dlc,
-    version: DLC_VERSION,
-  });
-
-  const listImages: PaiClient["listImages"] = async (query = {}, { signal } = {}) => {
-    const { validators } = await loadSchema();
-    return call(
-      validators.ListImagesResponse,
-      workspace("ListImages", "GET", "/api/v1/images", {
-        query: queryOf(validators.ListImagesQuery, query, "ListImages query"),
-        signal,
-      }),
-    );
+  const ctx: OperationContext = {
+    call: createValidatedCall({ transport }),
+    ...createRequestBuilders({ endpoints }),
   };
-
-  const getJob: PaiClient["getJob"] = async (jobId, { signal } = {}) => {
-    const { validators } = await loadSchema();
-    return call(
-      validators.DlcJob,
-      dlc("GetJob", "GET", `/api/v1/jobs/${await pathId("JobId", jobId)}`, { signal }),
-    );
-  };
-
   return {
-    ...bindOperations({ call, workspace, dlc }),
+    ...bindOperations(ctx),
     endpoints,
-    async createImageBuild(body, { clientToken = randomUUID(), signal } = {}) {
-      const { validators } = await loadSchema();
-      const checked = validators.CreateImageBuildRequest.parse(body, {
-        source: "CreateImageBuild body",
-      });
-      const query = validators.CreateImageBuildQuery.parse(
-        { ClientToken: clientToken },
-        { source: "CreateImageBuild query" },
-      );
-      return call(
-        validators.CreateImageBuildResponse,
-        // The same token rides on every attempt, so a retry replays the first result.
-        workspace("CreateImageBuild", "POST", "/api/v1/imagebuilds", {
-          query: asQuery(query),
-          body: checked,
-          idempotent: true,
-          signal,
-        }),
-      );
-    },
-    listImages,
-    async *listAllImages(query = {}, options = {}) {
-      let page = Number(query.PageNumber ?? 1);
-      let seen = 0;
-      for (;;) {
-        const result = await listImages({ ...query, PageNumber: page }, options);
-        yield result;
-        seen += result.Images.length;
-        if (result.Images.length === 0 || seen >= result.TotalCount) return;
-        page += 1;
-      }
-    },
-    async getImage(imageId, { verbose, signal } = {}) {
-      const { validators } = await loadSchema();
-      return call(
-        validators.GetImageResponse,
-        workspace("GetImage", "GET", `/api/v1/images/${await pathId("ImageId", imageId)}`, {
-          query: verbose === undefined ? undefined : { Verbose: String(verbose) },
-          signal,
-        }),
-      );
-    },
-    async addImage(body, { signal } = {}) {
-      const { validators } = await loadSchema();
-      const checked = validators.AddImageRequest.parse(body, { source: "AddImage body" });
-      return call(
-        validators.AddImageResponse,
-        workspace("AddImage", "POST", "/api/v1/images", { body: checked, signal }),
-      );
-    },
-    async removeImage(imageId, { signal } = {}) {
-      const { validators } = await loadSchema();
-      return call(
-        validators.RequestIdResponse,
-        workspace("RemoveImage", "DELETE", `/api/v1/images/${await pathId("ImageId", imageId)}`, {
-          signal,
-        }),
-      );
-    },
-    getJob,
-    async stopJob(jobId, { signal } = {}) {
-      const { validators } = await loadSchema();
-      return call(
-        validators.RequestIdResponse,
-        dlc("StopJob", "POST", `/api/v1/jobs/${await pathId("JobId", jobId)}/stop`, { signal }),
-      );
-    },
-    async waitForJob(jobId, options = {}) {
-      return pollJob({ ...options, jobId, getJob });
-    },
+    ...bindCoreOperations(ctx),
     close: () => transport.close(),
   };
-}
-
-// Generated query interfaces have no index signature; their values are all strings.
-function asQuery(query: object): Record<string, string | undefined> {
-  return query as Record<string, string | undefined>;
 }
