@@ -4,6 +4,7 @@ import {
   DEFAULT_DISPATCH_RATE_PER_SECOND,
   MAX_DISPATCH_CONCURRENCY,
   MAX_DISPATCH_RATE_PER_SECOND,
+  parseSecretHosts,
 } from "@imagebuild/core";
 import { SchemaValidationError } from "@imagebuild/schema";
 import { z } from "zod";
@@ -54,6 +55,20 @@ export const ConfigSchema = z
     // The OSS buckets whose uploads are read. Empty (the default) accepts none: an upload names its
     // own bucket, so "any bucket" would let any bucket that can invoke the function choose the specs.
     IMAGEBUILD_ALLOWED_BUCKETS: list,
+    // Which registry hosts each IMAGEBUILD_SECRET_<NAME> may be sent to (JSON). Unset binds nothing, so
+    // a spec can name no credential. core's buildSpecs reads it from the same environment as the secrets;
+    // here a malformed value stops the function at start-up instead of failing every build.
+    IMAGEBUILD_SECRET_HOSTS: z
+      .string()
+      .optional()
+      .superRefine((value, context) => {
+        try {
+          parseSecretHosts({ IMAGEBUILD_SECRET_HOSTS: value });
+        } catch (error) {
+          const message = (error as Error).message.replace(/^IMAGEBUILD_SECRET_HOSTS: /, "");
+          context.addIssue({ code: "custom", message });
+        }
+      }),
   })
   .transform((env) => ({
     allowedRepositories: env.IMAGEBUILD_ALLOWED_REPOSITORIES,
@@ -70,6 +85,7 @@ export const ConfigSchema = z
     timerSource: env.IMAGEBUILD_TIMER_SOURCE,
     timerSchedule: env.IMAGEBUILD_TIMER_SCHEDULE,
     allowedBuckets: env.IMAGEBUILD_ALLOWED_BUCKETS,
+    secretHosts: parseSecretHosts({ IMAGEBUILD_SECRET_HOSTS: env.IMAGEBUILD_SECRET_HOSTS }),
   }));
 
 /** The function's settings; `providers` holds each registered git provider's, by name. */

@@ -4,6 +4,7 @@ import {
   loadSpecs,
   type Problem,
   type ResolvedSpec,
+  type SecretHosts,
   SpecError,
 } from "@imagebuild/core";
 import { filesNotInEnv } from "./split-by-environment.ts";
@@ -22,18 +23,21 @@ export interface ValidSpecs {
  * listing every error when one is found.
  *
  * @example
- * const { specs } = await loadValidSpecs({ args: ["specs/tools/1.0.0.yaml"], dir: "specs", env: "local", cwd });
+ * const { specs } = await loadValidSpecs({ args: ["specs/tools/1.0.0.yaml"], dir: "specs", env: "local", cwd, secretHosts });
  */
 export async function loadValidSpecs({
   args,
   dir,
   env,
   cwd,
+  secretHosts,
 }: {
   args: string[];
   dir: string;
   env: string | undefined;
   cwd: string;
+  /** `secretHostsFromEnv(io.env)`: a RegistryAuths reference out of it is a `secret-scope` error. */
+  secretHosts: SecretHosts;
 }): Promise<ValidSpecs> {
   const location = specsLocation({ dir, cwd });
   const paths = await specPaths({ args, cwd, location });
@@ -41,6 +45,7 @@ export async function loadValidSpecs({
     source: directorySource(location.rootDir),
     specsDir: location.specsDir,
     paths,
+    secretHosts,
     ...(env ? { env } : {}),
   });
   const { specs, problems } = loaded;

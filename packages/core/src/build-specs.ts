@@ -3,6 +3,7 @@ import { dispatch } from "./dispatch.ts";
 import { loadSpecs } from "./load-specs.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
 import { prepareBuilds, type SlotFor } from "./prepare-builds.ts";
+import { parseSecretHosts } from "./secret-hosts.ts";
 import type { DispatchResult, Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
 /**
@@ -45,7 +46,7 @@ export interface BuildSpecsContext {
   client: PaiClientLike;
   config: BuildSpecsConfig;
   log: BuildSpecsLog;
-  /** Where credential references are read. */
+  /** Where credential references are read, and their host binding (`IMAGEBUILD_SECRET_HOSTS`). */
   env: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal | undefined;
 }
@@ -78,6 +79,7 @@ export async function buildSpecs({
     ...(paths ? { paths } : {}),
     ...(config.specEnv ? { env: config.specEnv } : {}),
     specsDir: config.specPrefix.replace(/\/$/, ""),
+    secretHosts: parseSecretHosts(env),
   });
   const outcomes: SpecOutcome[] = [];
   const invalidFiles = new Set<string>();

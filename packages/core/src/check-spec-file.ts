@@ -59,7 +59,7 @@ export function checkSpecFile({
     problem(
       "no-literal-credentials",
       finding.path ?? [],
-      `${finding.what}: put credentials in RegistryAuths as { fromEnv: VAR } or { secret: name }, never in a spec`,
+      `${finding.what}: put credentials in RegistryAuths as { secret: name } (read from IMAGEBUILD_SECRET_<NAME> where the build runs), never in a spec`,
     ),
   );
   const issues = checkSchema("Spec", parsed.value ?? null);

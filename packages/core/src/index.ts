@@ -18,6 +18,15 @@ export type { PaiClientLike } from "./pai-client-like.ts";
 export { SpecError, formatProblem } from "./spec-error.ts";
 export { RULES, type RuleId, type LintRule } from "./rules/index.ts";
 export { SecretMissingError } from "./secret-missing-error.ts";
+export { SecretScopeError } from "./secret-scope-error.ts";
+export { SecretHostsError } from "./secret-hosts-error.ts";
+export {
+  parseSecretHosts,
+  normalizeSecretName,
+  SECRET_HOSTS_VARIABLE,
+  type SecretHosts,
+} from "./secret-hosts.ts";
+export { secretScope, type SecretScope } from "./secret-scope.ts";
 export { GitError } from "./run-git.ts";
 export { directorySource } from "./directory-source.ts";
 export { gitSource } from "./git-source.ts";

@@ -4,6 +4,7 @@ import { checkImmutable } from "./check-immutable.ts";
 import { locate, parseYaml } from "./parsed-yaml.ts";
 import { readFileInside } from "./read-file-inside.ts";
 import { resolveSpec } from "./resolve-spec.ts";
+import type { SecretHosts } from "./secret-hosts.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
 /** The layered defaults file name. */
@@ -20,6 +21,11 @@ export interface LoadSpecsOptions {
   specsDir?: string;
   /** When given, the immutability lint compares each version against this source (the base ref). */
   baseSource?: SpecSource;
+  /**
+   * Which registry hosts each secret may be sent to (`parseSecretHosts(process.env)`); default none, so
+   * every RegistryAuths reference is a `secret-scope` error.
+   */
+  secretHosts?: SecretHosts;
 }
 
 /**
@@ -36,6 +42,7 @@ export async function loadSpecs({
   env,
   specsDir = "specs",
   baseSource,
+  secretHosts = {},
 }: LoadSpecsOptions): Promise<{ specs: ResolvedSpec[]; problems: Problem[] }> {
   const root = specsDir.replace(/\/+$/, "");
   const problems: Problem[] = [];
@@ -102,6 +109,7 @@ export async function loadSpecs({
       defaults: defaults.filter((d): d is CheckedFile => d !== undefined),
       self,
       env,
+      secretHosts,
       readSidecar: (path, folder) => readFileInside(source, path, folder),
     });
     problems.push(...resolved.problems);

@@ -7,6 +7,7 @@ import type { PaiClientLike } from "./pai-client-like.ts";
 import { prepareBuild } from "./prepare-build.ts";
 import { renderRequest } from "./render-request.ts";
 import { resolveBaseRef } from "./resolve-base-ref.ts";
+import type { SecretHosts } from "./secret-hosts.ts";
 import type { PlanEntry, PlanResult, ResolvedSpec } from "./types.ts";
 
 /** Options of `plan`. */
@@ -22,6 +23,8 @@ export interface PlanOptions {
   client?: PaiClientLike;
   /** Used for dated tags and their ClientTokens; default now. */
   now?: Date;
+  /** The secret → registry hosts binding (see `loadSpecs`); default none. */
+  secretHosts?: SecretHosts;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function plan({
   specsDir = "specs",
   client,
   now = new Date(),
+  secretHosts = {},
 }: PlanOptions): Promise<PlanResult> {
   const baseRef = await resolveBaseRef({ repoDir, base });
   const baseSource = gitSource({ repoDir, revision: baseRef });
@@ -48,8 +52,8 @@ export async function plan({
     head === undefined ? directorySource(repoDir) : gitSource({ repoDir, revision: head });
   const envOption = env === undefined ? {} : { env };
   const [headLoad, baseLoad, baseFiles] = await Promise.all([
-    loadSpecs({ source: headSource, specsDir, baseSource, ...envOption }),
-    loadSpecs({ source: baseSource, specsDir, ...envOption }),
+    loadSpecs({ source: headSource, specsDir, baseSource, secretHosts, ...envOption }),
+    loadSpecs({ source: baseSource, specsDir, secretHosts, ...envOption }),
     baseSource.listFiles(specsDir),
   ]);
   const baseSpecs = new Map(baseLoad.specs.map((spec) => [spec.file, spec]));

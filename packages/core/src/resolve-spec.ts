@@ -3,6 +3,7 @@ import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 import { checkPathNameTag } from "./check-path-name-tag.ts";
 import { checkRequestSchema } from "./check-request-schema.ts";
+import { checkSecretScope } from "./check-secret-scope.ts";
 import type { CheckedFile } from "./check-spec-file.ts";
 import { composeRequest } from "./compose-request.ts";
 import { layerSpec } from "./layer-spec.ts";
@@ -10,13 +11,14 @@ import { lintDockerfile } from "./lint-dockerfile.ts";
 import { problemLocator } from "./problem-locator.ts";
 import { resolveDockerfile } from "./resolve-dockerfile.ts";
 import { resolvePolicy } from "./resolve-policy.ts";
+import type { SecretHosts } from "./secret-hosts.ts";
 import type { CredentialRef, InsideRead, Problem, ResolvedSpec } from "./types.ts";
 
 /**
  * Resolves a version file given its checked defaults (root first) and itself.
  *
  * @example
- * const { spec, problems } = await resolveSpec({ file, imageName, version, defaults, self, env, readSidecar });
+ * const { spec, problems } = await resolveSpec({ file, imageName, version, defaults, self, env, secretHosts, readSidecar });
  */
 export async function resolveSpec({
   file,
@@ -25,6 +27,7 @@ export async function resolveSpec({
   defaults,
   self,
   env,
+  secretHosts,
   readSidecar,
 }: {
   file: string;
@@ -33,6 +36,8 @@ export async function resolveSpec({
   defaults: CheckedFile[];
   self: CheckedFile;
   env: string | undefined;
+  /** The secret → registry hosts binding every RegistryAuths reference is checked against. */
+  secretHosts: SecretHosts;
   readSidecar: (path: string, folder: string) => Promise<InsideRead>;
 }): Promise<{ spec: ResolvedSpec | undefined; problems: Problem[]; notInEnv?: boolean }> {
   const layered = layerSpec({ defaults, self, env });
@@ -47,6 +52,8 @@ export async function resolveSpec({
     problems.push(...lintDockerfile(dockerfile.dockerfile, dockerfile.origin));
   const { policy, problems: policyProblems } = resolvePolicy(spec.policy, problemAt);
   problems.push(...policyProblems);
+  const registryAuthRefs = (buildConfig.RegistryAuths ?? {}) as Record<string, CredentialRef>;
+  problems.push(...checkSecretScope({ refs: registryAuthRefs, secretHosts, problemAt }));
   const { request, name, uri, composedUri } = composeRequest({
     build,
     buildType: dockerfile.buildType,
@@ -75,7 +82,7 @@ export async function resolveSpec({
     env,
     policy,
     request: request as unknown as CreateImageBuildRequest,
-    registryAuthRefs: (buildConfig.RegistryAuths ?? {}) as Record<string, CredentialRef>,
+    registryAuthRefs,
     sourceText: self.parsed.text,
     ...(dockerfile.origin && "sidecar" in dockerfile.origin
       ? { dockerfileFile: dockerfile.origin.sidecar }

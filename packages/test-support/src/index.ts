@@ -17,5 +17,6 @@ export {
   LOCAL_REGISTRY,
   SAMPLE_SPECS,
   specYaml,
+  SAMPLE_SECRET_HOSTS,
 } from "./spec-texts.ts";
 export { writeFiles } from "./write-files.ts";

@@ -130,7 +130,7 @@ build:
       FROM registry.example.com/team/base:3.1
     RegistryAuths:
       registry.example.com:
-        fromEnv: PRIVATE_REGISTRY_AUTH
+        secret: private-registry
 ${LOCAL_OVERLAY}`,
   "specs/cloud-only/1.0.0.yaml": `${SCHEMA_LINE}apiVersion: imagebuild/v1
 kind: ImageBuild
@@ -140,4 +140,14 @@ build:
     Dockerfile: |
       FROM busybox:1.36
 `,
+};
+
+/**
+ * The `IMAGEBUILD_SECRET_HOSTS` binding `SAMPLE_SPECS` need: `private-base`'s secret to its registry.
+ *
+ * @example
+ * runCli(["build", "specs/private-base"], { env: { IMAGEBUILD_SECRET_HOSTS: JSON.stringify(SAMPLE_SECRET_HOSTS) } });
+ */
+export const SAMPLE_SECRET_HOSTS: Readonly<Record<string, readonly string[]>> = {
+  PRIVATE_REGISTRY: ["registry.example.com"],
 };

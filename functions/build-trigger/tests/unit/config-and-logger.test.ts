@@ -33,6 +33,16 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ IMAGEBUILD_GITHUB_API_URL: "file:///etc/passwd" })).toThrow(
       /IMAGEBUILD_GITHUB_API_URL/,
     );
+    expect(() => loadConfig({ IMAGEBUILD_SECRET_HOSTS: '{"ACR":"r.example.com"}' })).toThrow(
+      /IMAGEBUILD_SECRET_HOSTS: ACR: must be a list of registry hosts/,
+    );
+  });
+
+  it("binds secrets to registry hosts from IMAGEBUILD_SECRET_HOSTS, and none when unset", () => {
+    expect(loadConfig({}).secretHosts).toEqual({});
+    expect(
+      loadConfig({ IMAGEBUILD_SECRET_HOSTS: '{"acr-push":["Registry.Example.com"]}' }).secretHosts,
+    ).toEqual({ ACR_PUSH: ["registry.example.com"] });
   });
 });
 

@@ -20,6 +20,7 @@ import { createProgressRenderer, type ProgressRenderer } from "../output/progres
 import { writeJson } from "../output/write-json.ts";
 import { loadValidSpecs } from "../load-valid-specs.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 
 const FLAGS = z.object({
   dir: dirFlag,
@@ -99,6 +100,7 @@ export const command: Command = {
       dir: flags.dir,
       env: flags.env,
       cwd: io.cwd,
+      secretHosts: secretHostsFromEnv(io.env),
     });
     // Warnings do not stop a build; stderr keeps them out of --json output.
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);

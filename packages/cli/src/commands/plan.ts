@@ -6,6 +6,7 @@ import { clientFromEnv, hasEndpoint } from "../client-from-env.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 import { specsLocation } from "../specs-location.ts";
 
 const FLAGS = z.object({
@@ -67,6 +68,7 @@ export const command: Command = {
     });
     const format = flags.json ? "json" : flags.format;
     const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
+    const secretHosts = secretHostsFromEnv(io.env);
     const client = !flags.offline && hasEndpoint(io.env) ? clientFromEnv(io.env) : undefined;
     const result = await plan({
       repoDir: location.rootDir,
@@ -75,6 +77,7 @@ export const command: Command = {
       ...(flags.head ? { head: flags.head } : {}),
       ...(flags.env ? { env: flags.env } : {}),
       ...(client ? { client } : {}),
+      secretHosts,
     }).finally(() => client?.close());
     const ok = !result.problems.some((p) => p.severity === "error");
     if (format === "json") {

@@ -6,6 +6,7 @@ import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { loadValidSpecs } from "../load-valid-specs.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 
 const FLAGS = z.object({ dir: dirFlag, env: envFlag, json: jsonFlag });
 
@@ -51,6 +52,7 @@ export const command: Command = {
       dir: flags.dir,
       env: flags.env,
       cwd: io.cwd,
+      secretHosts: secretHostsFromEnv(io.env),
     });
     // Warnings do not stop a build; stderr keeps them out of --json output.
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);

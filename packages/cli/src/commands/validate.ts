@@ -13,6 +13,7 @@ import { environmentNames } from "../environment-names.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 import { filesNotInEnv } from "../split-by-environment.ts";
 import { specPaths, specsLocation } from "../specs-location.ts";
 
@@ -84,6 +85,7 @@ export const command: Command = {
       ? gitSource({ repoDir: location.rootDir, revision: flags.base })
       : undefined;
 
+    const secretHosts = secretHostsFromEnv(io.env);
     const passes: EnvPass[] = [];
     const problems = new Map<string, Problem>();
     for (const env of envs) {
@@ -93,6 +95,7 @@ export const command: Command = {
         ...(positionals.length > 0 ? { paths } : {}),
         ...(env ? { env } : {}),
         ...(baseSource ? { baseSource } : {}),
+        secretHosts,
       });
       // The same problem seen in several environments is reported once.
       for (const p of loaded.problems) problems.set(formatProblem(p), p);

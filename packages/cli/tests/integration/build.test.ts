@@ -90,7 +90,7 @@ describe("build", () => {
   it("--wait --json prints the results with final statuses; progress goes to stderr", async () => {
     const { code, stdout, stderr } = await runCli(
       ["build", "specs", "--env", "local", "--wait", "--poll", "0.05", "--json"],
-      { cwd: repo.dir, env: { ...env, PRIVATE_REGISTRY_AUTH: AUTH } },
+      { cwd: repo.dir, env: { ...env, IMAGEBUILD_SECRET_PRIVATE_REGISTRY: AUTH } },
     );
     expect(code).toBe(1);
     const body = JSON.parse(stdout);
@@ -146,7 +146,7 @@ describe("build", () => {
     const failed = results.find((r: { status: string }) => r.status === "failed");
     expect(failed.file).toBe("specs/private-base/2.0.yaml");
     expect(failed.error.code).toBe("SECRET_MISSING");
-    expect(failed.error.message).toContain("PRIVATE_REGISTRY_AUTH");
+    expect(failed.error.message).toContain("IMAGEBUILD_SECRET_PRIVATE_REGISTRY");
     expect(pai.jobs.size).toBe(1);
   });
 

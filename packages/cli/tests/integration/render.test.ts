@@ -45,14 +45,14 @@ describe("render", () => {
   });
 
   it("shows registry credentials as references, never their values", async () => {
-    const env = { PRIVATE_REGISTRY_AUTH: AUTH };
+    const env = { IMAGEBUILD_SECRET_PRIVATE_REGISTRY: AUTH };
     const { code, stdout, stderr } = await runCli(
       ["render", "specs/private-base/2.0.yaml", "--env", "local", "--json"],
       { cwd: repo.dir, env },
     );
     expect(code).toBe(0);
     const auth = JSON.parse(stdout).request.BuildConfig.RegistryAuths["registry.example.com"].Auth;
-    expect(auth).toContain("PRIVATE_REGISTRY_AUTH");
+    expect(auth).toBe("<secret private-registry>");
     const output = stdout + stderr;
     expect(output).not.toContain(AUTH);
     expect(output).not.toContain(Buffer.from(AUTH).toString("base64"));

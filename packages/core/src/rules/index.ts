@@ -9,6 +9,7 @@ import { pathNameTag } from "./path-name-tag.ts";
 import { policySchedule } from "./policy-schedule.ts";
 import { requestSchema } from "./request-schema.ts";
 import { schema } from "./schema.ts";
+import { secretScope } from "./secret-scope.ts";
 import { specKind } from "./spec-kind.ts";
 import { unknownEnvironment } from "./unknown-environment.ts";
 import { unknownKey } from "./unknown-key.ts";
@@ -23,6 +24,7 @@ const ALL = [
   unknownKey,
   specKind,
   noLiteralCredentials,
+  secretScope,
   pathNameTag,
   buildConfig,
   dockerfileParse,

@@ -11,6 +11,7 @@ import {
 import { startPaiServer } from "@imagebuild/test-support";
 
 const SECRET = "robot:s3cret-value";
+const KEY_SECRET = "access-key-secret-value";
 
 const DEFAULTS = `apiVersion: imagebuild/v1
 kind: Defaults
@@ -34,10 +35,17 @@ const FILES = {
   "specs/_defaults.yaml": DEFAULTS,
   "specs/good/1.0.0.yaml": spec(),
   "specs/nosecret/1.0.0.yaml": spec(
-    "    RegistryAuths:\n      127.0.0.1:5000: { fromEnv: UNSET_REGISTRY_AUTH }\n",
+    "    RegistryAuths:\n      127.0.0.1:5000: { secret: unset-registry }\n",
   ),
   "specs/authed/1.0.0.yaml": spec(
-    "    RegistryAuths:\n      127.0.0.1:5000: { fromEnv: TEST_REGISTRY_AUTH }\n",
+    "    RegistryAuths:\n      127.0.0.1:5000: { fromEnv: IMAGEBUILD_SECRET_TEST_REGISTRY }\n",
+  ),
+  // Out of scope: a variable outside the namespace, and a secret sent to a host it is not bound to.
+  "specs/outside/1.0.0.yaml": spec(
+    "    RegistryAuths:\n      127.0.0.1:5000: { fromEnv: ALIBABA_CLOUD_ACCESS_KEY_SECRET }\n",
+  ),
+  "specs/unbound/1.0.0.yaml": spec(
+    "    RegistryAuths:\n      attacker.example.com: { secret: test-registry }\n",
   ),
   "specs/bad/1.0.0.yaml": `${spec()}  WorkspaceId: 7\n`,
 };
@@ -67,7 +75,14 @@ async function setup(config: Partial<BuildSpecsContext["config"]> = {}) {
     client,
     config: { specPrefix: "specs/", specEnv: "local", ratePerSecond: 1000, ...config },
     log,
-    env: { TEST_REGISTRY_AUTH: SECRET },
+    env: {
+      IMAGEBUILD_SECRET_TEST_REGISTRY: SECRET,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY_SECRET,
+      IMAGEBUILD_SECRET_HOSTS: JSON.stringify({
+        TEST_REGISTRY: ["127.0.0.1:5000"],
+        UNSET_REGISTRY: ["127.0.0.1:5000"],
+      }),
+    },
   };
   return { pai, context, lines };
 }
@@ -89,7 +104,23 @@ describe("buildSpecs", () => {
       ["specs/gone/1.0.0.yaml", "skipped"],
       ["specs/good/1.0.0.yaml", "submitted"],
       ["specs/nosecret/1.0.0.yaml", "failed"],
+      ["specs/outside/1.0.0.yaml", "invalid"],
+      ["specs/unbound/1.0.0.yaml", "invalid"],
     ]);
+    expect(first[5]).toMatchObject({
+      problems: [
+        expect.stringMatching(
+          /^specs\/outside\/1\.0\.0\.yaml:\d+:\d+: secret-scope: build\.BuildConfig\.RegistryAuths\.127\.0\.0\.1:5000\.fromEnv: ALIBABA_CLOUD_ACCESS_KEY_SECRET is outside the secret namespace/,
+        ),
+      ],
+    });
+    expect(first[6]).toMatchObject({
+      problems: [
+        expect.stringMatching(
+          /^specs\/unbound\/1\.0\.0\.yaml:\d+:\d+: secret-scope: build\.BuildConfig\.RegistryAuths\.attacker\.example\.com\.secret: secret TEST_REGISTRY is not bound to registry attacker\.example\.com/,
+        ),
+      ],
+    });
     expect(first[1]).toMatchObject({
       problems: [expect.stringMatching(/^specs\/bad\/1\.0\.0\.yaml:\d+:\d+: /)],
     });
@@ -99,6 +130,12 @@ describe("buildSpecs", () => {
     expect(pai.stats.builds).toBe(2);
     expect(pai.stats.replays).toBe(2);
     expect(lines.join("\n")).not.toContain(SECRET);
+    expect(lines.join("\n")).not.toContain(KEY_SECRET);
+    // Nothing of the out-of-scope specs reached the server, and no value but the bound one did.
+    const bodies = pai.seen.map((request) => request.body).join("\n");
+    expect(bodies).not.toContain("attacker.example.com");
+    expect(bodies).not.toContain(Buffer.from(KEY_SECRET).toString("base64"));
+    expect(bodies).not.toContain("outside");
     expect(lines.join("\n")).not.toContain(Buffer.from(SECRET).toString("base64"));
   });
 

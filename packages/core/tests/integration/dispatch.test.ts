@@ -22,7 +22,7 @@ build:
   TargetRegistry: { Type: AcrEnterprise }
   BuildConfig:
     RegistryAuths:
-      127.0.0.1:5000: { fromEnv: TEST_REGISTRY_AUTH }
+      127.0.0.1:5000: { secret: test-registry }
 `;
 
 function specFile(name: string, policy = "immutable"): string {
@@ -43,9 +43,13 @@ async function itemsFor(
 ): Promise<DispatchItem[]> {
   const files: Record<string, string> = { "specs/_defaults.yaml": DEFAULTS };
   for (const name of names) files[`specs/${name}/1.0.0.yaml`] = specFile(name, policies[name]);
-  const { specs, problems } = await loadSpecs({ source: memorySource(files) });
+  const secretHosts = { TEST_REGISTRY: ["127.0.0.1:5000"] };
+  const { specs, problems } = await loadSpecs({ source: memorySource(files), secretHosts });
   expect(problems).toEqual([]);
-  const env = { TEST_REGISTRY_AUTH: "robot:s3cret-value" };
+  const env = {
+    IMAGEBUILD_SECRET_TEST_REGISTRY: "robot:s3cret-value",
+    IMAGEBUILD_SECRET_HOSTS: JSON.stringify(secretHosts),
+  };
   return specs.map((spec) => ({
     spec,
     request: renderRequest(spec, { secrets: "resolve", env }),

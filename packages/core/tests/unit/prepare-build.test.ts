@@ -13,6 +13,8 @@ import {
 } from "../../src/index.ts";
 
 const SECRET = "robot:s3cret-value";
+const SECRET_HOSTS = { TEST_REGISTRY: ["127.0.0.1:5000"] };
+const BOUND = { IMAGEBUILD_SECRET_HOSTS: JSON.stringify(SECRET_HOSTS) };
 
 async function loadOne(policy = "immutable"): Promise<ResolvedSpec[]> {
   const { specs, problems } = await loadSpecs({
@@ -27,10 +29,11 @@ build:
   BuildConfig:
     Dockerfile: "FROM busybox:1.36\\n"
     RegistryAuths:
-      127.0.0.1:5000: { fromEnv: TEST_REGISTRY_AUTH }
+      127.0.0.1:5000: { secret: test-registry }
 policy: { tag: ${policy} }
 `,
     }),
+    secretHosts: SECRET_HOSTS,
   });
   expect(problems).toEqual([]);
   return specs;
@@ -49,7 +52,7 @@ describe("slots", () => {
 describe("prepareBuild", () => {
   it("sends the values and derives the token from the references, in the content slot by default", async () => {
     const [spec] = (await loadOne()) as [ResolvedSpec];
-    const item = prepareBuild(spec, { env: { TEST_REGISTRY_AUTH: SECRET } });
+    const item = prepareBuild(spec, { env: { ...BOUND, IMAGEBUILD_SECRET_TEST_REGISTRY: SECRET } });
     expect(item.request.BuildConfig.RegistryAuths?.["127.0.0.1:5000"]?.Auth).toBe(
       Buffer.from(SECRET).toString("base64"),
     );
@@ -58,7 +61,9 @@ describe("prepareBuild", () => {
     const shown = prepareBuild(spec, { secrets: "reference", env: {} });
     expect(shown.request).toEqual(referenced);
     expect(shown.clientToken).toBe(item.clientToken);
-    const rotated = prepareBuild(spec, { env: { TEST_REGISTRY_AUTH: "robot:other-value" } });
+    const rotated = prepareBuild(spec, {
+      env: { ...BOUND, IMAGEBUILD_SECRET_TEST_REGISTRY: "robot:other-value" },
+    });
     expect(rotated.clientToken).toBe(item.clientToken);
   });
 
@@ -77,10 +82,10 @@ describe("prepareBuild", () => {
 
   it("throws SECRET_MISSING naming the variable when a reference is unset", async () => {
     const [spec] = (await loadOne()) as [ResolvedSpec];
-    expect(() => prepareBuild(spec, { env: {} })).toThrow(
+    expect(() => prepareBuild(spec, { env: BOUND })).toThrow(
       expect.objectContaining({
         code: "SECRET_MISSING",
-        message: expect.stringContaining("TEST_REGISTRY_AUTH"),
+        message: expect.stringContaining("IMAGEBUILD_SECRET_TEST_REGISTRY"),
       }),
     );
   });
@@ -89,7 +94,7 @@ describe("prepareBuild", () => {
 describe("prepareBuilds", () => {
   it("turns a spec that cannot be rendered into a failed result and leaves out specs without a slot", async () => {
     const specs = await loadOne();
-    expect(prepareBuilds({ specs, env: {} })).toEqual({
+    expect(prepareBuilds({ specs, env: BOUND })).toEqual({
       items: [],
       failures: [
         {
@@ -106,7 +111,7 @@ describe("prepareBuilds", () => {
     const run = new Date("2026-11-27T04:00:00Z");
     const { items } = prepareBuilds({
       specs,
-      env: { TEST_REGISTRY_AUTH: SECRET },
+      env: { ...BOUND, IMAGEBUILD_SECRET_TEST_REGISTRY: SECRET },
       slotFor: () => ({ slot: scheduleSlot(run), now: run }),
     });
     expect(items.map((item) => item.clientToken)).toEqual([

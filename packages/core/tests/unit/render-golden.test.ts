@@ -14,11 +14,19 @@ import {
 const REPO = path.join(import.meta.dirname, "../fixtures/render-repo");
 const GOLDEN = path.join(import.meta.dirname, "../fixtures/golden");
 const NOW = new Date("2026-11-27T10:00:00Z");
+const SECRET_HOSTS = {
+  MIRROR_PULL: ["ml-registry-vpc.cn-hangzhou.cr.aliyuncs.com"],
+  EXAMPLE_REGISTRY: ["registry.example.com"],
+};
 
 describe("render: golden requests per spec and environment", () => {
   for (const env of ["local", "prod"]) {
     it(`renders every spec for --env ${env} exactly`, async () => {
-      const { specs, problems } = await loadSpecs({ source: directorySource(REPO), env });
+      const { specs, problems } = await loadSpecs({
+        source: directorySource(REPO),
+        env,
+        secretHosts: SECRET_HOSTS,
+      });
       expect(problems.map(formatProblem)).toEqual([]);
       expect(specs.map((s) => s.file)).toEqual([
         "specs/py-data/1.24.2.yaml",
@@ -37,8 +45,16 @@ describe("render: golden requests per spec and environment", () => {
   }
 
   it("renders requests that PAI's schema accepts once secrets are resolved", async () => {
-    const { specs } = await loadSpecs({ source: directorySource(REPO), env: "prod" });
-    const env = { IMAGEBUILD_SECRET_MIRROR_PULL: "robot:pw1", EXAMPLE_REGISTRY_AUTH: "user:pw2" };
+    const { specs } = await loadSpecs({
+      source: directorySource(REPO),
+      env: "prod",
+      secretHosts: SECRET_HOSTS,
+    });
+    const env = {
+      IMAGEBUILD_SECRET_MIRROR_PULL: "robot:pw1",
+      IMAGEBUILD_SECRET_EXAMPLE_REGISTRY: "user:pw2",
+      IMAGEBUILD_SECRET_HOSTS: JSON.stringify(SECRET_HOSTS),
+    };
     for (const spec of specs) {
       const request = renderRequest(spec, { secrets: "resolve", env, now: NOW });
       expect(validators.CreateImageBuildRequest.safeParse(request)).toMatchObject({ ok: true });

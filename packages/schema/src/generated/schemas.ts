@@ -3481,12 +3481,12 @@ export const SpecSchema = {
       minProperties: 1,
       maxProperties: 1,
       description:
-        "Where a registry credential ('user:password') is found at dispatch: an environment variable, or a secret name (the env var IMAGEBUILD_SECRET_<NAME>).",
+        "Where a registry credential ('user:password') is found at dispatch: a secret name (the env var IMAGEBUILD_SECRET_<NAME>), or that variable itself (fromEnv: IMAGEBUILD_SECRET_<NAME>; any other variable is a secret-scope error). The secret must be bound to this registry host in IMAGEBUILD_SECRET_HOSTS where the build runs.",
       properties: {
         fromEnv: {
           type: "string",
           pattern: "^[A-Z_][A-Z0-9_]{0,127}$",
-          examples: ["ACR_PULL_AUTH"],
+          examples: ["IMAGEBUILD_SECRET_ACR_PULL"],
         },
         secret: {
           type: "string",

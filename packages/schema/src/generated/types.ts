@@ -1094,7 +1094,7 @@ export interface SpecPackages {
   Conda?: string[];
 }
 /**
- * Where a registry credential ('user:password') is found at dispatch: an environment variable, or a secret name (the env var IMAGEBUILD_SECRET_<NAME>).
+ * Where a registry credential ('user:password') is found at dispatch: a secret name (the env var IMAGEBUILD_SECRET_<NAME>), or that variable itself (fromEnv: IMAGEBUILD_SECRET_<NAME>; any other variable is a secret-scope error). The secret must be bound to this registry host in IMAGEBUILD_SECRET_HOSTS where the build runs.
  *
  */
 export interface CredentialRef {
