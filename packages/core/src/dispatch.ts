@@ -8,6 +8,7 @@ import {
   DEFAULT_DISPATCH_CONCURRENCY,
   DEFAULT_DISPATCH_RATE_PER_SECOND,
 } from "./dispatch-defaults.ts";
+import { submitWithAttempts } from "./submit-with-attempts.ts";
 import type { DispatchEvent, DispatchItem, DispatchResult, FinalStatus } from "./types.ts";
 
 /** Extra submissions of an item whose error is retryable after the client's own retries (same ClientToken). */
@@ -26,6 +27,8 @@ export interface DispatchOptions {
   ratePerSecond?: number;
   /** Skip a version whose image URI already exists in the workspace, unless its policy overwrites. */
   skipExisting?: boolean;
+  /** Start a new attempt even where the last one succeeded (`imagebuild build --rebuild`). */
+  rebuild?: boolean;
   /** Wait until every submitted job is terminal (needs `client.waitForJob`). */
   wait?: boolean;
   onProgress?: (event: DispatchEvent) => void;
@@ -35,7 +38,8 @@ export interface DispatchOptions {
 /**
  * Submits every item with its ClientToken. The client retries throttling and transient errors with the
  * same token; an item still failing with a retryable error is submitted again up to DISPATCH_REQUEUES times
- * after a pause. A retried call (or a whole dispatch run again) never creates a second build. Results
+ * after a pause. A retried call (or a whole dispatch run again) never creates a second build; content whose
+ * last build ended Failed or Stopped is built again as the next attempt (`submitWithAttempts`). Results
  * come back in the order of `items`; a failure of one item never stops the others.
  *
  * @example
@@ -48,6 +52,7 @@ export async function dispatch({
   concurrency = DEFAULT_DISPATCH_CONCURRENCY,
   ratePerSecond = DEFAULT_DISPATCH_RATE_PER_SECOND,
   skipExisting = false,
+  rebuild = false,
   wait = false,
   onProgress,
   signal,
@@ -58,6 +63,13 @@ export async function dispatch({
   const results: DispatchResult[] = new Array(items.length);
   const waits: Promise<void>[] = [];
   const emit = (event: DispatchEvent) => onProgress?.(event);
+  // The submission reads each job once; following it must not print that status a second time.
+  const lastStatus = new Map<string, string>();
+  const emitStatus = (file: string, job: DlcJob) => {
+    if (lastStatus.get(file) === job.Status) return;
+    lastStatus.set(file, job.Status);
+    emit({ type: "status", file, jobId: job.JobId, status: job.Status, job });
+  };
   let next = 0;
 
   const submit = async (item: DispatchItem): Promise<DispatchResult> => {
@@ -74,20 +86,25 @@ export async function dispatch({
           return { file, status: "skipped", reason };
         }
       }
-      const created = await createWithRequeues(item);
-      emit({
-        type: "submitted",
-        file,
-        imageBuildId: created.ImageBuildId,
-        jobId: created.ImageBuildJobId,
+      const outcome = await submitWithAttempts({
+        client,
+        item,
+        create: (clientToken) => createWithRequeues(item, clientToken),
+        take: () => limiter.take(signal),
+        rebuild,
+        signal,
       });
-      return {
-        file,
-        status: "submitted",
+      const { created, attempt, replay, rebuildOf } = outcome;
+      const found = {
         imageBuildId: created.ImageBuildId,
         jobId: created.ImageBuildJobId,
-        clientToken: item.clientToken,
+        attempt,
+        ...(replay ? { replay } : {}),
+        ...(rebuildOf ? { rebuildOf } : {}),
       };
+      emit({ type: "submitted", file, ...found });
+      if (outcome.job) emitStatus(file, outcome.job);
+      return { file, status: "submitted", ...found, clientToken: outcome.clientToken };
     } catch (error) {
       const failure = toFailure(error);
       emit({ type: "failed", file, code: failure.code, message: failure.message });
@@ -96,12 +113,12 @@ export async function dispatch({
   };
 
   // The ClientToken makes a repeated submission safe: at most one build, whatever reached the server.
-  const createWithRequeues = async (item: DispatchItem) => {
+  const createWithRequeues = async (item: DispatchItem, clientToken: string) => {
     for (let attempt = 0; ; attempt += 1) {
       await limiter.take(signal);
       try {
         return await client.createImageBuild(item.request, {
-          clientToken: item.clientToken,
+          clientToken,
           ...(signal ? { signal } : {}),
         });
       } catch (error) {
@@ -120,8 +137,7 @@ export async function dispatch({
       const job = await (client.waitForJob as NonNullable<PaiClientLike["waitForJob"]>)(
         result.jobId,
         {
-          onStatus: (status: DlcJob) =>
-            emit({ type: "status", file, jobId: result.jobId, status: status.Status, job: status }),
+          onStatus: (status: DlcJob) => emitStatus(file, status),
           ...(signal ? { signal } : {}),
         },
       );
