@@ -95,7 +95,8 @@ function tokenFor(item: DispatchItem, attempt: number): string {
   return (item.tokenForAttempt as NonNullable<DispatchItem["tokenForAttempt"]>)(attempt);
 }
 
-// A job that cannot be read is taken as fresh: the safe side, since that never starts a build.
+// A job that cannot be read (an error, or Ctrl-C while reading it) is taken as fresh: the safe side,
+// since that never starts a build, and the build just created is still reported.
 async function readJob({
   client,
   jobId,
@@ -111,8 +112,7 @@ async function readJob({
   try {
     await take();
     return await client.getJob(jobId, signal ? { signal } : undefined);
-  } catch (error) {
-    if (signal?.aborted) throw error;
+  } catch {
     return undefined;
   }
 }
