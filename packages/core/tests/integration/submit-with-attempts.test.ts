@@ -44,7 +44,7 @@ afterEach(async () => {
 
 async function setup(options: Parameters<typeof startPaiServer>[0] = {}) {
   const pai = await startPaiServer({ failingImageNames: ["flaky"], ...options });
-  const client = createPaiClient({ endpoint: pai.url, env: {}, pollMs: 1 });
+  const client = createPaiClient({ endpoint: pai.url, env: {} });
   closers.push(
     () => client.close(),
     () => pai.close(),
