@@ -23,7 +23,10 @@ export interface DispatchOptions {
   items: DispatchItem[];
   /** Submissions in flight at once (default DEFAULT_DISPATCH_CONCURRENCY, 4). */
   concurrency?: number;
-  /** API calls per second across all workers, ListImages included (default DEFAULT_DISPATCH_RATE_PER_SECOND, 5). */
+  /**
+   * AIWorkspace calls per second across all workers, ListImages included (default
+   * DEFAULT_DISPATCH_RATE_PER_SECOND, 5); the GetJob reads of the answered jobs (PAI-DLC) get as many.
+   */
   ratePerSecond?: number;
   /** Skip a version whose image URI already exists in the workspace, unless its policy overwrites. */
   skipExisting?: boolean;
@@ -60,6 +63,9 @@ export async function dispatch({
   if (wait && !client.waitForJob)
     throw new TypeError("dispatch({ wait: true }) needs a client with waitForJob");
   const limiter = createRateLimiter({ ratePerSecond });
+  // GetJob is PAI-DLC's API (its own endpoint and flow control), so reading the answered jobs has its
+  // own budget at the same rate and does not halve the AIWorkspace submissions per second.
+  const jobReads = createRateLimiter({ ratePerSecond });
   const results: DispatchResult[] = new Array(items.length);
   const waits: Promise<void>[] = [];
   const emit = (event: DispatchEvent) => onProgress?.(event);
@@ -90,7 +96,7 @@ export async function dispatch({
         client,
         item,
         create: (clientToken) => createWithRequeues(item, clientToken),
-        take: () => limiter.take(signal),
+        take: () => jobReads.take(signal),
         rebuild,
         signal,
       });
