@@ -28,7 +28,12 @@ export interface AttemptOutcome {
   rebuildOf?: EarlierJob;
 }
 
-/** Every attempt ended Failed or Stopped; stable `code`, not retryable, names the last job. */
+/**
+ * Every attempt ended Failed or Stopped; stable `code`, not retryable, names the last job.
+ *
+ * @example
+ * if ((error as { code?: string }).code === BUILD_ATTEMPTS_EXHAUSTED) console.error(error.message);
+ */
 export class BuildAttemptsExhaustedError extends Error {
   override readonly name = "BuildAttemptsExhaustedError";
   readonly code = BUILD_ATTEMPTS_EXHAUSTED;
