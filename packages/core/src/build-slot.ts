@@ -15,3 +15,21 @@ export const SCHEDULE_SLOT_PREFIX = "schedule:";
 export function scheduleSlot(run: Date): string {
   return SCHEDULE_SLOT_PREFIX + run.toISOString();
 }
+
+/** Separates a slot from the attempt number in the slots of rebuilds (`content#attempt:2`). */
+export const ATTEMPT_SLOT_SEPARATOR = "#attempt:";
+
+/**
+ * The slot of one build attempt: attempt 1 is the slot itself (so the first build of any content keeps the
+ * token it always had), attempt n > 1 appends `#attempt:n`. A later attempt is only submitted after the
+ * previous one was seen Failed or Stopped (`submitWithAttempts`).
+ *
+ * @example
+ * attemptSlot(CONTENT_SLOT, 1); // "content"
+ * attemptSlot(CONTENT_SLOT, 2); // "content#attempt:2"
+ */
+export function attemptSlot(slot: string, attempt: number): string {
+  if (!Number.isInteger(attempt) || attempt < 1)
+    throw new RangeError(`attempt must be an integer ≥ 1, got ${attempt}`);
+  return attempt === 1 ? slot : `${slot}${ATTEMPT_SLOT_SEPARATOR}${attempt}`;
+}

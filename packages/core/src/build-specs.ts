@@ -170,6 +170,9 @@ function summarize(result: DispatchResult): Record<string, unknown> {
       imageBuildId: result.imageBuildId,
       jobId: result.jobId,
       clientToken: result.clientToken,
+      attempt: result.attempt,
+      ...(result.replay ? { replayOf: result.replay } : {}),
+      ...(result.rebuildOf ? { rebuildOf: result.rebuildOf } : {}),
     };
   }
   if (result.status === "skipped") return { file: result.file, reason: result.reason };

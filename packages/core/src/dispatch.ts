@@ -8,6 +8,7 @@ import {
   DEFAULT_DISPATCH_CONCURRENCY,
   DEFAULT_DISPATCH_RATE_PER_SECOND,
 } from "./dispatch-defaults.ts";
+import { submitWithAttempts } from "./submit-with-attempts.ts";
 import type { DispatchEvent, DispatchItem, DispatchResult, FinalStatus } from "./types.ts";
 
 /** Extra submissions of an item whose error is retryable after the client's own retries (same ClientToken). */
@@ -22,10 +23,15 @@ export interface DispatchOptions {
   items: DispatchItem[];
   /** Submissions in flight at once (default DEFAULT_DISPATCH_CONCURRENCY, 4). */
   concurrency?: number;
-  /** API calls per second across all workers, ListImages included (default DEFAULT_DISPATCH_RATE_PER_SECOND, 5). */
+  /**
+   * AIWorkspace calls per second across all workers, ListImages included (default
+   * DEFAULT_DISPATCH_RATE_PER_SECOND, 5); the GetJob reads of the answered jobs (PAI-DLC) get as many.
+   */
   ratePerSecond?: number;
   /** Skip a version whose image URI already exists in the workspace, unless its policy overwrites. */
   skipExisting?: boolean;
+  /** Start a new attempt even where the last one succeeded (`imagebuild build --rebuild`). */
+  rebuild?: boolean;
   /** Wait until every submitted job is terminal (needs `client.waitForJob`). */
   wait?: boolean;
   onProgress?: (event: DispatchEvent) => void;
@@ -35,7 +41,8 @@ export interface DispatchOptions {
 /**
  * Submits every item with its ClientToken. The client retries throttling and transient errors with the
  * same token; an item still failing with a retryable error is submitted again up to DISPATCH_REQUEUES times
- * after a pause. A retried call (or a whole dispatch run again) never creates a second build. Results
+ * after a pause. A retried call (or a whole dispatch run again) never creates a second build; content whose
+ * last build ended Failed or Stopped is built again as the next attempt (`submitWithAttempts`). Results
  * come back in the order of `items`; a failure of one item never stops the others.
  *
  * @example
@@ -48,6 +55,7 @@ export async function dispatch({
   concurrency = DEFAULT_DISPATCH_CONCURRENCY,
   ratePerSecond = DEFAULT_DISPATCH_RATE_PER_SECOND,
   skipExisting = false,
+  rebuild = false,
   wait = false,
   onProgress,
   signal,
@@ -55,9 +63,19 @@ export async function dispatch({
   if (wait && !client.waitForJob)
     throw new TypeError("dispatch({ wait: true }) needs a client with waitForJob");
   const limiter = createRateLimiter({ ratePerSecond });
+  // GetJob is PAI-DLC's API (its own endpoint and flow control), so reading the answered jobs has its
+  // own budget at the same rate and does not halve the AIWorkspace submissions per second.
+  const jobReads = createRateLimiter({ ratePerSecond });
   const results: DispatchResult[] = new Array(items.length);
   const waits: Promise<void>[] = [];
   const emit = (event: DispatchEvent) => onProgress?.(event);
+  // The submission reads each job once; following it must not print that status a second time.
+  const lastStatus = new Map<string, string>();
+  const emitStatus = (file: string, job: DlcJob) => {
+    if (lastStatus.get(file) === job.Status) return;
+    lastStatus.set(file, job.Status);
+    emit({ type: "status", file, jobId: job.JobId, status: job.Status, job });
+  };
   let next = 0;
 
   const submit = async (item: DispatchItem): Promise<DispatchResult> => {
@@ -74,20 +92,25 @@ export async function dispatch({
           return { file, status: "skipped", reason };
         }
       }
-      const created = await createWithRequeues(item);
-      emit({
-        type: "submitted",
-        file,
-        imageBuildId: created.ImageBuildId,
-        jobId: created.ImageBuildJobId,
+      const outcome = await submitWithAttempts({
+        client,
+        item,
+        create: (clientToken) => createWithRequeues(item, clientToken),
+        take: () => jobReads.take(signal),
+        rebuild,
+        signal,
       });
-      return {
-        file,
-        status: "submitted",
+      const { created, attempt, replay, rebuildOf } = outcome;
+      const found = {
         imageBuildId: created.ImageBuildId,
         jobId: created.ImageBuildJobId,
-        clientToken: item.clientToken,
+        attempt,
+        ...(replay ? { replay } : {}),
+        ...(rebuildOf ? { rebuildOf } : {}),
       };
+      emit({ type: "submitted", file, ...found });
+      if (outcome.job) emitStatus(file, outcome.job);
+      return { file, status: "submitted", ...found, clientToken: outcome.clientToken };
     } catch (error) {
       const failure = toFailure(error);
       emit({ type: "failed", file, code: failure.code, message: failure.message });
@@ -96,12 +119,12 @@ export async function dispatch({
   };
 
   // The ClientToken makes a repeated submission safe: at most one build, whatever reached the server.
-  const createWithRequeues = async (item: DispatchItem) => {
+  const createWithRequeues = async (item: DispatchItem, clientToken: string) => {
     for (let attempt = 0; ; attempt += 1) {
       await limiter.take(signal);
       try {
         return await client.createImageBuild(item.request, {
-          clientToken: item.clientToken,
+          clientToken,
           ...(signal ? { signal } : {}),
         });
       } catch (error) {
@@ -120,8 +143,7 @@ export async function dispatch({
       const job = await (client.waitForJob as NonNullable<PaiClientLike["waitForJob"]>)(
         result.jobId,
         {
-          onStatus: (status: DlcJob) =>
-            emit({ type: "status", file, jobId: result.jobId, status: status.Status, job: status }),
+          onStatus: (status: DlcJob) => emitStatus(file, status),
           ...(signal ? { signal } : {}),
         },
       );

@@ -4,6 +4,7 @@ export type {
   DispatchEvent,
   DispatchItem,
   DispatchResult,
+  EarlierJob,
   FinalStatus,
   InsideRead,
   PlanAction,
@@ -52,7 +53,21 @@ export {
   MAX_DISPATCH_CONCURRENCY,
   MAX_DISPATCH_RATE_PER_SECOND,
 } from "./dispatch-defaults.ts";
-export { CONTENT_SLOT, SCHEDULE_SLOT_PREFIX, scheduleSlot } from "./build-slot.ts";
+export {
+  ATTEMPT_SLOT_SEPARATOR,
+  attemptSlot,
+  CONTENT_SLOT,
+  SCHEDULE_SLOT_PREFIX,
+  scheduleSlot,
+} from "./build-slot.ts";
+export {
+  BUILD_ATTEMPTS_EXHAUSTED,
+  BuildAttemptsExhaustedError,
+  MAX_BUILD_ATTEMPTS,
+  REPLAY_CLOCK_SKEW_MS,
+  submitWithAttempts,
+  type AttemptOutcome,
+} from "./submit-with-attempts.ts";
 export { prepareBuild, type PrepareBuildOptions } from "./prepare-build.ts";
 export { prepareBuilds, RENDER_FAILED, type SlotFor } from "./prepare-builds.ts";
 export {

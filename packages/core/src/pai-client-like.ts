@@ -22,6 +22,8 @@ export interface PaiClientLike {
     query: ListImagesQuery,
     options?: { signal?: AbortSignal },
   ): Promise<ListImagesResponse>;
+  /** Reads a build's DLC job; without it a replayed failed build is not recognised, so never rebuilt. */
+  getJob?(jobId: string, options?: { signal?: AbortSignal }): Promise<DlcJob>;
   /** Needed only for `dispatch({ wait: true })`. */
   waitForJob?(
     jobId: string,

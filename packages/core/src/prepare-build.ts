@@ -1,5 +1,5 @@
 /** Prepares one build: the request to send and its deterministic ClientToken for a trigger slot. */
-import { CONTENT_SLOT } from "./build-slot.ts";
+import { attemptSlot, CONTENT_SLOT } from "./build-slot.ts";
 import { clientTokenFor } from "./client-token-for.ts";
 import { renderRequest } from "./render-request.ts";
 import type { DispatchItem, ResolvedSpec } from "./types.ts";
@@ -18,7 +18,8 @@ export interface PrepareBuildOptions {
 
 /**
  * Renders the spec with secret *references* for the ClientToken (a rotated credential keeps the token)
- * and, unless `secrets: "reference"`, again with the values for the request actually sent. Throws
+ * and, unless `secrets: "reference"`, again with the values for the request actually sent. The item's
+ * `tokenForAttempt(n)` is the token of rebuild attempt n (attempt 1 is `clientToken`). Throws
  * `SecretMissingError` (naming the variable, never a value) when a referenced credential is unset.
  *
  * @example
@@ -37,5 +38,11 @@ export function prepareBuild(
 ): DispatchItem {
   const referenced = renderRequest(spec, { secrets: "reference", env, now });
   const request = secrets === "reference" ? referenced : renderRequest(spec, { secrets, env, now });
-  return { spec, request, clientToken: clientTokenFor({ request: referenced, slot }) };
+  return {
+    spec,
+    request,
+    clientToken: clientTokenFor({ request: referenced, slot }),
+    tokenForAttempt: (attempt) =>
+      clientTokenFor({ request: referenced, slot: attemptSlot(slot, attempt) }),
+  };
 }

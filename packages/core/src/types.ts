@@ -131,7 +131,26 @@ export interface PlanResult {
 export interface DispatchItem {
   spec: ResolvedSpec;
   request: CreateImageBuildRequest;
+  /** The token of the first attempt. */
   clientToken: string;
+  /** The token of attempt n (1 is `clientToken`); without it only attempt 1 is ever submitted. */
+  tokenForAttempt?: (attempt: number) => string;
+}
+
+/**
+ * A build the service answered from an earlier call with the same ClientToken, as GetJob showed it.
+ *
+ * @example
+ * const earlier: EarlierJob = { jobId: "dlc-1", status: "Failed", at: "2026-11-27T04:00:00.000Z", reason: "RUN step exited with 1" };
+ */
+export interface EarlierJob {
+  jobId: string;
+  /** The DLC status when it was read. */
+  status: string;
+  /** When the job ended (GmtFinishTime), or was created while it still runs (GmtCreateTime). */
+  at: string;
+  /** Why it did not succeed, when it did not. */
+  reason?: string;
 }
 
 /** The terminal DLC statuses a waited build ends in. */
@@ -150,6 +169,12 @@ export type DispatchResult =
       imageBuildId: string;
       jobId: string;
       clientToken: string;
+      /** Which build attempt of this content and slot the job is (1 the first; set by `dispatch`). */
+      attempt?: number;
+      /** Set when the service answered with an earlier build (a replay): nothing new was started. */
+      replay?: EarlierJob;
+      /** Set when this build is a new attempt because the previous one ended Failed or Stopped. */
+      rebuildOf?: EarlierJob;
       /** Only with `wait: true`. */
       finalStatus?: FinalStatus;
       /** Only with `wait: true`: the job's reason when it did not succeed. */
@@ -169,7 +194,15 @@ export type DispatchResult =
  * onProgress: (e) => { if (e.type === "status") console.log(e.file, e.status) }
  */
 export type DispatchEvent =
-  | { type: "submitted"; file: string; imageBuildId: string; jobId: string }
+  | {
+      type: "submitted";
+      file: string;
+      imageBuildId: string;
+      jobId: string;
+      attempt?: number;
+      replay?: EarlierJob;
+      rebuildOf?: EarlierJob;
+    }
   | { type: "skipped"; file: string; reason: string }
   | { type: "failed"; file: string; code: string; message: string }
   | { type: "status"; file: string; jobId: string; status: string; job: DlcJob }

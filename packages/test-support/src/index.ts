@@ -8,6 +8,7 @@ export {
   startPaiServer,
 } from "./start-pai-server.ts";
 export type { PaiBuild, PaiServerStats } from "./pai-contract.ts";
+export { backdateJobs } from "./backdate-jobs.ts";
 export type { Step } from "./step.ts";
 export { createSpecRepo, type SpecRepo } from "./create-spec-repo.ts";
 export {

@@ -14,6 +14,10 @@ export interface PaiBuild {
   status: string;
   /** Statuses the next GetJob calls move to, one per call. */
   pending: string[];
+  /** GmtCreateTime of the job; a test may set it back to make the job look old. */
+  createdAt: string;
+  /** GmtFinishTime, once the job is terminal. */
+  finishedAt?: string;
 }
 
 /** What the server counts, for assertions. */
@@ -36,12 +40,13 @@ export interface PaiContractState {
   jobs: Map<string, PaiBuild>;
   images: Record<string, unknown>[];
   stats: PaiServerStats;
+  /** Image names whose builds end Failed; a test removes a name to make the next build of it pass. */
+  failingImageNames: Set<string>;
 }
 
 /** How builds behave, fixed when the server starts. */
 export interface PaiContractOptions {
   idPrefix: string;
-  failingImageNames: readonly string[];
   statusesBeforeEnd: readonly string[];
 }
 
@@ -65,7 +70,7 @@ const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
  * Builds the contract over `state`: `answer(call)` is the PAI answer (without RequestId) to one call.
  *
  * @example
- * const { answer } = createPaiContract(state, { idPrefix: "", failingImageNames: [], statusesBeforeEnd: ["Running"] });
+ * const { answer } = createPaiContract(state, { idPrefix: "", statusesBeforeEnd: ["Running"] });
  * answer({ method: "GET", path: "/api/v1/jobs/dlc-1", query: new URLSearchParams(), body: "" });
  */
 export function createPaiContract(
@@ -97,7 +102,7 @@ export function createPaiContract(
     }
     state.stats.builds += 1;
     const n = state.stats.builds;
-    const fails = options.failingImageNames.includes(parsed.value.Image.Name);
+    const fails = state.failingImageNames.has(parsed.value.Image.Name);
     const build: PaiBuild = {
       buildId: `build-${options.idPrefix}${n}`,
       jobId: `dlc-${options.idPrefix}${n}`,
@@ -106,6 +111,7 @@ export function createPaiContract(
       imageUri: parsed.value.Image.Uri,
       status: "Creating",
       pending: [...options.statusesBeforeEnd, fails ? "Failed" : "Succeeded"],
+      createdAt: new Date().toISOString(),
     };
     state.builds.set(build.buildId, build);
     state.jobs.set(build.jobId, build);
@@ -119,6 +125,7 @@ export function createPaiContract(
     const next = build.pending.shift();
     if (next) {
       build.status = next;
+      if (TERMINAL.has(next)) build.finishedAt = new Date().toISOString();
       if (next === "Succeeded") state.images.push(imageOf(build));
     }
     return ok(jobOf(build));
@@ -130,6 +137,7 @@ export function createPaiContract(
     if (!TERMINAL.has(build.status)) {
       build.status = "Stopped";
       build.pending = [];
+      build.finishedAt = new Date().toISOString();
     }
     return ok({});
   };
@@ -240,6 +248,8 @@ function jobOf(build: PaiBuild): Record<string, unknown> {
     JobId: build.jobId,
     JobType: "ImageBuild",
     Status: build.status,
+    GmtCreateTime: build.createdAt,
+    ...(build.finishedAt ? { GmtFinishTime: build.finishedAt } : {}),
     ...(build.status === "Failed"
       ? { ReasonCode: "BuildFailed", ReasonMessage: "RUN step exited with 1" }
       : {}),

@@ -34,7 +34,7 @@ export interface SeenRequest<V = Verification> extends ReceivedRequest {
 export interface PaiServerOptions<V extends Verification = Verification> {
   /** Workspace images ListImages starts with; ImageId and Name are filled in when missing. */
   images?: Record<string, unknown>[];
-  /** Builds of images with these names end `Failed` (BuildFailed, "RUN step exited with 1"). */
+  /** Builds of images with these names end `Failed` (BuildFailed, "RUN step exited with 1"); see `PaiServer.failingImageNames`. */
   failingImageNames?: string[];
   /** Statuses GetJob reports, one per call, before the final Succeeded or Failed. */
   statusesBeforeEnd?: string[];
@@ -69,6 +69,8 @@ export interface PaiServer<V extends Verification = Verification> {
   jobs: Map<string, PaiBuild>;
   /** The workspace image list (seeded images and successful builds). */
   images: Record<string, unknown>[];
+  /** Image names whose next builds fail, from `failingImageNames`; delete a name to "fix" the build. */
+  failingImageNames: Set<string>;
   stats: PaiServerStats;
   /** Set to stop every scripted failure (the outage is over). */
   healed: boolean;
@@ -110,11 +112,12 @@ export async function startPaiServer<V extends Verification = Verification>({
     builds: new Map(),
     jobs: new Map(),
     images: images.map(seedImage),
+    failingImageNames: new Set(failingImageNames),
     stats: { builds: 0, createCalls: 0, throttled: 0, replays: 0, listCalls: 0 },
     healed: false,
     close: async () => {},
   };
-  const contract = createPaiContract(state, { idPrefix, failingImageNames, statusesBeforeEnd });
+  const contract = createPaiContract(state, { idPrefix, statusesBeforeEnd });
   const allow = createTokenBucket({ ratePerSecond, burst });
   const attemptsByToken = new Map<string, number>();
   let sequence = 0;

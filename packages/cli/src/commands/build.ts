@@ -7,6 +7,7 @@ import {
   dispatch,
   formatProblem,
   MAX_DISPATCH_CONCURRENCY,
+  MAX_BUILD_ATTEMPTS,
   MAX_DISPATCH_RATE_PER_SECOND,
   prepareBuilds,
 } from "@imagebuild/core";
@@ -14,6 +15,7 @@ import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { clientFromEnv } from "../client-from-env.ts";
 import { dirFlag, envFlag, intFlag, jsonFlag, numberFlag, pollFlag } from "../flag-schemas.ts";
+import { describeAttempt } from "../output/describe-attempt.ts";
 import { formatError } from "../output/format-error.ts";
 import { formatTable } from "../output/format-table.ts";
 import { createProgressRenderer, type ProgressRenderer } from "../output/progress-renderer.ts";
@@ -26,6 +28,7 @@ const FLAGS = z.object({
   dir: dirFlag,
   env: envFlag,
   wait: z.boolean().default(false),
+  rebuild: z.boolean().default(false),
   concurrency: intFlag({
     min: 1,
     max: MAX_DISPATCH_CONCURRENCY,
@@ -43,9 +46,11 @@ const HELP = `Usage: imagebuild build SPEC… [options]
 
 Submits one CreateImageBuild per spec (files, or image folders meaning every version in them).
 Each call carries a ClientToken derived from the rendered request, so running the same command
-again never starts a second build; a version whose image already exists in the workspace is
-skipped unless its policy overwrites the tag. Registry credentials are read at this point from
-the variables the spec references.
+again never starts a second build ("already built: job dlc-… Succeeded 3 h ago"); a version whose
+image already exists in the workspace is skipped unless its policy overwrites the tag. A build that
+ended Failed or Stopped is built again by the next run, as the next attempt ("job dlc-… Failed
+10 min ago: rebuilding as attempt 2"), up to ${MAX_BUILD_ATTEMPTS} attempts. Registry credentials are read at
+this point from the variables the spec references.
 
 The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service, unsigned when no keys are set) or
 the region (IMAGEBUILD_REGION or ALIBABA_CLOUD_REGION_ID); keys come from
@@ -54,6 +59,9 @@ ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_S
 Options:
   --env NAME          apply this environment overlay (e.g. local, prod)
   --wait              follow every build until it ends; live status on a terminal, lines otherwise
+  --rebuild           start a new attempt even where the last build succeeded (exactly one new
+                      build per spec; a build still running is left alone, an existing
+                      immutable image is still skipped)
   --concurrency N     builds submitted at the same time, 1-${MAX_DISPATCH_CONCURRENCY} (default ${DEFAULT_DISPATCH_CONCURRENCY})
   --rate R            at most R requests per second (default ${DEFAULT_DISPATCH_RATE_PER_SECOND})
   --poll SECONDS      first interval between status polls with --wait (default 2; grows to 30)
@@ -67,6 +75,7 @@ build failed, 2 usage.
 Examples:
   IMAGEBUILD_ENDPOINT=http://127.0.0.1:7070 imagebuild build specs/busybox-hello --env local --wait
   imagebuild build specs/pytorch-train/2.4.0.yaml --env prod --json
+  imagebuild build specs/busybox-hello/1.0.0.yaml --env local --rebuild --wait
 `;
 
 /**
@@ -86,6 +95,7 @@ export const command: Command = {
         dir: { type: "string" },
         env: { type: "string" },
         wait: { type: "boolean" },
+        rebuild: { type: "boolean" },
         concurrency: { type: "string" },
         rate: { type: "string" },
         poll: { type: "string" },
@@ -127,6 +137,7 @@ export const command: Command = {
             concurrency: flags.concurrency,
             ratePerSecond: flags.rate,
             skipExisting: true,
+            rebuild: flags.rebuild,
             wait: flags.wait,
             ...(io.signal ? { signal: io.signal } : {}),
             ...(progress ? { onProgress: (event) => showEvent(progress, event, io) } : {}),
@@ -178,8 +189,12 @@ function showEvent(progress: ProgressRenderer, event: DispatchEvent, io: Io): vo
 
 function eventText(event: DispatchEvent, env: NodeJS.ProcessEnv): string {
   switch (event.type) {
-    case "submitted":
-      return `${event.jobId}  Submitted`;
+    case "submitted": {
+      const attempt = describeAttempt(event);
+      return event.replay && attempt
+        ? attempt
+        : `${event.jobId}  Submitted${attempt ? ` (${attempt})` : ""}`;
+    }
     case "skipped":
       return `skipped: ${event.reason}`;
     case "failed":
@@ -214,7 +229,8 @@ function detail(result: DispatchResult, env: NodeJS.ProcessEnv): string | undefi
   if (result.status === "skipped") return result.reason;
   if (result.status === "failed")
     return `${result.error.code}: ${formatError(result.error, env).message}`;
-  return result.reason;
+  const parts = [describeAttempt(result), result.reason].filter(Boolean);
+  return parts.length > 0 ? parts.join("; ") : undefined;
 }
 
 function redactResult(result: DispatchResult, env: NodeJS.ProcessEnv): DispatchResult {

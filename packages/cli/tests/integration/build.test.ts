@@ -179,6 +179,10 @@ describe("build", () => {
 
 describe("build --wait interrupted", () => {
   it("stops waiting, shows the builds as still running and exits 1", async () => {
+    // The submission reads the job once (is it a replay?): keep it running past that read.
+    await pai.close();
+    pai = await startPaiServer({ idPrefix: "stub", statusesBeforeEnd: ["Running", "Running"] });
+    env = { IMAGEBUILD_ENDPOINT: pai.url };
     const interrupt = new AbortController();
     const running = runCli(["build", HELLO, "--env", "local", "--wait", "--poll", "30"], {
       cwd: repo.dir,

@@ -34,7 +34,8 @@ describe("status", () => {
     const jobId = await submit("status-one");
     const text = await runCli(["status", jobId], { env });
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe(`${jobId}  Running\n`);
+    // The stand-in's jobs carry GmtCreateTime (and GmtFinishTime once ended), as DLC's do.
+    expect(text.stdout).toMatch(new RegExp(`^${jobId}  Running\ncreated: \\S+Z\n$`));
     const json = await runCli(["status", jobId, "--json"], { env });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
@@ -47,7 +48,11 @@ describe("status", () => {
     const jobId = await submit("status-watch");
     const { code, stdout } = await runCli(["status", jobId, "--watch", "--poll", "0.05"], { env });
     expect(code).toBe(0);
-    expect(stdout).toBe(`${jobId}: Running\n${jobId}: Succeeded\n${jobId}  Succeeded\n`);
+    expect(stdout).toMatch(
+      new RegExp(
+        `^${jobId}: Running\n${jobId}: Succeeded\n${jobId}  Succeeded\ncreated: \\S+Z\nfinished: \\S+Z\n$`,
+      ),
+    );
   });
 
   it("exits 1 for a failed job and shows the reason", async () => {

@@ -90,7 +90,8 @@ describe("dispatch", () => {
     expect(first.map((r) => r.status)).toEqual(Array(5).fill("submitted"));
     expect(pai.stats.builds).toBe(5);
     const again = await dispatch({ client, items, concurrency: 3, ratePerSecond: 1000 });
-    expect(again).toEqual(first);
+    // The same builds again; a slow second run may also see them as replays (older than the clock skew).
+    expect(again).toMatchObject(first);
     expect(pai.stats.builds).toBe(5);
     expect(pai.stats.replays).toBe(5);
   });

@@ -2118,6 +2118,29 @@ export const InvocationAnswerSchema = {
       minLength: 1,
       examples: ["specs/pytorch/2.4.0.yaml"],
     },
+    EarlierJob: {
+      description:
+        "A build's DLC job as GetJob showed it when the service replayed its ClientToken.",
+      type: "object",
+      required: ["jobId", "status", "at"],
+      additionalProperties: false,
+      properties: {
+        jobId: {
+          type: "string",
+        },
+        status: {
+          type: "string",
+        },
+        at: {
+          description:
+            "When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).",
+          type: "string",
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
     SubmittedSpec: {
       description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
       type: "object",
@@ -2138,6 +2161,22 @@ export const InvocationAnswerSchema = {
         },
         clientToken: {
           type: "string",
+        },
+        attempt: {
+          description:
+            "Which build attempt of this content and slot the job is: 1 the first, one more after each Failed or Stopped build.",
+          type: "integer",
+          minimum: 1,
+        },
+        replay: {
+          description:
+            "Set when the service answered with an earlier build of the same ClientToken: nothing new was started.",
+          $ref: "#/$defs/EarlierJob",
+        },
+        rebuildOf: {
+          description:
+            "Set when this build is a new attempt because the previous one ended Failed or Stopped.",
+          $ref: "#/$defs/EarlierJob",
         },
         finalStatus: {
           enum: ["Succeeded", "Failed", "Stopped"],
@@ -3218,8 +3257,47 @@ export const SpecResultSchema = {
         clientToken: {
           type: "string",
         },
+        attempt: {
+          description:
+            "Which build attempt of this content and slot the job is: 1 the first, one more after each Failed or Stopped build.",
+          type: "integer",
+          minimum: 1,
+        },
+        replay: {
+          description:
+            "Set when the service answered with an earlier build of the same ClientToken: nothing new was started.",
+          $ref: "#/$defs/EarlierJob",
+        },
+        rebuildOf: {
+          description:
+            "Set when this build is a new attempt because the previous one ended Failed or Stopped.",
+          $ref: "#/$defs/EarlierJob",
+        },
         finalStatus: {
           enum: ["Succeeded", "Failed", "Stopped"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
+    EarlierJob: {
+      description:
+        "A build's DLC job as GetJob showed it when the service replayed its ClientToken.",
+      type: "object",
+      required: ["jobId", "status", "at"],
+      additionalProperties: false,
+      properties: {
+        jobId: {
+          type: "string",
+        },
+        status: {
+          type: "string",
+        },
+        at: {
+          description:
+            "When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).",
+          type: "string",
         },
         reason: {
           type: "string",
@@ -3962,6 +4040,29 @@ export const WebhookAnswerSchema = {
       minLength: 1,
       examples: ["specs/pytorch/2.4.0.yaml"],
     },
+    EarlierJob: {
+      description:
+        "A build's DLC job as GetJob showed it when the service replayed its ClientToken.",
+      type: "object",
+      required: ["jobId", "status", "at"],
+      additionalProperties: false,
+      properties: {
+        jobId: {
+          type: "string",
+        },
+        status: {
+          type: "string",
+        },
+        at: {
+          description:
+            "When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).",
+          type: "string",
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
     SubmittedSpec: {
       description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
       type: "object",
@@ -3982,6 +4083,22 @@ export const WebhookAnswerSchema = {
         },
         clientToken: {
           type: "string",
+        },
+        attempt: {
+          description:
+            "Which build attempt of this content and slot the job is: 1 the first, one more after each Failed or Stopped build.",
+          type: "integer",
+          minimum: 1,
+        },
+        replay: {
+          description:
+            "Set when the service answered with an earlier build of the same ClientToken: nothing new was started.",
+          $ref: "#/$defs/EarlierJob",
+        },
+        rebuildOf: {
+          description:
+            "Set when this build is a new attempt because the previous one ended Failed or Stopped.",
+          $ref: "#/$defs/EarlierJob",
         },
         finalStatus: {
           enum: ["Succeeded", "Failed", "Stopped"],

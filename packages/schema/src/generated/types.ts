@@ -742,7 +742,37 @@ export interface SubmittedSpec {
   imageBuildId: string;
   jobId: string;
   clientToken: string;
+  /**
+   * Which build attempt of this content and slot the job is: 1 the first, one more after each Failed or Stopped build.
+   */
+  attempt?: number;
+  replay?: EarlierJob;
+  rebuildOf?: EarlierJob1;
   finalStatus?: "Succeeded" | "Failed" | "Stopped";
+  reason?: string;
+}
+/**
+ * Set when the service answered with an earlier build of the same ClientToken: nothing new was started.
+ */
+export interface EarlierJob {
+  jobId: string;
+  status: string;
+  /**
+   * When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).
+   */
+  at: string;
+  reason?: string;
+}
+/**
+ * Set when this build is a new attempt because the previous one ended Failed or Stopped.
+ */
+export interface EarlierJob1 {
+  jobId: string;
+  status: string;
+  /**
+   * When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).
+   */
+  at: string;
   reason?: string;
 }
 /**
@@ -794,6 +824,19 @@ export interface FailedInvocation {
 export interface RejectedInvocation {
   status: "rejected";
   error: string;
+}
+/**
+ * A build's DLC job as GetJob showed it when the service replayed its ClientToken.
+ *
+ */
+export interface EarlierJob2 {
+  jobId: string;
+  status: string;
+  /**
+   * When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).
+   */
+  at: string;
+  reason?: string;
 }
 /**
  * The query string of PAI-DLC ListEcsSpecs (GET /api/v1/ecsspecs). Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsRequest.ts.
