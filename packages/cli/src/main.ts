@@ -33,6 +33,11 @@ export const COMMANDS: Record<
     summary: "list recent builds, failed and running ones too",
     load: () => import("./commands/builds.ts"),
   },
+  logs: {
+    summary: "print a build's log, or follow it while it runs",
+    load: () => import("./commands/logs.ts"),
+  },
+  stop: { summary: "stop a queued or running build", load: () => import("./commands/stop.ts") },
   "local serve": {
     summary: "run the PAI-compatible local service",
     load: () => import("./commands/local-serve.ts"),
