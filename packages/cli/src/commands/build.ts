@@ -13,6 +13,7 @@ import {
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { clientFromEnv } from "../client-from-env.ts";
+import { failureLines, formatFailureLines } from "../failure-lines.ts";
 import { dirFlag, envFlag, intFlag, jsonFlag, numberFlag, pollFlag } from "../flag-schemas.ts";
 import { formatError } from "../output/format-error.ts";
 import { formatTable } from "../output/format-table.ts";
@@ -52,7 +53,8 @@ ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_S
 
 Options:
   --env NAME          apply this environment overlay (e.g. local, prod)
-  --wait              follow every build until it ends; live status on a terminal, lines otherwise
+  --wait              follow every build until it ends; live status on a terminal, lines otherwise;
+                      a failed build's last log lines are printed (logTail under --json)
   --concurrency N     builds submitted at the same time, 1-${MAX_DISPATCH_CONCURRENCY} (default ${DEFAULT_DISPATCH_CONCURRENCY})
   --rate R            at most R requests per second (default ${DEFAULT_DISPATCH_RATE_PER_SECOND})
   --poll SECONDS      first interval between status polls with --wait (default 2; grows to 30)
@@ -108,6 +110,7 @@ export const command: Command = {
       status: "skipped",
       reason: `not built in env ${flags.env ?? "(none)"}`,
     }));
+    let tails = new Map<string, string[]>();
     const { items, failures } = prepareBuilds({ specs, env: io.env, now: new Date() });
     results.push(...failures);
     const progress = flags.wait
@@ -131,6 +134,7 @@ export const command: Command = {
           })),
         );
       }
+      if (flags.wait && !io.signal?.aborted) tails = await failureLines(client, results, io.env);
     } finally {
       progress?.done();
       await client.close?.();
@@ -143,9 +147,15 @@ export const command: Command = {
     }
     results.sort((a, b) => a.file.localeCompare(b.file));
     const ok = !io.signal?.aborted && results.every(succeeded);
-    if (flags.json)
-      writeJson(io.stdout, { ok, results: results.map((r) => redactResult(r, io.env)) });
-    else io.stdout.write(resultsTable(results, io.env));
+    if (flags.json) {
+      const withTails = results.map((r) => {
+        const logTail = r.status === "submitted" ? tails.get(r.jobId) : undefined;
+        return logTail ? { ...redactResult(r, io.env), logTail } : redactResult(r, io.env);
+      });
+      writeJson(io.stdout, { ok, results: withTails });
+    } else {
+      io.stdout.write(resultsTable(results, io.env) + formatFailureLines(results, tails));
+    }
     return ok ? EXIT_OK : EXIT_FAILED;
   },
 };

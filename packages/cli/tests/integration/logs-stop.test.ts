@@ -127,3 +127,34 @@ describe("stop", () => {
     expect(stdout).toBe(`${jobId}: already Succeeded; nothing to stop\n`);
   });
 });
+
+describe("build --wait on failure", () => {
+  it("prints the failing step's last log lines, and logTail under --json", async () => {
+    const { code, stdout } = await runBin(
+      ["build", "specs/busybox-fail/1.0.0.yaml", "--env", "local", "--wait", "--poll", "0.05"],
+      { cwd: repo.dir, env: local.env },
+    );
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /\nspecs\/busybox-fail\/1\.0\.0\.yaml failed; last \d+ lines of (dlc-\w+) \(imagebuild logs \1\):\n/,
+    );
+    expect(stdout).toContain("  STEP 2/2: RUN exit 1\n  sh: the command failed\n");
+    const json = await runBin(
+      [
+        "build",
+        "specs/busybox-fail/1.0.0.yaml",
+        "--env",
+        "local",
+        "--wait",
+        "--poll",
+        "0.05",
+        "--json",
+      ],
+      { cwd: repo.dir, env: local.env },
+    );
+    expect(json.code).toBe(1);
+    const [result] = JSON.parse(json.stdout).results;
+    expect(result.finalStatus).toBe("Failed");
+    expect(result.logTail).toContain("error building at STEP: exit status 1");
+  });
+});
