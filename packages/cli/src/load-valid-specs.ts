@@ -6,6 +6,7 @@ import {
   type ResolvedSpec,
   SpecError,
 } from "@imagebuild/core";
+import { checkEnvironment } from "./check-environment.ts";
 import { filesNotInEnv } from "./split-by-environment.ts";
 import { specPaths, specsLocation } from "./specs-location.ts";
 
@@ -36,6 +37,7 @@ export async function loadValidSpecs({
   cwd: string;
 }): Promise<ValidSpecs> {
   const location = specsLocation({ dir, cwd });
+  await checkEnvironment({ env, location });
   const paths = await specPaths({ args, cwd, location });
   const loaded = await loadSpecs({
     source: directorySource(location.rootDir),

@@ -9,7 +9,7 @@ import {
 } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
-import { environmentNames } from "../environment-names.ts";
+import { checkEnvironment } from "../check-environment.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
@@ -76,9 +76,8 @@ export const command: Command = {
       cwd: io.cwd,
       location,
     });
-    const envs: (string | undefined)[] = flags.env
-      ? [flags.env]
-      : await environmentNames({ source, specsDir: location.specsDir });
+    const defined = await checkEnvironment({ env: flags.env, location });
+    const envs: (string | undefined)[] = flags.env ? [flags.env] : defined;
     if (envs.length === 0) envs.push(undefined);
     const baseSource: SpecSource | undefined = flags.base
       ? gitSource({ repoDir: location.rootDir, revision: flags.base })
