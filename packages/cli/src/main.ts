@@ -38,6 +38,10 @@ export const COMMANDS: Record<
     load: () => import("./commands/logs.ts"),
   },
   stop: { summary: "stop a queued or running build", load: () => import("./commands/stop.ts") },
+  new: {
+    summary: "scaffold a spec, or the next version of an image",
+    load: () => import("./commands/new.ts"),
+  },
   "local serve": {
     summary: "run the PAI-compatible local service",
     load: () => import("./commands/local-serve.ts"),

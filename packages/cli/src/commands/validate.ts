@@ -94,11 +94,17 @@ export const command: Command = {
         ...(baseSource ? { baseSource } : {}),
       });
       // The same problem seen in several environments is reported once.
-      for (const p of loaded.problems) problems.set(formatProblem(p), p);
+      // checkEnvironment found the environment in the specs folder; when the PATHs given define
+      // none of it, those specs are not built there, which is no error.
+      const found = loaded.problems.filter(
+        (p) =>
+          !(positionals.length > 0 && defined.length > 0 && p.ruleId === "unknown-environment"),
+      );
+      for (const p of found) problems.set(formatProblem(p), p);
       passes.push({
         env: env ?? null,
         specs: loaded.specs.map((s) => ({ file: s.file, imageUri: s.request.Image.Uri })),
-        notInEnv: filesNotInEnv({ env, candidates: paths, ...loaded }),
+        notInEnv: filesNotInEnv({ env, candidates: paths, specs: loaded.specs, problems: found }),
       });
     }
     const all = [...problems.values()].sort(
