@@ -42,6 +42,10 @@ export const COMMANDS: Record<
     summary: "scaffold a spec, or the next version of an image",
     load: () => import("./commands/new.ts"),
   },
+  doctor: {
+    summary: "check this machine: packages, ports, endpoint, clock, credentials, secrets",
+    load: () => import("./commands/doctor.ts"),
+  },
   "local serve": {
     summary: "run the PAI-compatible local service",
     load: () => import("./commands/local-serve.ts"),

@@ -12,3 +12,4 @@ export { JOB_STOPPED_BY_USER, SERVICE_STOPPED } from "./queue/build-queue.ts";
 export { DEFAULT_BODY_LIMIT_BYTES } from "./http/read-body.ts";
 export type { RegistryHandle } from "./system/index.ts";
 export { ensureSystemPackages, SystemPackagesMissingError } from "./system/index.ts";
+export { missingSystemPackages, SYSTEM_PACKAGES } from "./system/ensure-system-packages.ts";
