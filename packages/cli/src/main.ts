@@ -46,6 +46,10 @@ export const COMMANDS: Record<
     summary: "check this machine: packages, ports, endpoint, clock, credentials, secrets",
     load: () => import("./commands/doctor.ts"),
   },
+  completion: {
+    summary: "print a shell completion script (bash, zsh, fish)",
+    load: () => import("./commands/completion.ts"),
+  },
   "local serve": {
     summary: "run the PAI-compatible local service",
     load: () => import("./commands/local-serve.ts"),

@@ -2,7 +2,20 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 
-const COMMANDS = ["validate", "plan", "render", "build", "status", "images"];
+const COMMANDS = [
+  "validate",
+  "plan",
+  "render",
+  "build",
+  "status",
+  "images",
+  "builds",
+  "logs",
+  "stop",
+  "new",
+  "doctor",
+  "completion",
+];
 
 describe("--help", () => {
   it.each(COMMANDS)("%s --help prints usage, options and examples and exits 0", async (name) => {
