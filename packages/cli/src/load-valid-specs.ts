@@ -7,6 +7,7 @@ import {
   type SecretHosts,
   SpecError,
 } from "@imagebuild/core";
+import { checkEnvironment } from "./check-environment.ts";
 import { filesNotInEnv } from "./split-by-environment.ts";
 import { specPaths, specsLocation } from "./specs-location.ts";
 
@@ -40,6 +41,7 @@ export async function loadValidSpecs({
   secretHosts: SecretHosts;
 }): Promise<ValidSpecs> {
   const location = specsLocation({ dir, cwd });
+  await checkEnvironment({ env, location });
   const paths = await specPaths({ args, cwd, location });
   const loaded = await loadSpecs({
     source: directorySource(location.rootDir),

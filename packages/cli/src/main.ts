@@ -1,11 +1,16 @@
 /** Entry point of the `imagebuild` command: finds the subcommand, runs it, maps errors to exit codes. */
+import { readFileSync } from "node:fs";
 import { type Command, EXIT_FAILED, EXIT_USAGE, type Io, UsageError } from "./command.ts";
+import { didYouMean } from "./did-you-mean.ts";
 import { formatError } from "./output/format-error.ts";
 import { writeJson } from "./output/write-json.ts";
 import { wantsJson } from "./parse-flags.ts";
 
 /** Subcommands by name, loaded on demand so `imagebuild validate` does not load the local service. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+export const COMMANDS: Record<
+  string,
+  { summary: string; load: () => Promise<{ command: Command }> }
+> = {
   validate: {
     summary: "check specs against the schema and the lints",
     load: () => import("./commands/validate.ts"),
@@ -24,6 +29,27 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   },
   status: { summary: "show a build job's status", load: () => import("./commands/status.ts") },
   images: { summary: "list a workspace's images", load: () => import("./commands/images.ts") },
+  builds: {
+    summary: "list recent builds, failed and running ones too",
+    load: () => import("./commands/builds.ts"),
+  },
+  logs: {
+    summary: "print a build's log, or follow it while it runs",
+    load: () => import("./commands/logs.ts"),
+  },
+  stop: { summary: "stop a queued or running build", load: () => import("./commands/stop.ts") },
+  new: {
+    summary: "scaffold a spec, or the next version of an image",
+    load: () => import("./commands/new.ts"),
+  },
+  doctor: {
+    summary: "check this machine: packages, ports, endpoint, clock, credentials, secrets",
+    load: () => import("./commands/doctor.ts"),
+  },
+  completion: {
+    summary: "print a shell completion script (bash, zsh, fish)",
+    load: () => import("./commands/completion.ts"),
+  },
   "local serve": {
     summary: "run the PAI-compatible local service",
     load: () => import("./commands/local-serve.ts"),
@@ -43,7 +69,7 @@ ${Object.entries(COMMANDS)
   .map(([name, { summary }]) => `  ${name.padEnd(13)} ${summary}`)
   .join("\n")}
 
-Every command takes --help and --json. Exit codes: 0 ok, 1 invalid or failed, 2 usage.
+Every command takes --help and --json; imagebuild --version prints the version. Exit codes: 0 ok, 1 invalid or failed, 2 usage.
 The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service) or the region (IMAGEBUILD_REGION,
 else ALIBABA_CLOUD_REGION_ID);
 credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -61,11 +87,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(HELP);
     return first === undefined ? EXIT_USAGE : 0;
   }
+  if (first === "--version" || first === "-V") {
+    io.stdout.write(`imagebuild ${cliVersion()}\n`);
+    return 0;
+  }
   const twoWord = second === undefined ? undefined : `${first} ${second}`;
   const name = twoWord !== undefined && twoWord in COMMANDS ? twoWord : first;
   const entry = COMMANDS[name];
   if (!entry) {
-    io.stderr.write(`imagebuild: unknown command "${first}"; see imagebuild --help\n`);
+    const suggestion = didYouMean(first, Object.keys(COMMANDS));
+    io.stderr.write(
+      `imagebuild: unknown command "${first}"${suggestion || ";"} see imagebuild --help\n`,
+    );
     return EXIT_USAGE;
   }
   const args = name === twoWord ? rest : argv.slice(1);
@@ -88,4 +121,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return usage ? EXIT_USAGE : EXIT_FAILED;
   }
+}
+
+/**
+ * The version of this CLI, from its package.json.
+ *
+ * @example
+ * cliVersion() // "0.1.0"
+ */
+export function cliVersion(): string {
+  const manifest = readFileSync(new URL("../package.json", import.meta.url), "utf8");
+  return (JSON.parse(manifest) as { version: string }).version;
 }

@@ -2,6 +2,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { z } from "zod";
 import { UsageError } from "./command.ts";
+import { didYouMean } from "./did-you-mean.ts";
 
 /** The option table `parseArgs` takes; `--json` is added to every command. */
 export type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
@@ -35,15 +36,16 @@ export function parseFlags<S extends z.ZodType>({
   positionals?: boolean;
 }): ParsedFlags<z.output<S>> {
   let parsed: ReturnType<typeof parseArgs>;
+  const allOptions: FlagOptions = { json: { type: "boolean" }, ...options };
   try {
     parsed = parseArgs({
       args,
-      options: { json: { type: "boolean" }, ...options },
+      options: allOptions,
       strict: true,
       allowPositionals: positionals,
     });
   } catch (error) {
-    throw new UsageError(cleanParseArgsMessage(error), { cause: error });
+    throw new UsageError(cleanParseArgsMessage(error, Object.keys(allOptions)), { cause: error });
   }
   const result = schema.safeParse(parsed.values);
   if (!result.success) {
@@ -66,7 +68,12 @@ function toKebab(name: string): string {
 }
 
 // parseArgs messages end with advice about "--" that does not fit a CLI's users.
-function cleanParseArgsMessage(error: unknown): string {
+function cleanParseArgsMessage(error: unknown, known: string[]): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\. To specify a positional argument.*$/s, "").replace(/\s+$/, "");
+  const cleaned = message
+    .replace(/\. To specify a positional argument.*$/s, "")
+    .replace(/\s+$/, "");
+  const unknown = /^Unknown option '--([^'=]+)'/.exec(cleaned)?.[1];
+  if (unknown === undefined) return cleaned;
+  return `${cleaned}${didYouMean(unknown, known).replace(/"([^"]+)"/, '"--$1"')}`;
 }

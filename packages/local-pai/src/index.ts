@@ -22,3 +22,4 @@ export {
   HOST_NETWORK_FLAG,
   SystemPackagesMissingError,
 } from "./system/index.ts";
+export { missingSystemPackages, SYSTEM_PACKAGES } from "./system/ensure-system-packages.ts";

@@ -14,6 +14,7 @@ import {
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { clientFromEnv } from "../client-from-env.ts";
+import { failureLines, formatFailureLines } from "../failure-lines.ts";
 import { dirFlag, envFlag, intFlag, jsonFlag, numberFlag, pollFlag } from "../flag-schemas.ts";
 import { describeAttempt } from "../output/describe-attempt.ts";
 import { formatError } from "../output/format-error.ts";
@@ -58,7 +59,8 @@ ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_S
 
 Options:
   --env NAME          apply this environment overlay (e.g. local, prod)
-  --wait              follow every build until it ends; live status on a terminal, lines otherwise
+  --wait              follow every build until it ends; live status on a terminal, lines otherwise;
+                      a failed build's last log lines are printed (logTail under --json)
   --rebuild           start a new attempt even where the last build succeeded (exactly one new
                       build per spec; a build still running is left alone, an existing
                       immutable image is still skipped)
@@ -120,6 +122,7 @@ export const command: Command = {
       status: "skipped",
       reason: `not built in env ${flags.env ?? "(none)"}`,
     }));
+    let tails = new Map<string, string[]>();
     const { items, failures } = prepareBuilds({ specs, env: io.env, now: new Date() });
     results.push(...failures);
     const progress = flags.wait
@@ -144,6 +147,7 @@ export const command: Command = {
           })),
         );
       }
+      if (flags.wait && !io.signal?.aborted) tails = await failureLines(client, results, io.env);
     } finally {
       progress?.done();
       await client.close?.();
@@ -156,9 +160,15 @@ export const command: Command = {
     }
     results.sort((a, b) => a.file.localeCompare(b.file));
     const ok = !io.signal?.aborted && results.every(succeeded);
-    if (flags.json)
-      writeJson(io.stdout, { ok, results: results.map((r) => redactResult(r, io.env)) });
-    else io.stdout.write(resultsTable(results, io.env));
+    if (flags.json) {
+      const withTails = results.map((r) => {
+        const logTail = r.status === "submitted" ? tails.get(r.jobId) : undefined;
+        return logTail ? { ...redactResult(r, io.env), logTail } : redactResult(r, io.env);
+      });
+      writeJson(io.stdout, { ok, results: withTails });
+    } else {
+      io.stdout.write(resultsTable(results, io.env) + formatFailureLines(results, tails));
+    }
     return ok ? EXIT_OK : EXIT_FAILED;
   },
 };

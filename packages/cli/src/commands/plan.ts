@@ -1,6 +1,7 @@
 /** `imagebuild plan`: what merging the working tree (or a head ref) would build, against a git base ref. */
-import { formatPlan, plan } from "@imagebuild/core";
+import { formatPlan, type PlanResult, plan } from "@imagebuild/core";
 import { z } from "zod";
+import { checkEnvironment } from "../check-environment.ts";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { clientFromEnv, hasEndpoint } from "../client-from-env.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
@@ -23,17 +24,19 @@ const HELP = `Usage: imagebuild plan [options]
 
 Says, for every spec, what a merge would do: create, rebuild, skip (the image already exists in
 the workspace), unchanged or removed, with the reason and the ClientToken the build would carry.
-Compares the working tree (or --head) with --base. When an endpoint is configured
+Compares the working tree (or --head) with --base. Without --env, plans every environment the
+specs define, one group each (as validate checks them). When an endpoint is configured
 (IMAGEBUILD_ENDPOINT or a region), existing images are looked up in the workspace.
 
 Options:
   --base REF                       git base revision (default: the merge base with main)
   --head REF                       compare this revision instead of the working tree
-  --env NAME                       apply this environment overlay (e.g. prod)
+  --env NAME                       only this environment (default: every one the specs define)
   --format table|markdown|json     output format (default: table); markdown suits a PR summary
   --offline                        do not ask the workspace which images exist
   --dir PATH                       the specs folder (default: specs)
-  --json                           same as --format json, plus "ok"
+  --json                           same as --format json, plus "ok"; without --env the plans
+                                   are under "environments": [{env, entries, problems, …}]
   -h, --help                       show this help
 
 Exit codes: 0 ok, 1 a spec is invalid (e.g. a built version changed), 2 usage.
@@ -68,23 +71,45 @@ export const command: Command = {
     });
     const format = flags.json ? "json" : flags.format;
     const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
+    const defined = await checkEnvironment({ env: flags.env, location });
+    // One plan per environment; a repository whose specs define none is planned once, bare.
+    const envs: (string | undefined)[] = flags.env ? [flags.env] : defined;
+    if (envs.length === 0) envs.push(undefined);
     const secretHosts = secretHostsFromEnv(io.env);
     const client = !flags.offline && hasEndpoint(io.env) ? clientFromEnv(io.env) : undefined;
-    const result = await plan({
-      repoDir: location.rootDir,
-      specsDir: location.specsDir,
-      ...(flags.base ? { base: flags.base } : {}),
-      ...(flags.head ? { head: flags.head } : {}),
-      ...(flags.env ? { env: flags.env } : {}),
-      ...(client ? { client } : {}),
-      secretHosts,
-    }).finally(() => client?.close());
-    const ok = !result.problems.some((p) => p.severity === "error");
+    const results: { env: string | undefined; result: PlanResult }[] = [];
+    try {
+      for (const env of envs) {
+        const result = await plan({
+          repoDir: location.rootDir,
+          specsDir: location.specsDir,
+          ...(flags.base ? { base: flags.base } : {}),
+          ...(flags.head ? { head: flags.head } : {}),
+          ...(env ? { env } : {}),
+          ...(client ? { client } : {}),
+          secretHosts,
+        });
+        results.push({ env, result });
+      }
+    } finally {
+      await client?.close();
+    }
+    const ok = results.every(({ result }) => !result.problems.some((p) => p.severity === "error"));
+    const grouped = flags.env === undefined && envs[0] !== undefined;
     if (format === "json") {
       // The same document core formats, with the `ok` every command's JSON carries.
-      writeJson(io.stdout, { ok, ...JSON.parse(formatPlan(result, "json")) });
+      const docs = results.map(({ env, result }) => ({
+        ...(grouped ? { env } : {}),
+        ...JSON.parse(formatPlan(result, "json")),
+      }));
+      writeJson(io.stdout, grouped ? { ok, environments: docs } : { ok, ...docs[0] });
     } else {
-      io.stdout.write(ensureNewline(formatPlan(result, format)));
+      for (const { env, result } of results) {
+        if (grouped)
+          io.stdout.write(format === "markdown" ? `### env \`${env}\`\n\n` : `env ${env}:\n`);
+        io.stdout.write(ensureNewline(formatPlan(result, format)));
+        if (grouped && results.at(-1)?.env !== env) io.stdout.write("\n");
+      }
     }
     return ok ? EXIT_OK : EXIT_FAILED;
   },

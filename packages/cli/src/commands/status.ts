@@ -1,6 +1,7 @@
 /** `imagebuild status`: a build job's DLC status, once or followed until it ends. */
 import type { DlcJob } from "@imagebuild/schema";
 import { z } from "zod";
+import { parseJobOrBuildId, resolveJobId } from "../build-job-id.ts";
 import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
 import { clientFromEnv } from "../client-from-env.ts";
 import { jsonFlag, pollFlag } from "../flag-schemas.ts";
@@ -9,14 +10,12 @@ import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 
 const FLAGS = z.object({ watch: z.boolean().default(false), poll: pollFlag, json: jsonFlag });
-const JOB_ID = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.*-]{0,127}$/, "must be a job id like dlc-abc123");
 const UNSUCCESSFUL = new Set(["Failed", "Stopped"]);
 
-const HELP = `Usage: imagebuild status JOB_ID [options]
+const HELP = `Usage: imagebuild status JOB|BUILD [options]
 
-Shows the status of a build job (the ImageBuildJobId that build prints; a PAI-DLC job):
+Shows the status of a build job (the ImageBuildJobId that build prints; a PAI-DLC job), given the
+job id (dlc-…) or the build id (build-…, an image's SourceId):
 Creating, Queuing, Running, … and finally Succeeded, Failed or Stopped, with the reason.
 
 Options:
@@ -31,6 +30,7 @@ Exit codes: 0 ok (the job has not failed), 1 the job failed or was stopped, or t
 Examples:
   imagebuild status dlc-1a2b3c4d
   imagebuild status dlc-1a2b3c4d --watch
+  imagebuild status build-1a2b3c4d --json
 `;
 
 /**
@@ -50,13 +50,12 @@ export const command: Command = {
       schema: FLAGS,
       positionals: true,
     });
-    if (positionals.length !== 1) throw new UsageError("give exactly one JOB_ID");
-    const parsedId = JOB_ID.safeParse(positionals[0]);
-    if (!parsedId.success) throw new UsageError(`JOB_ID: ${parsedId.error.issues[0]?.message}`);
-    const jobId = parsedId.data;
+    if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
+    const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
     const client = clientFromEnv(io.env, { pollMs: flags.poll });
     let job: DlcJob;
     try {
+      const jobId = await resolveJobId(client, id);
       if (flags.watch) {
         const progress = createProgressRenderer({
           stream: flags.json ? io.stderr : io.stdout,

@@ -9,7 +9,7 @@ import {
 } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
-import { environmentNames } from "../environment-names.ts";
+import { checkEnvironment } from "../check-environment.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
@@ -77,9 +77,8 @@ export const command: Command = {
       cwd: io.cwd,
       location,
     });
-    const envs: (string | undefined)[] = flags.env
-      ? [flags.env]
-      : await environmentNames({ source, specsDir: location.specsDir });
+    const defined = await checkEnvironment({ env: flags.env, location });
+    const envs: (string | undefined)[] = flags.env ? [flags.env] : defined;
     if (envs.length === 0) envs.push(undefined);
     const baseSource: SpecSource | undefined = flags.base
       ? gitSource({ repoDir: location.rootDir, revision: flags.base })
@@ -98,11 +97,17 @@ export const command: Command = {
         secretHosts,
       });
       // The same problem seen in several environments is reported once.
-      for (const p of loaded.problems) problems.set(formatProblem(p), p);
+      // checkEnvironment found the environment in the specs folder; when the PATHs given define
+      // none of it, those specs are not built there, which is no error.
+      const found = loaded.problems.filter(
+        (p) =>
+          !(positionals.length > 0 && defined.length > 0 && p.ruleId === "unknown-environment"),
+      );
+      for (const p of found) problems.set(formatProblem(p), p);
       passes.push({
         env: env ?? null,
         specs: loaded.specs.map((s) => ({ file: s.file, imageUri: s.request.Image.Uri })),
-        notInEnv: filesNotInEnv({ env, candidates: paths, ...loaded }),
+        notInEnv: filesNotInEnv({ env, candidates: paths, specs: loaded.specs, problems: found }),
       });
     }
     const all = [...problems.values()].sort(

@@ -2,7 +2,20 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 
-const COMMANDS = ["validate", "plan", "render", "build", "status", "images"];
+const COMMANDS = [
+  "validate",
+  "plan",
+  "render",
+  "build",
+  "status",
+  "images",
+  "builds",
+  "logs",
+  "stop",
+  "new",
+  "doctor",
+  "completion",
+];
 
 describe("--help", () => {
   it.each(COMMANDS)("%s --help prints usage, options and examples and exits 0", async (name) => {
@@ -57,8 +70,8 @@ describe("usage errors", () => {
     [["plan", "--format", "yaml"], "--format: must be table, markdown or json"],
     [["images"], "--workspace: is required"],
     [["images", "--workspace", "w", "--labels", "novalue"], "--labels: must be key=value pairs"],
-    [["status"], "give exactly one JOB_ID"],
-    [["status", "bad id!"], "JOB_ID: must be a job id"],
+    [["status"], "give exactly one JOB|BUILD id"],
+    [["status", "bad id!"], "JOB|BUILD: must be a job id"],
     [["render"], "give exactly one SPEC file"],
     [["validate", "--env", "Prod"], "--env: must be an environment name"],
     [["build", "--rate", "0"], "--rate: must be"],

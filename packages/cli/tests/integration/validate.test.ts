@@ -89,10 +89,14 @@ describe("validate", () => {
     expect(stdout).toMatch(/^specs\/busybox-hello\/1\.0\.0\.yaml:\d+:\d+: immutable-version: /m);
   });
 
-  it("a mistyped --env is an error that names it", async () => {
-    const { code, stdout } = await runCli(["validate", "--env", "lcoal"], { cwd: repo.dir });
-    expect(code).toBe(1);
-    expect(stdout).toContain('"lcoal"');
+  it("a mistyped --env is a usage error that names it and suggests the nearest", async () => {
+    const { code, stdout, stderr } = await runCli(["validate", "--env", "lcoal"], {
+      cwd: repo.dir,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      '--env: no spec defines the environment "lcoal"; did you mean "local"?',
+    );
     expect(stdout).not.toContain("not built in env");
   });
 

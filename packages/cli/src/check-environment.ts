@@ -1,0 +1,32 @@
+/** Refuses an `--env` that no spec defines, suggesting the nearest one (`--env prd` → "prod"). */
+import { directorySource } from "@imagebuild/core";
+import { UsageError } from "./command.ts";
+import { didYouMean } from "./did-you-mean.ts";
+import { environmentNames } from "./environment-names.ts";
+import type { SpecsLocation } from "./specs-location.ts";
+
+/**
+ * Throws a `UsageError` naming `--env` when `env` is set and no spec or `_defaults.yaml` under the
+ * specs folder defines it; resolves to the names the specs define.
+ *
+ * @example
+ * await checkEnvironment({ env: "prd", location });
+ * // UsageError: --env: no spec defines the environment "prd"; did you mean "prod"? (defined: local, prod)
+ */
+export async function checkEnvironment({
+  env,
+  location,
+}: {
+  env: string | undefined;
+  location: SpecsLocation;
+}): Promise<string[]> {
+  const names = await environmentNames({
+    source: directorySource(location.rootDir),
+    specsDir: location.specsDir,
+  });
+  if (env === undefined || names.length === 0 || names.includes(env)) return names;
+  const suggestion = didYouMean(env, names) || ";";
+  throw new UsageError(
+    `--env: no spec defines the environment "${env}"${suggestion} defined: ${names.join(", ")}`,
+  );
+}

@@ -1,0 +1,278 @@
+/** `imagebuild doctor`: what this machine and environment need, checked one line each; no value of a secret is printed. */
+import { directorySource, loadSpecs, variableFor } from "@imagebuild/core";
+import { resolveEndpoints } from "@imagebuild/pai-client";
+import { z } from "zod";
+import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
+import { checkEnvironment } from "../check-environment.ts";
+import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
+import { formatError } from "../output/format-error.ts";
+import { formatTable } from "../output/format-table.ts";
+import { writeJson } from "../output/write-json.ts";
+import { parseFlags } from "../parse-flags.ts";
+import { portHolders } from "../port-holders.ts";
+import { specsLocation } from "../specs-location.ts";
+
+/** The local service's and its registry's default ports. */
+const DEFAULT_PORTS = "7070,5000";
+const ENDPOINT_TIMEOUT_MS = 5000;
+/** ACS3 signatures are refused past 15 minutes of skew (pai-api.md); warn well before. */
+const CLOCK_FAIL_MS = 15 * 60_000;
+const CLOCK_WARN_MS = 60_000;
+const KEY_VARIABLES = [
+  "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  "ALIBABA_CLOUD_SECURITY_TOKEN",
+] as const;
+
+const FLAGS = z.object({
+  dir: dirFlag,
+  env: envFlag,
+  ports: z
+    .string()
+    .regex(/^[0-9]{1,5}(,[0-9]{1,5})*$/, "must be port numbers separated by commas, e.g. 7070,5000")
+    .default(DEFAULT_PORTS)
+    .transform((v) => v.split(",").map(Number)),
+  json: jsonFlag,
+});
+
+const HELP = `Usage: imagebuild doctor [options]
+
+Checks, one line each: the system packages local builds need (buildah, docker-registry, skopeo, a
+static busybox, debootstrap); the local ports and which process holds them; whether the endpoint
+(IMAGEBUILD_ENDPOINT or the region's) answers, and its clock against this one (its Date header;
+signatures are refused past 15 minutes); that the access keys are set where they are needed;
+and that every registry secret the specs reference (fromEnv: X, secret: n) is set. Values of
+secrets are never printed, only whether they are set.
+
+Options:
+  --ports LIST   ports to look at (default: ${DEFAULT_PORTS}, the local service and its registry)
+  --env NAME     only the secrets the specs reference in this environment (default: every one)
+  --dir PATH     the specs folder whose secret references are checked (default: specs)
+  --json         print {ok, checks: [{check, status, detail}]} as JSON
+  -h, --help     show this help
+
+Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 2 usage.
+
+Examples:
+  imagebuild doctor
+  IMAGEBUILD_ENDPOINT=http://127.0.0.1:7070 imagebuild doctor --env local --json
+`;
+
+/** One line of the report. */
+export interface Check {
+  check: string;
+  status: "ok" | "warn" | "fail";
+  detail: string;
+}
+
+/**
+ * The `doctor` command, loaded by `main.ts`.
+ *
+ * @example
+ * await command.run(["--json"], io); // 1 when a check failed
+ */
+export const command: Command = {
+  name: "doctor",
+  summary: "check this machine: packages, ports, endpoint, clock, credentials, secrets",
+  help: HELP,
+  async run(args, io) {
+    const { flags } = parseFlags({
+      args,
+      options: { dir: { type: "string" }, env: { type: "string" }, ports: { type: "string" } },
+      schema: FLAGS,
+    });
+    const checks: Check[] = [
+      await systemPackages(io.env),
+      ...flags.ports.map(portCheck),
+      ...(await endpointChecks(io.env)),
+      credentials(io.env),
+      ...(await secretChecks({ dir: flags.dir, only: flags.env, cwd: io.cwd, env: io.env })),
+    ];
+    const ok = checks.every((c) => c.status !== "fail");
+    if (flags.json) {
+      writeJson(io.stdout, { ok, checks });
+    } else {
+      io.stdout.write(
+        formatTable({
+          rows: checks,
+          columns: [
+            { header: "STATUS", value: (c) => c.status },
+            { header: "CHECK", value: (c) => c.check },
+            { header: "DETAIL", value: (c) => c.detail },
+          ],
+        }),
+      );
+      const count = (s: Check["status"]) => checks.filter((c) => c.status === s).length;
+      io.stdout.write(
+        `${checks.length} checks: ${count("ok")} ok, ${count("warn")} warnings, ${count("fail")} failed\n`,
+      );
+    }
+    return ok ? EXIT_OK : EXIT_FAILED;
+  },
+};
+
+async function systemPackages(env: NodeJS.ProcessEnv): Promise<Check> {
+  const { missingSystemPackages, SYSTEM_PACKAGES } = await import("@imagebuild/local-pai");
+  const missing = missingSystemPackages({ searchPath: env.PATH ?? "" });
+  if (missing.length === 0) {
+    return {
+      check: "system packages",
+      status: "ok",
+      detail: `${SYSTEM_PACKAGES.map((p) => p.pkg).join(", ")} installed`,
+    };
+  }
+  return {
+    check: "system packages",
+    status: "warn",
+    detail: `missing ${missing.join(", ")}; local builds need them: sudo apt-get install ${missing.join(" ")}`,
+  };
+}
+
+function portCheck(port: number): Check {
+  const holders = portHolders(port);
+  if (holders.length === 0) return { check: `port ${port}`, status: "ok", detail: "free" };
+  const who = holders
+    .map((h) =>
+      h.pid === undefined ? "a process this user cannot see" : `pid ${h.pid}: ${h.command ?? "?"}`,
+    )
+    .join("; ");
+  return {
+    check: `port ${port}`,
+    status: "ok",
+    detail: `in use by ${[...new Set(who.split("; "))].join("; ")}`,
+  };
+}
+
+async function endpointChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
+  let bases: string[];
+  try {
+    const endpoints = resolveEndpoints({ region: env.IMAGEBUILD_REGION?.trim() || undefined, env });
+    bases = [...new Set([endpoints.aiworkspace, endpoints.dlc])];
+  } catch (error) {
+    return [{ check: "endpoint", status: "warn", detail: formatError(error, env).message }];
+  }
+  const checks: Check[] = [];
+  for (const base of bases) {
+    const started = Date.now();
+    try {
+      const res = await fetch(base, {
+        signal: AbortSignal.timeout(ENDPOINT_TIMEOUT_MS),
+        redirect: "manual",
+      });
+      const finished = Date.now();
+      await res.body?.cancel();
+      checks.push({
+        check: "endpoint",
+        status: "ok",
+        detail: `${base} answered HTTP ${res.status} in ${finished - started} ms`,
+      });
+      checks.push(clockCheck(base, res.headers.get("date"), (started + finished) / 2));
+    } catch (error) {
+      const cause = (
+        error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }
+      ).cause;
+      const code = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message;
+      checks.push({
+        check: "endpoint",
+        status: "fail",
+        detail: `${base} did not answer: ${code ?? (error as Error).message}`,
+      });
+    }
+  }
+  return checks;
+}
+
+function clockCheck(base: string, date: string | null, localMs: number): Check {
+  const remote = date === null ? Number.NaN : Date.parse(date);
+  if (Number.isNaN(remote))
+    return { check: "clock", status: "warn", detail: `${base} sent no Date header` };
+  // The Date header has whole seconds.
+  const skewMs = remote - localMs;
+  const seconds = Math.round(Math.abs(skewMs) / 1000);
+  const side = skewMs > 0 ? "behind" : "ahead of";
+  const detail = seconds <= 1 ? `in step with ${base} (±1 s)` : `${seconds} s ${side} ${base}`;
+  const status =
+    Math.abs(skewMs) > CLOCK_FAIL_MS ? "fail" : Math.abs(skewMs) > CLOCK_WARN_MS ? "warn" : "ok";
+  return {
+    check: "clock",
+    status,
+    detail: status === "fail" ? `${detail}: signed requests will be refused` : detail,
+  };
+}
+
+function credentials(env: NodeJS.ProcessEnv): Check {
+  const set = (name: string) => Boolean(env[name]?.trim());
+  const state = KEY_VARIABLES.map((name) => `${name} ${set(name) ? "set" : "not set"}`).join(", ");
+  const [id, secret] = [set(KEY_VARIABLES[0]), set(KEY_VARIABLES[1])];
+  if (id !== secret) {
+    return {
+      check: "credentials",
+      status: "fail",
+      detail: `${state}: set both the id and the secret`,
+    };
+  }
+  if (!id && !env.IMAGEBUILD_ENDPOINT?.trim()) {
+    return {
+      check: "credentials",
+      status: "fail",
+      detail: `${state}: the cloud needs access keys`,
+    };
+  }
+  const unsigned = !id ? " (requests to IMAGEBUILD_ENDPOINT go unsigned)" : "";
+  return { check: "credentials", status: "ok", detail: `${state}${unsigned}` };
+}
+
+async function secretChecks({
+  dir,
+  only,
+  cwd,
+  env,
+}: {
+  dir: string;
+  only: string | undefined;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<Check[]> {
+  let location: ReturnType<typeof specsLocation>;
+  try {
+    location = specsLocation({ dir, cwd });
+  } catch {
+    return [
+      {
+        check: "secrets",
+        status: "warn",
+        detail: `--dir: ${dir} is not a directory; spec secrets not checked`,
+      },
+    ];
+  }
+  const source = directorySource(location.rootDir);
+  const defined = await checkEnvironment({ env: only, location });
+  const envs: (string | undefined)[] = only ? [only] : defined;
+  if (envs.length === 0) envs.push(undefined);
+  // Variable → the spec files (and environments) that reference it.
+  const uses = new Map<string, Set<string>>();
+  for (const envName of envs) {
+    const { specs } = await loadSpecs({
+      source,
+      specsDir: location.specsDir,
+      ...(envName ? { env: envName } : {}),
+    });
+    for (const spec of specs) {
+      for (const ref of Object.values(spec.registryAuthRefs)) {
+        const variable = variableFor(ref);
+        const files = uses.get(variable) ?? new Set<string>();
+        files.add(envName ? `${spec.file} in env ${envName}` : spec.file);
+        uses.set(variable, files);
+      }
+    }
+  }
+  if (uses.size === 0)
+    return [{ check: "secrets", status: "ok", detail: "no spec references a registry secret" }];
+  return [...uses]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([variable, files]) => ({
+      check: `secret ${variable}`,
+      status: env[variable] ? "ok" : "fail",
+      detail: `${env[variable] ? "set" : "not set"}; used by ${[...files].join(", ")}`,
+    }));
+}
