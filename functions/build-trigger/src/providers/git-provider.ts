@@ -58,8 +58,19 @@ export interface GitProvider {
   event(headers: WebhookHeaders): WebhookEvent;
   /** Parses the push payload by the host's schema; throws `SchemaValidationError` naming the field. */
   parsePush(json: unknown, source: string): ParsedPush;
-  /** A reason to build nothing that only this host has (Codeup pushes without file lists). */
+  /** A reason to build nothing that only this host has. */
   ignorePush?(push: ParsedPush): string | undefined;
+  /**
+   * The files `before..after` changed, for hosts whose push payload carries no file lists (Codeup):
+   * one `CommitFiles` for the whole range. Called only when no commit of the push has lists.
+   */
+  changedFiles?(input: {
+    settings: GitProviderSettings;
+    repository: string;
+    before: string;
+    after: string;
+    allowedHosts: readonly string[];
+  }): Promise<CommitFiles[]>;
   /** The host's delivery id, stable across redeliveries; undefined to key on the content. */
   deliveryKey(headers: WebhookHeaders): string | undefined;
   /** The files of `repository` at the exact commit `revision`, from the allow-listed API. */

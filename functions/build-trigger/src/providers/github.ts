@@ -5,11 +5,13 @@ import { z } from "zod";
 import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { headerValue } from "../headers.ts";
 import { verifyGithubSignature } from "../webhooks/verify-github-signature.ts";
-import { assertAllowedHost, getText } from "./fetch-allowed.ts";
+import { assertAllowedHost, getText, notFoundError } from "./fetch-allowed.ts";
 import type { GitProvider } from "./git-provider.ts";
 
 const DEFAULT_API_URL = "https://api.github.com";
 const USER_AGENT = "imagebuild-build-trigger";
+const TOKEN_HINT =
+  "set IMAGEBUILD_GITHUB_TOKEN to a token that can read contents (and write commit statuses)";
 
 const TreeSchema = z.object({
   truncated: z.boolean().optional(),
@@ -116,19 +118,24 @@ export function githubSource({
     "x-github-api-version": "2022-11-28",
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   };
+  const hint = token ? "check that IMAGEBUILD_GITHUB_TOKEN can read contents" : TOKEN_HINT;
   return {
     description: `github:${repository}@${revision}`,
     readFile: (path) =>
       getText({
         url: `${repoPath}/contents/${encodePath(path)}?ref=${encodeURIComponent(revision)}`,
         headers: { ...headers, accept: "application/vnd.github.raw+json" },
+        hint,
       }),
     async listFiles(prefix) {
       const text = await getText({
         url: `${repoPath}/git/trees/${encodeURIComponent(revision)}?recursive=1`,
         headers: { ...headers, accept: "application/vnd.github+json" },
+        hint,
       });
-      if (text === undefined) return [];
+      // GitHub answers 404, not 403, for a private repository it will not show: never "no specs".
+      if (text === undefined)
+        throw notFoundError({ what: `github tree of ${repository}@${revision}`, hint });
       const { tree } = TreeSchema.parse(JSON.parse(text));
       return tree
         .filter((entry) => entry.type === "blob" && entry.path.startsWith(prefix))

@@ -2215,6 +2215,28 @@ export const InvocationAnswerSchema = {
         },
       },
     },
+    ErrorSpec: {
+      description:
+        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
+      type: "object",
+      required: ["file", "status", "code", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "error",
+        },
+        code: {
+          type: "string",
+          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -2231,6 +2253,9 @@ export const InvocationAnswerSchema = {
         },
         {
           $ref: "#/$defs/InvalidSpec",
+        },
+        {
+          $ref: "#/$defs/ErrorSpec",
         },
       ],
       examples: [
@@ -3171,6 +3196,9 @@ export const SpecResultSchema = {
     {
       $ref: "#/$defs/InvalidSpec",
     },
+    {
+      $ref: "#/$defs/ErrorSpec",
+    },
   ],
   examples: [
     {
@@ -3271,6 +3299,28 @@ export const SpecResultSchema = {
               type: "boolean",
             },
           },
+        },
+      },
+    },
+    ErrorSpec: {
+      description:
+        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
+      type: "object",
+      required: ["file", "status", "code", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "error",
+        },
+        code: {
+          type: "string",
+          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
+        },
+        reason: {
+          type: "string",
         },
       },
     },
@@ -3955,6 +4005,14 @@ export const WebhookAnswerSchema = {
         error: {
           type: "string",
         },
+        results: {
+          description:
+            "One `error` result per spec the push announced, when the failure was reading them.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResult",
+          },
+        },
       },
     },
     SpecResultFile: {
@@ -4059,6 +4117,28 @@ export const WebhookAnswerSchema = {
         },
       },
     },
+    ErrorSpec: {
+      description:
+        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
+      type: "object",
+      required: ["file", "status", "code", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "error",
+        },
+        code: {
+          type: "string",
+          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -4075,6 +4155,9 @@ export const WebhookAnswerSchema = {
         },
         {
           $ref: "#/$defs/InvalidSpec",
+        },
+        {
+          $ref: "#/$defs/ErrorSpec",
         },
       ],
       examples: [
