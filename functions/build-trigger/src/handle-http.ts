@@ -102,7 +102,31 @@ export async function handleHttp({
   }
 }
 
-async function runPush({
+// The one place a push is reported: statuses per spec on the pushed commit, and the chat digest.
+async function runPush(input: {
+  push: PushDelivery;
+  context: FcContext;
+  deps: HandlerDeps;
+}): Promise<PushResult> {
+  const result = await dispatchPush(input);
+  const { push, deps } = input;
+  const results = "results" in result.body ? (result.body.results ?? []) : [];
+  if (results.length > 0)
+    await deps.reporter.reportSubmitted({
+      trigger: {
+        kind: "push",
+        provider: push.provider,
+        repository: push.repository,
+        branch: push.branch,
+        commit: push.after,
+        deliveryKey: push.deliveryKey,
+      },
+      results,
+    });
+  return result;
+}
+
+async function dispatchPush({
   push: delivered,
   context,
   deps,

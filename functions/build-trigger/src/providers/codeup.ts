@@ -6,12 +6,19 @@ import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { SourceError } from "../errors.ts";
 import { headerValue } from "../headers.ts";
 import { verifyToken } from "../webhooks/verify-token.ts";
-import { assertAllowedHost, getText, notFoundError } from "./fetch-allowed.ts";
+import {
+  assertAllowedHost,
+  assertPosted,
+  getText,
+  notFoundError,
+  postJson,
+} from "./fetch-allowed.ts";
 import type { GitProvider, WebhookHeaders } from "./git-provider.ts";
 import { repositoryFromUrl } from "./repository-from-url.ts";
 
 const TOKEN_HINT =
   "set IMAGEBUILD_CODEUP_TOKEN to a personal access token with code read (and commit status read/write)";
+const CODEUP_CONTEXT_MAX_CHARS = 50;
 const CompareSchema = z.object({
   diffs: z
     .array(
@@ -109,6 +116,22 @@ export const codeupProvider: GitProvider = {
       (diff.newFile || diff.renamedFile ? added : modified).push(diff.newPath);
     }
     return [{ added, modified, removed }];
+  },
+  // CreateCommitStatus: POST …/repositories/{repo}/commits/{sha}/statuses; `context` at most 50 characters.
+  async postStatus({ settings, repository, sha, status, allowedHosts }) {
+    const { apiUrl, organizationId } = required(settings);
+    const repoPath = codeupRepositoryPath({ apiUrl, organizationId, repository, allowedHosts });
+    const answer = await postJson({
+      url: `${repoPath}/commits/${encodeURIComponent(sha)}/statuses`,
+      headers: settings.token ? { "x-yunxiao-token": settings.token } : {},
+      body: {
+        context: status.context.slice(0, CODEUP_CONTEXT_MAX_CHARS),
+        description: status.description,
+        state: status.state,
+        ...(status.targetUrl ? { targetUrl: status.targetUrl } : {}),
+      },
+    });
+    assertPosted({ answer, what: `codeup status ${status.context} on ${repository}@${sha}` });
   },
   source({ settings, repository, revision, allowedHosts, knownFiles }) {
     const { apiUrl, organizationId } = required(settings);

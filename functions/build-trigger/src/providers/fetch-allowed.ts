@@ -103,3 +103,61 @@ export function redact(url: string): string {
   const parsed = new URL(url);
   return `${parsed.origin}${parsed.pathname}`;
 }
+
+/** What a POST answered: the status and the body text (kept short for messages). */
+export interface PostAnswer {
+  status: number;
+  text: string;
+}
+
+/**
+ * POSTs `body` as JSON to `url` (its host must already be checked with `assertAllowedHost`) and
+ * returns the status and body; throws `SourceError` `SOURCE_NETWORK` when nothing answered.
+ * Redirects are not followed.
+ *
+ * @example
+ * const { status } = await postJson({ url, headers: { authorization: `Bearer ${token}` }, body: { state: "pending" } });
+ */
+export async function postJson({
+  url,
+  headers = {},
+  body,
+}: {
+  url: string;
+  headers?: Record<string, string>;
+  body: unknown;
+}): Promise<PostAnswer> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(SOURCE_TIMEOUT_MS),
+    });
+    return { status: response.status, text: (await response.text()).slice(0, 500) };
+  } catch (cause) {
+    throw new SourceError({
+      code: "SOURCE_NETWORK",
+      message: `POST ${redact(url)}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      retryable: true,
+      cause,
+    });
+  }
+}
+
+/**
+ * Throws `SourceError` `SOURCE_HTTP` unless `answer` is 2xx (`retryable` for 429 and 5xx).
+ *
+ * @example
+ * assertPosted({ answer: await postJson({ url, body }), what: "github status" });
+ */
+export function assertPosted({ answer, what }: { answer: PostAnswer; what: string }): void {
+  if (answer.status >= 200 && answer.status < 300) return;
+  throw new SourceError({
+    code: "SOURCE_HTTP",
+    message: `${what}: HTTP ${answer.status} ${answer.text.slice(0, 200)}`,
+    statusCode: answer.status,
+    retryable: answer.status === 429 || answer.status >= 500,
+  });
+}

@@ -1,6 +1,7 @@
 /** The one contract every git host module implements: webhook in (detect, verify, parse), spec source out. */
 import type { SpecSource } from "@imagebuild/core";
 import type { z } from "zod";
+import type { CommitStatus } from "../report/commit-status.ts";
 import type { CommitFiles } from "../webhooks/changed-spec-paths.ts";
 
 /** The header map of a Function Compute HTTP event (read with `headerValue`, any casing). */
@@ -82,6 +83,17 @@ export interface GitProvider {
     /** The spec files the push names, for hosts that cannot list a tree. */
     knownFiles: readonly string[];
   }): SpecSource;
+  /**
+   * Posts one commit status on `sha` through the allow-listed API with the provider's token; throws
+   * `SourceError` when the host refuses it (the reporter logs it and goes on).
+   */
+  postStatus(input: {
+    settings: GitProviderSettings;
+    repository: string;
+    sha: string;
+    status: CommitStatus;
+    allowedHosts: readonly string[];
+  }): Promise<void>;
   /** The commit a branch points at now (undefined if none), so one timer tick reads one revision. */
   resolveBranch?(input: {
     settings: GitProviderSettings;

@@ -5,7 +5,13 @@ import { z } from "zod";
 import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { headerValue } from "../headers.ts";
 import { verifyGithubSignature } from "../webhooks/verify-github-signature.ts";
-import { assertAllowedHost, getText, notFoundError } from "./fetch-allowed.ts";
+import {
+  assertAllowedHost,
+  assertPosted,
+  getText,
+  notFoundError,
+  postJson,
+} from "./fetch-allowed.ts";
 import type { GitProvider } from "./git-provider.ts";
 
 const DEFAULT_API_URL = "https://api.github.com";
@@ -74,6 +80,27 @@ export const githubProvider: GitProvider = {
       token: settings.token,
       allowedHosts,
     }),
+  // POST /repos/{owner}/{repo}/statuses/{sha}; GitHub keeps the latest per context, so a repeat is harmless.
+  async postStatus({ settings, repository, sha, status, allowedHosts }) {
+    const apiUrl = settings.apiUrl ?? DEFAULT_API_URL;
+    const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
+    const answer = await postJson({
+      url: `${base}/repos/${encodePath(repository)}/statuses/${encodeURIComponent(sha)}`,
+      headers: {
+        accept: "application/vnd.github+json",
+        "user-agent": USER_AGENT,
+        "x-github-api-version": "2022-11-28",
+        ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}),
+      },
+      body: {
+        state: status.state,
+        context: status.context,
+        description: status.description,
+        ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+      },
+    });
+    assertPosted({ answer, what: `github status ${status.context} on ${repository}@${sha}` });
+  },
   async resolveBranch({ settings, repository, branch, allowedHosts }) {
     const apiUrl = settings.apiUrl ?? DEFAULT_API_URL;
     const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");

@@ -6,7 +6,13 @@ import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { SourceError } from "../errors.ts";
 import { headerValue } from "../headers.ts";
 import { verifyToken } from "../webhooks/verify-token.ts";
-import { assertAllowedHost, getText, notFoundError } from "./fetch-allowed.ts";
+import {
+  assertAllowedHost,
+  assertPosted,
+  getText,
+  notFoundError,
+  postJson,
+} from "./fetch-allowed.ts";
 import type { GitProvider } from "./git-provider.ts";
 import { repositoryFromUrl } from "./repository-from-url.ts";
 
@@ -15,6 +21,12 @@ const TREE_MAX_PAGES = 50;
 const TreeSchema = z.array(z.object({ path: z.string(), type: z.string() }));
 const TOKEN_HINT =
   "set IMAGEBUILD_GITLAB_TOKEN to a token with read_api (api to post commit statuses)";
+const GITLAB_STATE = {
+  pending: "pending",
+  success: "success",
+  failure: "failed",
+  error: "failed",
+} as const;
 const BranchSchema = z.object({ commit: z.object({ id: z.string().regex(/^[0-9a-f]{40}$/) }) });
 
 /**
@@ -81,6 +93,28 @@ export const gitlabProvider: GitProvider = {
       token: settings.token,
       allowedHosts,
     });
+  },
+  // POST /api/v4/projects/{id}/statuses/{sha}: `name` is the context; failure and error are `failed`.
+  async postStatus({ settings, repository, sha, status, allowedHosts }) {
+    if (!settings.apiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
+    const base = assertAllowedHost({
+      baseUrl: gitlabInstanceUrl(settings.apiUrl),
+      allowedHosts,
+    }).href.replace(/\/$/, "");
+    const answer = await postJson({
+      url: `${base}/api/v4/projects/${encodeURIComponent(repository)}/statuses/${encodeURIComponent(sha)}`,
+      headers: settings.token ? { "private-token": settings.token } : {},
+      body: {
+        state: GITLAB_STATE[status.state],
+        name: status.context,
+        description: status.description,
+        ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+      },
+    });
+    // GitLab refuses a repeat of the current state ("Cannot transition status via :enqueue from
+    // :pending"): the status is already what we wanted.
+    if (answer.status === 400 && answer.text.includes("Cannot transition status")) return;
+    assertPosted({ answer, what: `gitlab status ${status.context} on ${repository}@${sha}` });
   },
   async resolveBranch({ settings, repository, branch, allowedHosts }) {
     if (!settings.apiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
