@@ -91,7 +91,7 @@ describe("reporting", () => {
       const finished = [];
       for (const result of results) {
         if (result.status !== "submitted") continue;
-        const job = await client.waitForJob(result.jobId, { intervalMs: 5 });
+        const job = await client.waitForJob(result.jobId, { pollMs: 5, maxPollMs: 10 });
         finished.push({
           file: result.file,
           jobId: result.jobId,
