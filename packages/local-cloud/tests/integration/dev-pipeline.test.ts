@@ -60,6 +60,18 @@ describe("startDevPipeline", () => {
     expect(pai.builds.size).toBe(1);
     // The function's own JSON logs come back formatted.
     expect(lines.some((line) => line.startsWith("fn    [http]"))).toBe(true);
+    // Visible locally: the pending status and the digests, as the function posted them.
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^status pending +imagebuild\/tool-a:1\.0\.0 [0-9a-f]{12}: building: job /,
+      ),
+    );
+    for (const channel of ["dingtalk (signed)", "lark (signed)", "slack"])
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^chat  ${channel.replace(/[()]/g, "\\$&")}: (### )?imagebuild: `),
+        ),
+      );
   });
 
   it("the HTTP trigger answers /healthz and refuses a wrong signature", async () => {
@@ -74,7 +86,9 @@ describe("startDevPipeline", () => {
     async () => {
       writeFiles(bucketDir, { "specs/tool-c/1.0.0.yaml": specYaml({ name: "c" }) });
       const deadline = Date.now() + OSS_WAIT_MS;
-      while (pai.builds.size < 2 && Date.now() < deadline)
+      const answered = () => lines.some((line) => /^oss +specs\/tool-c\/1\.0\.0\.yaml/.test(line));
+      // The answer follows the chat digest, which keeps each service's spacing (DingTalk: 3 s).
+      while ((pai.builds.size < 2 || !answered()) && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 200));
       expect(pai.builds.size).toBe(2);
       expect(lines).toContainEqual(
