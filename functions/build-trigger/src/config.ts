@@ -11,6 +11,11 @@ import { z } from "zod";
 import { envHttpUrl, envList } from "./env-fields.ts";
 import { GIT_PROVIDERS } from "./providers/index.ts";
 import type { GitProviderSettings } from "./providers/git-provider.ts";
+import {
+  type ReportSettings,
+  ReportSettingsSchema,
+  reportSecrets,
+} from "./report/report-settings.ts";
 
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_HTTP_DEADLINE_MS = 8000;
@@ -91,6 +96,8 @@ export const ConfigSchema = z
 /** The function's settings; `providers` holds each registered git provider's, by name. */
 export type TriggerConfig = z.output<typeof ConfigSchema> & {
   providers: Readonly<Record<string, GitProviderSettings>>;
+  /** Commit statuses and chat digests (`report/report-settings.ts`). */
+  report: ReportSettings;
 };
 
 /**
@@ -112,7 +119,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     if (settings.success) providers[provider.name] = settings.data;
     else issues.push(...settings.error.issues);
   }
-  if (result.success && issues.length === 0) return { ...result.data, providers };
+  const report = ReportSettingsSchema.safeParse(picked);
+  if (!report.success) issues.push(...report.error.issues);
+  if (result.success && report.success && issues.length === 0)
+    return { ...result.data, providers, report: report.data };
   throw new SchemaValidationError({
     schema: "BuildTriggerConfig",
     source: "environment",
@@ -141,6 +151,7 @@ export function configSecrets(
     .filter((value) => value.length >= 8);
   return [
     ...fromEnv,
+    ...reportSecrets(config.report),
     ...Object.values(config.providers).flatMap((settings) => [
       ...settings.webhookSecrets,
       ...(settings.token === undefined ? [] : [settings.token]),

@@ -4,6 +4,7 @@ import { configSecrets, loadConfig } from "./config.ts";
 import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { recognizeEvent } from "./recognize-event.ts";
+import { createReporter } from "./report/create-reporter.ts";
 
 /** The handler signature Function Compute calls for Node.js 20 (`event` is a Buffer). */
 export type FcHandler = (
@@ -34,10 +35,12 @@ export function createHandler({
   const init = (): HandlerDeps => {
     if (deps) return deps;
     const config = loadConfig(env);
+    const baseLog = log ?? createLogger({ secrets: configSecrets(config, env) });
     deps = {
       config,
-      log: log ?? createLogger({ secrets: configSecrets(config, env) }),
+      log: baseLog,
       env,
+      reporter: createReporter({ config, log: baseLog }),
       clientFor: clientFor ?? ((context) => defaultClient(context, env)),
       now,
       deliveries: new Map(),
@@ -83,18 +86,30 @@ export function createHandler({
       return handleHttp({ event: recognized.event, context, deps: scoped });
     }
     try {
-      if (recognized.source === "oss") {
-        const { handleOss } = await import("./handle-oss.ts");
-        return {
-          status: "processed",
-          ...(await handleOss({ event: recognized.event, context, deps: scoped })),
-        };
-      }
-      const { handleTimer } = await import("./handle-timer.ts");
-      return {
-        status: "processed",
-        ...(await handleTimer({ event: recognized.event, context, deps: scoped })),
-      };
+      const answer =
+        recognized.source === "oss"
+          ? await (await import("./handle-oss.ts")).handleOss({
+              event: recognized.event,
+              context,
+              deps: scoped,
+            })
+          : await (await import("./handle-timer.ts")).handleTimer({
+              event: recognized.event,
+              context,
+              deps: scoped,
+            });
+      // OSS and timer events have no commit: their report is the chat digest. Reached only when
+      // the handler did not throw, so FC's retries of a retryable failure post it once.
+      await scoped.reporter.reportSubmitted({
+        trigger: {
+          kind: recognized.source,
+          label:
+            "slot" in answer ? `tick ${answer.slot}` : answer.results.map((r) => r.file).join(", "),
+          deliveryKey: `${recognized.source}:${context.requestId ?? JSON.stringify(answer.results.map((r) => r.file))}`,
+        },
+        results: answer.results,
+      });
+      return { status: "processed", ...answer };
     } catch (error) {
       const { code, message } = error as { code?: string; message?: string };
       if (code === "BUILD_RETRYABLE") {

@@ -13,6 +13,7 @@ export class SourceError extends Error {
   override readonly name = "SourceError";
   readonly code:
     | "SOURCE_HTTP"
+    | "SOURCE_NOT_FOUND"
     | "SOURCE_NETWORK"
     | "SOURCE_HOST_NOT_ALLOWED"
     | "SOURCE_UNSUPPORTED";

@@ -1,10 +1,10 @@
 /** HTTP-trigger events: health check, webhook verification, and a 202 with one result per spec. */
 import { buildSpecs, CONTENT_SLOT, type SpecOutcome } from "@imagebuild/core";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
-import type { FcHttpResponse, WebhookAnswer } from "@imagebuild/schema";
+import type { FcHttpResponse, SpecResult, WebhookAnswer } from "@imagebuild/schema";
 import { type HttpEvent, rawBody } from "./events/http.ts";
 import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
-import { pushSource } from "./push-source.ts";
+import { completePush, pushSource } from "./push-source.ts";
 import { type PushDelivery, readDelivery } from "./webhooks/read-delivery.ts";
 
 const DELIVERY_MEMORY = 500;
@@ -102,8 +102,32 @@ export async function handleHttp({
   }
 }
 
-async function runPush({
-  push,
+// The one place a push is reported: statuses per spec on the pushed commit, and the chat digest.
+async function runPush(input: {
+  push: PushDelivery;
+  context: FcContext;
+  deps: HandlerDeps;
+}): Promise<PushResult> {
+  const result = await dispatchPush(input);
+  const { push, deps } = input;
+  const results = "results" in result.body ? (result.body.results ?? []) : [];
+  if (results.length > 0)
+    await deps.reporter.reportSubmitted({
+      trigger: {
+        kind: "push",
+        provider: push.provider,
+        repository: push.repository,
+        branch: push.branch,
+        commit: push.after,
+        deliveryKey: push.deliveryKey,
+      },
+      results,
+    });
+  return result;
+}
+
+async function dispatchPush({
+  push: delivered,
   context,
   deps,
 }: {
@@ -112,15 +136,12 @@ async function runPush({
   deps: HandlerDeps;
 }): Promise<PushResult> {
   const log = deps.log.child({
-    delivery: push.deliveryKey,
-    repository: push.repository,
-    commit: push.after,
+    delivery: delivered.deliveryKey,
+    repository: delivered.repository,
+    commit: delivered.after,
   });
-  const removed: SpecOutcome[] = push.removed.map((file) => ({
-    file,
-    status: "removed",
-    reason: "removed in this push; nothing built",
-  }));
+  let push = delivered;
+  const removed: SpecOutcome[] = [];
   const base = {
     status: "processed" as const,
     delivery: push.deliveryKey,
@@ -129,11 +150,17 @@ async function runPush({
     commit: push.after,
     truncated: push.truncated,
   };
+  let client: TriggerClient | undefined;
+  try {
+    push = await completePush({ push: delivered, config: deps.config });
+    removed.push(...removedOutcomes(push));
+  } catch (error) {
+    return failedPush({ error, push, base, log, deps });
+  }
   if (push.build.length === 0) {
     log.info("push has no spec to build", { removed: push.removed });
     return { statusCode: 202, body: { ...base, results: removed } };
   }
-  let client: TriggerClient | undefined;
   try {
     client = await deps.clientFor(context);
     const outcomes = await buildSpecs({
@@ -144,18 +171,53 @@ async function runPush({
     });
     return { statusCode: 202, body: { ...base, results: [...outcomes, ...removed] } };
   } catch (error) {
-    const retryable = isRetryableError(error);
-    const message = error instanceof Error ? error.message : String(error);
-    log.error("push failed", { message, retryable });
-    // Forget the failure so a redelivery tries again.
-    deps.deliveries.delete(push.deliveryKey);
-    return {
-      statusCode: retryable ? 503 : 422,
-      body: { ...base, status: "failed", error: message },
-    };
+    return failedPush({ error, push, base, log, deps });
   } finally {
     await client?.close?.();
   }
+}
+
+/**
+ * 503 when a redelivery can help; otherwise 422 with one `error` result per announced spec (a
+ * source that cannot be read is an error for each of them, never a skip).
+ */
+function failedPush({
+  error,
+  push,
+  base,
+  log,
+  deps,
+}: {
+  error: unknown;
+  push: PushDelivery;
+  base: Omit<Extract<WebhookAnswer, { status: "processed" }>, "results">;
+  log: HandlerDeps["log"];
+  deps: HandlerDeps;
+}): PushResult {
+  const retryable = isRetryableError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  log.error("push failed", { message, code, retryable });
+  // Forget the failure so a redelivery tries again.
+  deps.deliveries.delete(push.deliveryKey);
+  const results: SpecResult[] = push.build.map((file) => ({
+    file,
+    status: "error",
+    code: typeof code === "string" ? code : "FAILED",
+    reason: message,
+  }));
+  return {
+    statusCode: retryable ? 503 : 422,
+    body: { ...base, status: "failed", error: message, ...(retryable ? {} : { results }) },
+  };
+}
+
+function removedOutcomes(push: PushDelivery): SpecOutcome[] {
+  return push.removed.map((file) => ({
+    file,
+    status: "removed",
+    reason: "removed in this push; nothing built",
+  }));
 }
 
 function remember(

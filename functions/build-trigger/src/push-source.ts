@@ -1,9 +1,46 @@
-/** Picks where a push's spec files are read from: the provider's API. */
+/** Picks where a push's spec files are read from (the provider's API), and which files it changed. */
 import type { SpecSource } from "@imagebuild/core";
 import type { TriggerConfig } from "./config.ts";
 import { SourceError } from "./errors.ts";
 import { findProvider, providerSettings } from "./providers/index.ts";
+import { changedSpecPaths } from "./webhooks/changed-spec-paths.ts";
 import type { PushDelivery } from "./webhooks/read-delivery.ts";
+
+/**
+ * The push with its `build` and `removed` lists filled in: as delivered when the payload listed
+ * files, else from the provider's `changedFiles` between `before` and `after` (Codeup's compare API).
+ * A failed comparison throws `SourceError`, which the caller answers as an error, never a skip.
+ *
+ * @example
+ * const complete = await completePush({ push, config });
+ */
+export async function completePush({
+  push,
+  config,
+}: {
+  push: PushDelivery;
+  config: TriggerConfig;
+}): Promise<PushDelivery> {
+  if (!push.compare) return push;
+  const provider = requireProvider(push.provider);
+  if (!provider.changedFiles) return push;
+  const commits = await provider.changedFiles({
+    settings: providerSettings(config, provider),
+    repository: push.repository,
+    before: push.before,
+    after: push.after,
+    allowedHosts: config.allowedSourceHosts,
+  });
+  const { build, removed } = changedSpecPaths({ commits, prefix: config.specPrefix });
+  return { ...push, build, removed, compare: false };
+}
+
+function requireProvider(name: string) {
+  const provider = findProvider(name);
+  if (!provider)
+    throw new SourceError({ code: "SOURCE_UNSUPPORTED", message: `no git provider ${name}` });
+  return provider;
+}
 
 /**
  * The source of the pushed commit `after`, through the push's git provider. API base URLs come from
@@ -21,13 +58,7 @@ export function pushSource({
   config: TriggerConfig;
 }): SpecSource {
   const revision = push.after;
-  const provider = findProvider(push.provider);
-  if (!provider) {
-    throw new SourceError({
-      code: "SOURCE_UNSUPPORTED",
-      message: `no git provider ${push.provider}`,
-    });
-  }
+  const provider = requireProvider(push.provider);
   return provider.source({
     settings: providerSettings(config, provider),
     repository: push.repository,

@@ -36,7 +36,12 @@ export { startHttpTriggerServer, type HttpTriggerServer } from "./fc/http-trigge
 export { toFcHttpEvent, sendFcResponse, canonicalHeaderName } from "./fc/fc-http-event.ts";
 export { timerTriggersOf, startTimers, type TimerTriggerSpec } from "./fc/timer-triggers.ts";
 export { ossTriggersOf, type OssTriggerSpec } from "./fc/oss-triggers-of.ts";
-export { startGitHostServer, type GitHostServer } from "./git-host/git-host-server.ts";
+export {
+  startGitHostServer,
+  type GitHostServer,
+  type RecordedStatus,
+} from "./git-host/git-host-server.ts";
+export { startChatServer, type ChatServer, type RecordedDigest } from "./chat/chat-server.ts";
 export { gitPushPayload, sendGithubPush } from "./git-host/git-push-event.ts";
 export { startLocalOssServer, type LocalOssServer } from "./oss/local-oss-server.ts";
 export { ossV4Authorization } from "./oss/oss-v4-authorization.ts";

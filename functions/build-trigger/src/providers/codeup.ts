@@ -1,4 +1,4 @@
-/** Codeup (Yunxiao): `Codeup-Event` deliveries with an `X-Codeup-Token`, files from the OpenAPI `GetFileBlobs`. */
+/** Codeup (Yunxiao): `Codeup-Event` deliveries with an `X-Codeup-Token`, changed files from `GetCompare`, files from `GetFileBlobs`. */
 import type { SpecSource } from "@imagebuild/core";
 import { validators } from "@imagebuild/schema";
 import { z } from "zod";
@@ -6,15 +6,38 @@ import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { SourceError } from "../errors.ts";
 import { headerValue } from "../headers.ts";
 import { verifyToken } from "../webhooks/verify-token.ts";
-import { assertAllowedHost, getText } from "./fetch-allowed.ts";
+import {
+  assertAllowedHost,
+  assertPosted,
+  getText,
+  notFoundError,
+  postJson,
+} from "./fetch-allowed.ts";
 import type { GitProvider, WebhookHeaders } from "./git-provider.ts";
 import { repositoryFromUrl } from "./repository-from-url.ts";
+
+const TOKEN_HINT =
+  "set IMAGEBUILD_CODEUP_TOKEN to a personal access token with code read (and commit status read/write)";
+const CODEUP_CONTEXT_MAX_CHARS = 50;
+const CompareSchema = z.object({
+  diffs: z
+    .array(
+      z.object({
+        newPath: z.string().optional(),
+        oldPath: z.string().optional(),
+        newFile: z.boolean().optional(),
+        deletedFile: z.boolean().optional(),
+        renamedFile: z.boolean().optional(),
+      }),
+    )
+    .default([]),
+});
 
 /**
  * Codeup as a `GitProvider`: the plain `X-Codeup-Token`, `Push Hook` events under either header
  * spelling (`Codeup-Event` as documented, `X-Codeup-Event`), no documented delivery id (the key is
- * the content), and a push without file lists builds nothing (see
- * docs/decisions/build-trigger-sources.md). Files are read by the allow-listed repository path
+ * the content), and the changed files of a push without file lists (the documented payload has
+ * none) from `GetCompare` between `before` and `after`. Files are read by the allow-listed repository path
  * (`GetFileBlobs` takes "the id or the URL-encoded full path"), never by the payload's
  * `project_id`. No branch resolution: a timer cannot read Codeup. Settings:
  * `IMAGEBUILD_CODEUP_WEBHOOK_TOKENS`, `IMAGEBUILD_CODEUP_API_URL`,
@@ -65,21 +88,55 @@ export const codeupProvider: GitProvider = {
       deleted: false,
     };
   },
-  ignorePush: (push) =>
-    push.commits.some((commit) => commit.added || commit.modified || commit.removed)
-      ? undefined
-      : "Codeup push without added/modified/removed lists: nothing to build",
   deliveryKey: () => undefined,
-  source({ settings, repository, revision, allowedHosts, knownFiles }) {
-    const organizationId = settings.options.organizationId;
-    if (!settings.apiUrl || !organizationId) {
-      throw new SourceError({
-        code: "SOURCE_UNSUPPORTED",
-        message: "IMAGEBUILD_CODEUP_API_URL and IMAGEBUILD_CODEUP_ORGANIZATION_ID are not set",
+  async changedFiles({ settings, repository, before, after, allowedHosts }) {
+    const { apiUrl, organizationId } = required(settings);
+    const repoPath = codeupRepositoryPath({ apiUrl, organizationId, repository, allowedHosts });
+    // straight=true: the changes of exactly before..after, not against a merge base.
+    const text = await getText({
+      url: `${repoPath}/compares?from=${encodeURIComponent(before)}&to=${encodeURIComponent(after)}&straight=true`,
+      headers: settings.token ? { "x-yunxiao-token": settings.token } : {},
+      hint: settings.token ? "check that IMAGEBUILD_CODEUP_TOKEN can read code" : TOKEN_HINT,
+    });
+    if (text === undefined)
+      throw notFoundError({
+        what: `codeup compare ${repository} ${before.slice(0, 12)}..${after.slice(0, 12)}`,
+        hint: TOKEN_HINT,
       });
+    const added: string[] = [];
+    const modified: string[] = [];
+    const removed: string[] = [];
+    for (const diff of CompareSchema.parse(JSON.parse(text)).diffs) {
+      if (diff.deletedFile) {
+        if (diff.oldPath ?? diff.newPath) removed.push(diff.oldPath ?? diff.newPath ?? "");
+        continue;
+      }
+      if (diff.renamedFile && diff.oldPath) removed.push(diff.oldPath);
+      if (!diff.newPath) continue;
+      (diff.newFile || diff.renamedFile ? added : modified).push(diff.newPath);
     }
+    return [{ added, modified, removed }];
+  },
+  // CreateCommitStatus: POST …/repositories/{repo}/commits/{sha}/statuses; `context` at most 50 characters.
+  async postStatus({ settings, repository, sha, status, allowedHosts }) {
+    const { apiUrl, organizationId } = required(settings);
+    const repoPath = codeupRepositoryPath({ apiUrl, organizationId, repository, allowedHosts });
+    const answer = await postJson({
+      url: `${repoPath}/commits/${encodeURIComponent(sha)}/statuses`,
+      headers: settings.token ? { "x-yunxiao-token": settings.token } : {},
+      body: {
+        context: status.context.slice(0, CODEUP_CONTEXT_MAX_CHARS),
+        description: status.description,
+        state: status.state,
+        ...(status.targetUrl ? { targetUrl: status.targetUrl } : {}),
+      },
+    });
+    assertPosted({ answer, what: `codeup status ${status.context} on ${repository}@${sha}` });
+  },
+  source({ settings, repository, revision, allowedHosts, knownFiles }) {
+    const { apiUrl, organizationId } = required(settings);
     return codeupSource({
-      apiUrl: settings.apiUrl,
+      apiUrl,
       organizationId,
       repository,
       revision,
@@ -89,6 +146,41 @@ export const codeupProvider: GitProvider = {
     });
   },
 };
+
+function required(settings: { apiUrl: string | undefined; options: Record<string, unknown> }): {
+  apiUrl: string;
+  organizationId: string;
+} {
+  const organizationId = settings.options.organizationId;
+  if (!settings.apiUrl || typeof organizationId !== "string" || organizationId === "") {
+    throw new SourceError({
+      code: "SOURCE_UNSUPPORTED",
+      message: "IMAGEBUILD_CODEUP_API_URL and IMAGEBUILD_CODEUP_ORGANIZATION_ID are not set",
+    });
+  }
+  return { apiUrl: settings.apiUrl, organizationId };
+}
+
+/**
+ * `<api>/oapi/v1/codeup/organizations/{org}/repositories/{repo}`, the host checked against the allow-list.
+ *
+ * @example
+ * codeupRepositoryPath({ apiUrl, organizationId: "org1", repository: "acme/images", allowedHosts })
+ */
+export function codeupRepositoryPath({
+  apiUrl,
+  organizationId,
+  repository,
+  allowedHosts,
+}: {
+  apiUrl: string;
+  organizationId: string;
+  repository: string;
+  allowedHosts: readonly string[];
+}): string {
+  const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
+  return `${base}/oapi/v1/codeup/organizations/${encodeURIComponent(organizationId)}/repositories/${encodeURIComponent(repository)}`;
+}
 
 function eventName(headers: WebhookHeaders): string | undefined {
   return headerValue(headers, "x-codeup-event") ?? headerValue(headers, "codeup-event");
@@ -126,9 +218,10 @@ export function codeupSource({
   token?: string | undefined;
   allowedHosts: readonly string[];
 }): SpecSource {
-  const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
-  const repoPath = `${base}/oapi/v1/codeup/organizations/${encodeURIComponent(organizationId)}/repositories/${encodeURIComponent(repository)}`;
+  const repoPath = codeupRepositoryPath({ apiUrl, organizationId, repository, allowedHosts });
   const headers: Record<string, string> = token ? { "x-yunxiao-token": token } : {};
+  const hint = token ? "check that IMAGEBUILD_CODEUP_TOKEN can read code" : TOKEN_HINT;
+  const known = new Set(knownFiles);
   const cache = new Map<string, Promise<string | undefined>>();
   const source: SpecSource = {
     description: `codeup:${repository}@${revision}`,
@@ -162,7 +255,11 @@ export function codeupSource({
     const text = await getText({
       url: `${repoPath}/files/${encodeURIComponent(path)}?ref=${encodeURIComponent(revision)}`,
       headers,
+      hint,
     });
+    // A file the push changed must exist at its commit: a 404 is an unreadable repository, not "absent".
+    if (text === undefined && known.has(path))
+      throw notFoundError({ what: `codeup file ${path} of ${repository}@${revision}`, hint });
     if (text === undefined) return undefined;
     const blob = BlobSchema.parse(JSON.parse(text));
     return blob.encoding === "base64"

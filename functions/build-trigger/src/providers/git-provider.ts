@@ -1,6 +1,7 @@
 /** The one contract every git host module implements: webhook in (detect, verify, parse), spec source out. */
 import type { SpecSource } from "@imagebuild/core";
 import type { z } from "zod";
+import type { CommitStatus } from "../report/commit-status.ts";
 import type { CommitFiles } from "../webhooks/changed-spec-paths.ts";
 
 /** The header map of a Function Compute HTTP event (read with `headerValue`, any casing). */
@@ -58,8 +59,19 @@ export interface GitProvider {
   event(headers: WebhookHeaders): WebhookEvent;
   /** Parses the push payload by the host's schema; throws `SchemaValidationError` naming the field. */
   parsePush(json: unknown, source: string): ParsedPush;
-  /** A reason to build nothing that only this host has (Codeup pushes without file lists). */
+  /** A reason to build nothing that only this host has. */
   ignorePush?(push: ParsedPush): string | undefined;
+  /**
+   * The files `before..after` changed, for hosts whose push payload carries no file lists (Codeup):
+   * one `CommitFiles` for the whole range. Called only when no commit of the push has lists.
+   */
+  changedFiles?(input: {
+    settings: GitProviderSettings;
+    repository: string;
+    before: string;
+    after: string;
+    allowedHosts: readonly string[];
+  }): Promise<CommitFiles[]>;
   /** The host's delivery id, stable across redeliveries; undefined to key on the content. */
   deliveryKey(headers: WebhookHeaders): string | undefined;
   /** The files of `repository` at the exact commit `revision`, from the allow-listed API. */
@@ -71,6 +83,17 @@ export interface GitProvider {
     /** The spec files the push names, for hosts that cannot list a tree. */
     knownFiles: readonly string[];
   }): SpecSource;
+  /**
+   * Posts one commit status on `sha` through the allow-listed API with the provider's token; throws
+   * `SourceError` when the host refuses it (the reporter logs it and goes on).
+   */
+  postStatus(input: {
+    settings: GitProviderSettings;
+    repository: string;
+    sha: string;
+    status: CommitStatus;
+    allowedHosts: readonly string[];
+  }): Promise<void>;
   /** The commit a branch points at now (undefined if none), so one timer tick reads one revision. */
   resolveBranch?(input: {
     settings: GitProviderSettings;

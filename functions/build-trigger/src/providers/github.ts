@@ -5,11 +5,19 @@ import { z } from "zod";
 import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { headerValue } from "../headers.ts";
 import { verifyGithubSignature } from "../webhooks/verify-github-signature.ts";
-import { assertAllowedHost, getText } from "./fetch-allowed.ts";
+import {
+  assertAllowedHost,
+  assertPosted,
+  getText,
+  notFoundError,
+  postJson,
+} from "./fetch-allowed.ts";
 import type { GitProvider } from "./git-provider.ts";
 
 const DEFAULT_API_URL = "https://api.github.com";
 const USER_AGENT = "imagebuild-build-trigger";
+const TOKEN_HINT =
+  "set IMAGEBUILD_GITHUB_TOKEN to a token that can read contents (and write commit statuses)";
 
 const TreeSchema = z.object({
   truncated: z.boolean().optional(),
@@ -72,6 +80,27 @@ export const githubProvider: GitProvider = {
       token: settings.token,
       allowedHosts,
     }),
+  // POST /repos/{owner}/{repo}/statuses/{sha}; GitHub keeps the latest per context, so a repeat is harmless.
+  async postStatus({ settings, repository, sha, status, allowedHosts }) {
+    const apiUrl = settings.apiUrl ?? DEFAULT_API_URL;
+    const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
+    const answer = await postJson({
+      url: `${base}/repos/${encodePath(repository)}/statuses/${encodeURIComponent(sha)}`,
+      headers: {
+        accept: "application/vnd.github+json",
+        "user-agent": USER_AGENT,
+        "x-github-api-version": "2022-11-28",
+        ...(settings.token ? { authorization: `Bearer ${settings.token}` } : {}),
+      },
+      body: {
+        state: status.state,
+        context: status.context,
+        description: status.description,
+        ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+      },
+    });
+    assertPosted({ answer, what: `github status ${status.context} on ${repository}@${sha}` });
+  },
   async resolveBranch({ settings, repository, branch, allowedHosts }) {
     const apiUrl = settings.apiUrl ?? DEFAULT_API_URL;
     const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
@@ -116,19 +145,24 @@ export function githubSource({
     "x-github-api-version": "2022-11-28",
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   };
+  const hint = token ? "check that IMAGEBUILD_GITHUB_TOKEN can read contents" : TOKEN_HINT;
   return {
     description: `github:${repository}@${revision}`,
     readFile: (path) =>
       getText({
         url: `${repoPath}/contents/${encodePath(path)}?ref=${encodeURIComponent(revision)}`,
         headers: { ...headers, accept: "application/vnd.github.raw+json" },
+        hint,
       }),
     async listFiles(prefix) {
       const text = await getText({
         url: `${repoPath}/git/trees/${encodeURIComponent(revision)}?recursive=1`,
         headers: { ...headers, accept: "application/vnd.github+json" },
+        hint,
       });
-      if (text === undefined) return [];
+      // GitHub answers 404, not 403, for a private repository it will not show: never "no specs".
+      if (text === undefined)
+        throw notFoundError({ what: `github tree of ${repository}@${revision}`, hint });
       const { tree } = TreeSchema.parse(JSON.parse(text));
       return tree
         .filter((entry) => entry.type === "blob" && entry.path.startsWith(prefix))

@@ -6,13 +6,27 @@ import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { SourceError } from "../errors.ts";
 import { headerValue } from "../headers.ts";
 import { verifyToken } from "../webhooks/verify-token.ts";
-import { assertAllowedHost, getText } from "./fetch-allowed.ts";
+import {
+  assertAllowedHost,
+  assertPosted,
+  getText,
+  notFoundError,
+  postJson,
+} from "./fetch-allowed.ts";
 import type { GitProvider } from "./git-provider.ts";
 import { repositoryFromUrl } from "./repository-from-url.ts";
 
 const TREE_PAGE_SIZE = 100;
 const TREE_MAX_PAGES = 50;
 const TreeSchema = z.array(z.object({ path: z.string(), type: z.string() }));
+const TOKEN_HINT =
+  "set IMAGEBUILD_GITLAB_TOKEN to a token with read_api (api to post commit statuses)";
+const GITLAB_STATE = {
+  pending: "pending",
+  success: "success",
+  failure: "failed",
+  error: "failed",
+} as const;
 const BranchSchema = z.object({ commit: z.object({ id: z.string().regex(/^[0-9a-f]{40}$/) }) });
 
 /**
@@ -36,7 +50,10 @@ export const gitlabProvider: GitProvider = {
     })
     .transform((env) => ({
       webhookSecrets: env.IMAGEBUILD_GITLAB_WEBHOOK_TOKENS,
-      apiUrl: env.IMAGEBUILD_GITLAB_API_URL,
+      apiUrl:
+        env.IMAGEBUILD_GITLAB_API_URL === undefined
+          ? undefined
+          : gitlabInstanceUrl(env.IMAGEBUILD_GITLAB_API_URL),
       token: env.IMAGEBUILD_GITLAB_TOKEN,
       options: {},
     })),
@@ -77,6 +94,28 @@ export const gitlabProvider: GitProvider = {
       allowedHosts,
     });
   },
+  // POST /api/v4/projects/{id}/statuses/{sha}: `name` is the context; failure and error are `failed`.
+  async postStatus({ settings, repository, sha, status, allowedHosts }) {
+    if (!settings.apiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
+    const base = assertAllowedHost({
+      baseUrl: gitlabInstanceUrl(settings.apiUrl),
+      allowedHosts,
+    }).href.replace(/\/$/, "");
+    const answer = await postJson({
+      url: `${base}/api/v4/projects/${encodeURIComponent(repository)}/statuses/${encodeURIComponent(sha)}`,
+      headers: settings.token ? { "private-token": settings.token } : {},
+      body: {
+        state: GITLAB_STATE[status.state],
+        name: status.context,
+        description: status.description,
+        ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+      },
+    });
+    // GitLab refuses a repeat of the current state ("Cannot transition status via :enqueue from
+    // :pending"): the status is already what we wanted.
+    if (answer.status === 400 && answer.text.includes("Cannot transition status")) return;
+    assertPosted({ answer, what: `gitlab status ${status.context} on ${repository}@${sha}` });
+  },
   async resolveBranch({ settings, repository, branch, allowedHosts }) {
     if (!settings.apiUrl) throw unsupported("IMAGEBUILD_GITLAB_API_URL is not set");
     const base = assertAllowedHost({ baseUrl: settings.apiUrl, allowedHosts }).href.replace(
@@ -90,6 +129,17 @@ export const gitlabProvider: GitProvider = {
     return text === undefined ? undefined : BranchSchema.parse(JSON.parse(text)).commit.id;
   },
 };
+
+/**
+ * GitLab's instance URL from either spelling people configure: the instance (`https://gitlab.example.com`)
+ * or its documented API root (`https://gitlab.example.com/api/v4`), so the path is never doubled.
+ *
+ * @example
+ * gitlabInstanceUrl("https://gitlab.example.com/api/v4/") // "https://gitlab.example.com"
+ */
+export function gitlabInstanceUrl(url: string): string {
+  return url.replace(/\/+$/, "").replace(/\/api\/v4$/, "");
+}
 
 function unsupported(message: string): SourceError {
   return new SourceError({ code: "SOURCE_UNSUPPORTED", message });
@@ -115,21 +165,32 @@ export function gitlabSource({
   token?: string | undefined;
   allowedHosts: readonly string[];
 }): SpecSource {
-  const base = assertAllowedHost({ baseUrl: apiUrl, allowedHosts }).href.replace(/\/$/, "");
+  const base = assertAllowedHost({ baseUrl: gitlabInstanceUrl(apiUrl), allowedHosts }).href.replace(
+    /\/$/,
+    "",
+  );
   const projectPath = `${base}/api/v4/projects/${encodeURIComponent(String(project))}/repository`;
   const headers: Record<string, string> = token ? { "private-token": token } : {};
+  const hint = token ? "check that IMAGEBUILD_GITLAB_TOKEN can read the repository" : TOKEN_HINT;
   const ref = encodeURIComponent(revision);
   return {
     description: `gitlab:${project}@${revision}`,
     readFile: (path) =>
-      getText({ url: `${projectPath}/files/${encodeURIComponent(path)}/raw?ref=${ref}`, headers }),
+      getText({
+        url: `${projectPath}/files/${encodeURIComponent(path)}/raw?ref=${ref}`,
+        headers,
+        hint,
+      }),
     async listFiles(prefix) {
       const folder = prefix.replace(/\/$/, "");
       const files: string[] = [];
       for (let page = 1; page <= TREE_MAX_PAGES; page++) {
         const url = `${projectPath}/tree?path=${encodeURIComponent(folder)}&ref=${ref}&recursive=true&per_page=${TREE_PAGE_SIZE}&page=${page}`;
-        const text = await getText({ url, headers });
-        if (text === undefined) return files;
+        const text = await getText({ url, headers, hint });
+        // A private project read without a token answers 404 (so does a doubled /api/v4): an error.
+        if (text === undefined && page === 1)
+          throw notFoundError({ what: `gitlab tree of ${project}@${revision}`, hint });
+        if (text === undefined) return files.sort();
         const entries = TreeSchema.parse(JSON.parse(text));
         for (const entry of entries) {
           if (entry.type === "blob" && entry.path.startsWith(prefix)) files.push(entry.path);

@@ -24,6 +24,11 @@ export interface PushDelivery {
   removed: string[];
   /** True when the payload's commit list is cut short (GitLab sends at most 20 commits). */
   truncated: boolean;
+  /**
+   * True when the payload has no file lists (Codeup's documented push): `build` and `removed` are
+   * empty until `completePush` asks the provider's `changedFiles` for `before..after`.
+   */
+  compare: boolean;
 }
 
 /** What `readDelivery` decides. */
@@ -70,6 +75,14 @@ export function readDelivery({
   }
   const ignored = pushIgnoredReason({ push, config }) ?? provider.ignorePush?.(push);
   if (ignored) return { kind: "ignored", provider: name, reason: ignored };
+  const listed = push.commits.some((commit) => commit.added || commit.modified || commit.removed);
+  const compare = !listed && provider.changedFiles !== undefined;
+  if (compare && /^0{40}$/.test(push.before))
+    return {
+      kind: "ignored",
+      provider: name,
+      reason: `${provider.title} push creating ${push.ref} has no file lists and no base commit to compare; push again to build`,
+    };
   const { build, removed } = changedSpecPaths({ commits: push.commits, prefix: config.specPrefix });
   return {
     kind: "push",
@@ -83,5 +96,6 @@ export function readDelivery({
     build,
     removed,
     truncated: push.truncated,
+    compare,
   };
 }

@@ -342,7 +342,7 @@ describe("GitLab and Codeup", () => {
         headers: { "X-Codeup-Event": "Push Hook", "X-Codeup-Token": "codeup-token-value" },
       });
       expect(parse(await handler(buffer(noLists))).body.reason).toMatch(
-        /without added\/modified\/removed/,
+        /no file lists and no base commit to compare/,
       );
     } finally {
       await pai.close();

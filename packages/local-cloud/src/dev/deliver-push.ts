@@ -53,7 +53,7 @@ export async function deliverPush({
  * resultsOf(parseWebhookAnswer(body)) // [{ file: "specs/a/1.0.yaml", status: "submitted", … }]
  */
 export function resultsOf(answer: WebhookAnswer | undefined): SpecResult[] {
-  return answer !== undefined && "results" in answer ? answer.results : [];
+  return answer !== undefined && "results" in answer ? (answer.results ?? []) : [];
 }
 
 /**

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createPaiClient } from "@imagebuild/pai-client";
 import { type SpecResult, validators } from "@imagebuild/schema";
 import { type FcHost, startFcHost, type TriggerKind } from "../fc/start-fc-host.ts";
+import { startChatServer } from "../chat/chat-server.ts";
 import { type GitHostServer, startGitHostServer } from "../git-host/git-host-server.ts";
 import { gitPushPayload } from "../git-host/git-push-event.ts";
 import { type LocalOssServer, startLocalOssServer } from "../oss/local-oss-server.ts";
@@ -102,8 +103,26 @@ export async function startDevPipeline({
 
   const started: { close(): unknown }[] = [client];
   try {
-    const git: GitHostServer = await startGitHostServer({ repoDir, repository });
+    // Statuses and digests are printed as the function posts them (the stand-ins record them).
+    const git: GitHostServer = await startGitHostServer({
+      repoDir,
+      repository,
+      onStatus: (status) =>
+        out(
+          `status ${status.state.padEnd(7)} ${status.context} ${status.sha.slice(0, 12)}: ${status.description}`,
+        ),
+    });
     started.push(git);
+    const chatSecrets = { dingtalk: `SEC${randomUUID()}`, lark: randomUUID() };
+    const chat = await startChatServer({
+      secrets: chatSecrets,
+      onDigest: (digest) => {
+        const [title = "", ...lines] = digest.text.split("\n");
+        out(`chat  ${digest.channel}${digest.signed ? " (signed)" : ""}: ${title}`);
+        for (const line of lines) out(`chat    ${line}`);
+      },
+    });
+    started.push(chat);
     const oss: LocalOssServer = await startLocalOssServer({
       rootDir: bucketDir,
       bucket: DEV_BUCKET,
@@ -122,6 +141,14 @@ export async function startDevPipeline({
         IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: secret,
         IMAGEBUILD_ALLOWED_SOURCE_HOSTS: git.host,
         IMAGEBUILD_TIMER_SOURCE: `github:${repository}@${branch}`,
+        // The git host takes any token; a token is what makes the function post statuses.
+        IMAGEBUILD_GITHUB_TOKEN: `local-${randomUUID()}`,
+        IMAGEBUILD_ALLOWED_CHAT_HOSTS: chat.host,
+        IMAGEBUILD_DINGTALK_WEBHOOK_URL: chat.webhooks.dingtalk,
+        IMAGEBUILD_DINGTALK_SECRET: chatSecrets.dingtalk,
+        IMAGEBUILD_LARK_WEBHOOK_URL: chat.webhooks.lark,
+        IMAGEBUILD_LARK_SECRET: chatSecrets.lark,
+        IMAGEBUILD_SLACK_WEBHOOK_URL: chat.webhooks.slack,
       },
       endpoints: {
         IMAGEBUILD_ENDPOINT: paiUrl,

@@ -1,7 +1,12 @@
 /** A git host over a local repository: the GitHub, GitLab and Codeup REST calls the function makes, each one recorded. */
 import { execFileSync } from "node:child_process";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { commitStatusRoute, type RecordedStatus } from "./commit-status-route.ts";
+
+export type { RecordedStatus };
+
+const STATUS_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** A running local git host. */
 export interface GitHostServer {
@@ -11,14 +16,20 @@ export interface GitHostServer {
   requests: string[];
   /** Authorization-like headers seen (to check the token is sent). */
   tokens: string[];
+  /** Commit statuses posted (GitHub, GitLab and Codeup status APIs), in arrival order. */
+  statuses: RecordedStatus[];
   close(): Promise<void>;
 }
 
 /**
  * Serves `repoDir` as `repository` on `127.0.0.1:<port>`: GitHub `GET /repos/{repo}/contents/{path}`,
  * `/commits/{branch}` (sha) and `/git/trees/{sha}`; GitLab `/api/v4/projects/{id}/repository/files/{path}/raw`,
- * `/tree` and `/branches/{branch}`; Codeup `/oapi/v1/codeup/organizations/{org}/repositories/{repo}/files/{path}`.
- * With `failFirst`, the first N requests are answered 503 (to script a flaky provider).
+ * `/tree` and `/branches/{branch}`; Codeup `/oapi/v1/codeup/organizations/{org}/repositories/{repo}/files/{path}`
+ * and `/compares?from=&to=` (`git diff --name-status`); and the three commit status APIs
+ * (`commit-status-route.ts`), recorded in `statuses` and passed to `onStatus`.
+ * With `failFirst`, the first N requests are answered 503 (to script a flaky provider). With
+ * `privateRepository`, a request without a token is answered 404 as GitHub and GitLab answer for a
+ * private repository (Codeup: 401).
  *
  * @example
  * const github = await startGitHostServer({ repoDir, repository: "acme/images" });
@@ -29,6 +40,8 @@ export async function startGitHostServer({
   projectId = 42,
   organizationId = "org1",
   failFirst = 0,
+  privateRepository = false,
+  onStatus,
   port = 0,
 }: {
   repoDir: string;
@@ -36,6 +49,8 @@ export async function startGitHostServer({
   projectId?: number;
   organizationId?: string;
   failFirst?: number;
+  privateRepository?: boolean;
+  onStatus?: (status: RecordedStatus) => void;
   port?: number;
 }): Promise<GitHostServer> {
   const state: GitHostServer = {
@@ -43,6 +58,7 @@ export async function startGitHostServer({
     host: "",
     requests: [],
     tokens: [],
+    statuses: [],
     close: async () => {},
   };
   // Memoised: the repository does not change under a running test, and tests replay many requests at once.
@@ -90,7 +106,24 @@ export async function startGitHostServer({
     }
     return files;
   };
-  const server = createServer((request, response) => {
+  const diff = (from: string, to: string) =>
+    execFileSync("git", ["diff", "--name-status", "-M", from, to], {
+      cwd: repoDir,
+      encoding: "utf8",
+    })
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [kind = "", oldPath = "", newPath] = line.split("\t");
+        return {
+          oldPath,
+          newPath: newPath ?? oldPath,
+          newFile: kind === "A",
+          deletedFile: kind === "D",
+          renamedFile: kind.startsWith("R"),
+        };
+      });
+  const handle = (request: IncomingMessage, body: string, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     state.requests.push(`${request.method} ${url.pathname}${url.search}`);
     const token =
@@ -98,9 +131,21 @@ export async function startGitHostServer({
       request.headers["private-token"] ??
       request.headers["x-yunxiao-token"];
     if (typeof token === "string") state.tokens.push(token);
-    const send = (status: number, body: string, type = "application/json") =>
-      response.writeHead(status, { "content-type": type }).end(body);
+    const send = (status: number, text: string, type = "application/json") =>
+      response.writeHead(status, { "content-type": type }).end(text);
     if (state.requests.length <= failFirst) return send(503, '{"message":"unavailable"}');
+    if (privateRepository && typeof token !== "string")
+      return url.pathname.startsWith("/oapi/")
+        ? send(401, '{"errorCode":"Unauthorized"}')
+        : send(404, '{"message":"Not Found"}');
+    if (request.method === "POST") {
+      const status = commitStatusRoute({ url, body });
+      if (status === undefined) return send(404, '{"message":"Not Found"}');
+      if ("error" in status) return send(422, JSON.stringify({ message: status.error }));
+      state.statuses.push(status);
+      onStatus?.(status);
+      return send(201, JSON.stringify({ id: state.statuses.length, ...status }));
+    }
     const ref = url.searchParams.get("ref") ?? "";
     const github = `/repos/${repository}`;
     if (url.pathname.startsWith(`${github}/contents/`)) {
@@ -157,6 +202,20 @@ export async function startGitHostServer({
         ? send(404, '{"message":"404 File Not Found"}')
         : send(200, text, "text/plain");
     }
+    const compare = new RegExp(
+      `^/oapi/v1/codeup/organizations/${organizationId}/repositories/([^/]+)/compares$`,
+    ).exec(url.pathname);
+    if (compare) {
+      const project = decodeURIComponent(compare[1] ?? "");
+      if (project !== String(projectId) && project !== repository)
+        return send(404, '{"errorCode":"RepositoryNotFound"}');
+      try {
+        const diffs = diff(url.searchParams.get("from") ?? "", url.searchParams.get("to") ?? "");
+        return send(200, JSON.stringify({ commits: [], diffs }));
+      } catch {
+        return send(404, '{"errorCode":"CommitNotFound"}');
+      }
+    }
     const codeup = new RegExp(
       `^/oapi/v1/codeup/organizations/${organizationId}/repositories/([^/]+)/files/(.+)$`,
     ).exec(url.pathname);
@@ -177,6 +236,19 @@ export async function startGitHostServer({
       );
     }
     return send(404, '{"message":"Not Found"}');
+  };
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= STATUS_BODY_LIMIT_BYTES) chunks.push(chunk);
+    });
+    request.on("end", () => {
+      if (size > STATUS_BODY_LIMIT_BYTES)
+        return response.writeHead(413, { "content-type": "application/json" }).end("{}");
+      handle(request, Buffer.concat(chunks).toString("utf8"), response);
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address() as AddressInfo;

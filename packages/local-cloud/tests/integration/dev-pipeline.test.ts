@@ -60,6 +60,18 @@ describe("startDevPipeline", () => {
     expect(pai.builds.size).toBe(1);
     // The function's own JSON logs come back formatted.
     expect(lines.some((line) => line.startsWith("fn    [http]"))).toBe(true);
+    // Visible locally: the pending status and the digests, as the function posted them.
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^status pending +imagebuild\/tool-a:1\.0\.0 [0-9a-f]{12}: building: job /,
+      ),
+    );
+    for (const channel of ["dingtalk (signed)", "lark (signed)", "slack"])
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^chat  ${channel.replace(/[()]/g, "\\$&")}: (### )?imagebuild: `),
+        ),
+      );
   });
 
   it("the HTTP trigger answers /healthz and refuses a wrong signature", async () => {
@@ -75,7 +87,8 @@ describe("startDevPipeline", () => {
       writeFiles(bucketDir, { "specs/tool-c/1.0.0.yaml": specYaml({ name: "c" }) });
       const deadline = Date.now() + OSS_WAIT_MS;
       const reported = /^oss +specs\/tool-c\/1\.0\.0\.yaml: submitted/;
-      // The build exists a moment before the function's answer is logged (it reads the job first).
+      // The answer is logged after the build exists (the function reads the job first) and after
+      // the chat digest, which keeps each service's spacing (DingTalk: 3 s).
       while (
         (pai.builds.size < 2 || !lines.some((line) => reported.test(line))) &&
         Date.now() < deadline

@@ -2254,6 +2254,28 @@ export const InvocationAnswerSchema = {
         },
       },
     },
+    ErrorSpec: {
+      description:
+        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
+      type: "object",
+      required: ["file", "status", "code", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "error",
+        },
+        code: {
+          type: "string",
+          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -2270,6 +2292,9 @@ export const InvocationAnswerSchema = {
         },
         {
           $ref: "#/$defs/InvalidSpec",
+        },
+        {
+          $ref: "#/$defs/ErrorSpec",
         },
       ],
       examples: [
@@ -3210,6 +3235,9 @@ export const SpecResultSchema = {
     {
       $ref: "#/$defs/InvalidSpec",
     },
+    {
+      $ref: "#/$defs/ErrorSpec",
+    },
   ],
   examples: [
     {
@@ -3349,6 +3377,28 @@ export const SpecResultSchema = {
               type: "boolean",
             },
           },
+        },
+      },
+    },
+    ErrorSpec: {
+      description:
+        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
+      type: "object",
+      required: ["file", "status", "code", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "error",
+        },
+        code: {
+          type: "string",
+          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
+        },
+        reason: {
+          type: "string",
         },
       },
     },
@@ -4033,6 +4083,14 @@ export const WebhookAnswerSchema = {
         error: {
           type: "string",
         },
+        results: {
+          description:
+            "One `error` result per spec the push announced, when the failure was reading them.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResult",
+          },
+        },
       },
     },
     SpecResultFile: {
@@ -4176,6 +4234,28 @@ export const WebhookAnswerSchema = {
         },
       },
     },
+    ErrorSpec: {
+      description:
+        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
+      type: "object",
+      required: ["file", "status", "code", "reason"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "error",
+        },
+        code: {
+          type: "string",
+          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
+        },
+        reason: {
+          type: "string",
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -4192,6 +4272,9 @@ export const WebhookAnswerSchema = {
         },
         {
           $ref: "#/$defs/InvalidSpec",
+        },
+        {
+          $ref: "#/$defs/ErrorSpec",
         },
       ],
       examples: [

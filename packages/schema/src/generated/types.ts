@@ -81,7 +81,7 @@ export type JobStatus =
  * What the build-trigger function did with one spec file of a push, upload or timer tick.
  *
  */
-export type SpecResult = SubmittedSpec | NotBuiltSpec | FailedSpec | InvalidSpec;
+export type SpecResult = SubmittedSpec | NotBuiltSpec | FailedSpec | InvalidSpec | ErrorSpec;
 /**
  */
 export type SpecResultFile = string;
@@ -807,6 +807,16 @@ export interface InvalidSpec {
   problems: string[];
 }
 /**
+ * The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.
+ *
+ */
+export interface ErrorSpec {
+  file: SpecResultFile;
+  status: "error";
+  code: string;
+  reason: string;
+}
+/**
  * A failure a retry cannot fix (retryable ones throw, so Function Compute retries).
  *
  */
@@ -1254,4 +1264,8 @@ export interface FailedPushAnswer {
   commit: string;
   truncated: boolean;
   error: string;
+  /**
+   * One `error` result per spec the push announced, when the failure was reading them.
+   */
+  results?: SpecResult[];
 }
