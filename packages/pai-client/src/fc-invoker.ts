@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Credentials } from "./credentials.ts";
 import { type HttpSender, loadHttpAgent } from "./load-http-agent.ts";
-import { networkFailure } from "./network-error.ts";
+import { type NetworkFailure, networkFailure } from "./network-error.ts";
 import { PaiConfigError } from "./pai-config-error.ts";
 import { errorFromResponse } from "./pai-error.ts";
 import { DEFAULT_TIMEOUTS } from "./pai-transport.ts";
@@ -170,7 +170,7 @@ export function createFcInvoker({
             "x-acs-content-sha256": sha256Hex(body),
           };
       const sender = await getAgent();
-      let failure;
+      let failure: NetworkFailure;
       try {
         const response = await sender.request({
           origin,

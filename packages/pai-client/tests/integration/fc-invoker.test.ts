@@ -14,7 +14,7 @@ afterEach(
 
 async function start(answers: number[]): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
-  server = createServer((request, response) => {
+  const started = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
@@ -44,8 +44,9 @@ async function start(answers: number[]): Promise<{ url: string; seen: Seen[] }> 
       );
     });
   });
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server?.address() as AddressInfo).port}`, seen };
+  server = started;
+  await new Promise<void>((resolve) => started.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(started.address() as AddressInfo).port}`, seen };
 }
 
 const FAST = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 };
