@@ -12,6 +12,10 @@ const STOP_GRACE_MS = 2000;
 export interface FunctionProcess {
   /** Calls the handler with `event`; rejects with `FunctionInvocationError` when it throws. */
   invoke(event: Buffer, context: FcInvocationContext): Promise<unknown>;
+  /** True once the process has exited (FC would start a new instance). */
+  readonly exited: boolean;
+  /** Kills the process at once (SIGKILL), as FC reclaims a frozen instance. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +70,15 @@ export function startFunctionProcess({
     pending.clear();
   });
   return {
+    get exited() {
+      return exited !== undefined;
+    },
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
     invoke(event, context) {
       if (exited) return Promise.reject(exited);
       const id = randomUUID();
