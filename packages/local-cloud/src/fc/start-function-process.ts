@@ -83,8 +83,19 @@ export function startFunctionProcess({
       if (exited) return Promise.reject(exited);
       const id = randomUUID();
       return new Promise((resolve, reject) => {
+        // A killed process can be gone before its exit event: the send fails, the call too.
+        const gone = () =>
+          new FunctionInvocationError({
+            errorType: "ProcessExited",
+            errorMessage: "Process exited unexpectedly before completing request",
+          });
+        if (!child.connected) return reject(gone());
         pending.set(id, { resolve, reject });
-        child.send({ id, event: event.toString("base64"), context });
+        child.send({ id, event: event.toString("base64"), context }, (error) => {
+          if (!error || !pending.has(id)) return;
+          pending.delete(id);
+          reject(gone());
+        });
       });
     },
     close: () =>
