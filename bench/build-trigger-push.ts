@@ -45,6 +45,8 @@ const env = {
   IMAGEBUILD_ALLOWED_SOURCE_HOSTS: host,
   IMAGEBUILD_CONCURRENCY: "20",
   IMAGEBUILD_RATE_PER_SECOND: "1000",
+  // The bench measures intake plus dispatch; following is bench/build-trigger-intake.ts's neighbour.
+  IMAGEBUILD_FOLLOW_LIMIT_SECONDS: "0",
 };
 let created = 0;
 const client = {
@@ -86,7 +88,20 @@ const bare = (raw: Buffer) => {
   return readDelivery({ event: recognized.event, config });
 };
 
-const full = createHandler({ env, log: quiet, clientFor: () => client });
+// The job records run in-process and are awaited, so a push's time covers intake and dispatch.
+let dispatched = 0;
+const full = createHandler({
+  env,
+  log: quiet,
+  clientFor: () => client,
+  invokerFor: () => ({
+    async enqueue(record) {
+      const answer = (await full(Buffer.from(JSON.stringify(record)))) as { results?: unknown[] };
+      dispatched += answer.results?.length ?? 0;
+      return { duplicate: false };
+    },
+  }),
+});
 // Warm both paths once (module loading and zod schema building are init costs, measured by the init bench).
 await full(event(-1));
 bare(event(-2));
@@ -96,9 +111,10 @@ const bareTimes: number[] = [];
 for (let i = 0; i < PUSHES; i++) {
   const raw = event(i);
   let t = performance.now();
+  const before = dispatched;
   const response = (await full(raw)) as { statusCode: number; body: string };
   fullTimes.push(performance.now() - t);
-  if (response.statusCode !== 202 || JSON.parse(response.body).results.length !== SPEC_COUNT)
+  if (response.statusCode !== 202 || dispatched - before !== SPEC_COUNT)
     throw new Error(response.body);
   t = performance.now();
   bare(raw);

@@ -25,8 +25,12 @@ export function checkSYaml(rendered: unknown): string[] {
   if (!result.success)
     return result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
   const problems: string[] = [];
+  const roles = Object.values(result.data.resources).flatMap((resource) =>
+    resource.component === "ram" ? [resource.props] : [],
+  );
   for (const [name, resource] of Object.entries(result.data.resources)) {
     const at = `resources.${name}`;
+    if (resource.component !== "fc3") continue;
     if (!resource.actions?.["pre-deploy"].some((action) => /\bbundle\b/.test(action.run))) {
       problems.push(
         `${at}.actions.pre-deploy: must run the bundle (npm run bundle -w @imagebuild/build-trigger)`,
@@ -61,6 +65,26 @@ export function checkSYaml(rendered: unknown): string[] {
         );
       }
     }
+    // The HTTP trigger enqueues job records through InvokeFunction on this very function.
+    const roleName = props.role.slice(props.role.lastIndexOf("/") + 1).toLowerCase();
+    const role = roles.find((candidate) => candidate.name.toLowerCase() === roleName);
+    const self = `acs:fc:${props.region}:${props.role.split(":")[3]}:functions/${props.functionName}`;
+    const invokesSelf = role?.policies.some((policy) =>
+      policy.statement.some(
+        (statement) =>
+          statement.Effect === "Allow" &&
+          statement.Action.includes("fc:InvokeFunction") &&
+          statement.Resource.some((arn) => arn === self || arn === `${self}/*`),
+      ),
+    );
+    if (!invokesSelf)
+      problems.push(
+        `${at}.props.role: a ram resource named ${roleName} must allow fc:InvokeFunction on ${self} (the HTTP trigger enqueues job records through it)`,
+      );
+    if (props.asyncInvokeConfig.asyncTask !== true)
+      problems.push(
+        `${at}.props.asyncInvokeConfig.asyncTask: must be true, so a redelivered webhook's task ids are rejected (409) instead of run twice`,
+      );
     const types = new Set(props.triggers.map((trigger) => trigger.triggerType));
     for (const wanted of ["http", "oss", "timer"])
       if (!types.has(wanted as never)) problems.push(`${at}.props.triggers: no ${wanted} trigger`);

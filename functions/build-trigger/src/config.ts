@@ -19,6 +19,12 @@ import {
 
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_HTTP_DEADLINE_MS = 8000;
+/** Follow a record's builds for two hours at most, then report "gave up following after …". */
+const DEFAULT_FOLLOW_LIMIT_SECONDS = 2 * 3600;
+/** One follow invocation polls this long, inside s.yaml's 60 s function timeout, then re-invokes. */
+const DEFAULT_FOLLOW_SLICE_SECONDS = 45;
+/** Between two GetJob rounds of a follow invocation. */
+const DEFAULT_FOLLOW_POLL_MS = 10_000;
 
 const list = envList;
 const httpsOrLocalUrl = envHttpUrl;
@@ -74,6 +80,12 @@ export const ConfigSchema = z
           context.addIssue({ code: "custom", message });
         }
       }),
+    // The FC API the HTTP trigger enqueues job records through; default: the function's region endpoint.
+    IMAGEBUILD_FC_ENDPOINT: httpsOrLocalUrl.optional(),
+    // Following builds: 0 turns it off; each follow invocation polls for a slice, then hands on.
+    IMAGEBUILD_FOLLOW_LIMIT_SECONDS: integer(0, 7 * 24 * 3600, DEFAULT_FOLLOW_LIMIT_SECONDS),
+    IMAGEBUILD_FOLLOW_SLICE_SECONDS: integer(1, 24 * 3600, DEFAULT_FOLLOW_SLICE_SECONDS),
+    IMAGEBUILD_FOLLOW_POLL_MS: integer(50, 600_000, DEFAULT_FOLLOW_POLL_MS),
   })
   .transform((env) => ({
     allowedRepositories: env.IMAGEBUILD_ALLOWED_REPOSITORIES,
@@ -91,6 +103,10 @@ export const ConfigSchema = z
     timerSchedule: env.IMAGEBUILD_TIMER_SCHEDULE,
     allowedBuckets: env.IMAGEBUILD_ALLOWED_BUCKETS,
     secretHosts: parseSecretHosts({ IMAGEBUILD_SECRET_HOSTS: env.IMAGEBUILD_SECRET_HOSTS }),
+    fcEndpoint: env.IMAGEBUILD_FC_ENDPOINT,
+    followLimitMs: env.IMAGEBUILD_FOLLOW_LIMIT_SECONDS * 1000,
+    followSliceMs: env.IMAGEBUILD_FOLLOW_SLICE_SECONDS * 1000,
+    followPollMs: env.IMAGEBUILD_FOLLOW_POLL_MS,
   }));
 
 /** The function's settings; `providers` holds each registered git provider's, by name. */

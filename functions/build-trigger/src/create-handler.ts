@@ -1,7 +1,13 @@
 /** The Function Compute entry: recognise the event, route it, and map errors to FC's retry semantics. */
 import type { FcHttpResponse, InvocationAnswer } from "@imagebuild/schema";
 import { configSecrets, loadConfig } from "./config.ts";
-import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
+import type {
+  FcContext,
+  HandlerDeps,
+  RecordInvoker,
+  RecordOutcomes,
+  TriggerClient,
+} from "./handler-deps.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { recognizeEvent } from "./recognize-event.ts";
 import { createReporter } from "./report/create-reporter.ts";
@@ -23,11 +29,17 @@ export type FcHandler = (
 export function createHandler({
   env = process.env,
   clientFor,
+  invokerFor,
+  onOutcomes,
   log,
   now = () => new Date(),
 }: {
   env?: Readonly<Record<string, string | undefined>>;
   clientFor?: HandlerDeps["clientFor"];
+  /** How job records reach the worker; default: FC InvokeFunction on this function (Async). */
+  invokerFor?: HandlerDeps["invokerFor"];
+  /** The reporter's hook: every record's dispatch and follow outcomes (default: a log line). */
+  onOutcomes?: HandlerDeps["onOutcomes"];
   log?: Logger;
   now?: () => Date;
 } = {}): FcHandler {
@@ -35,13 +47,15 @@ export function createHandler({
   const init = (): HandlerDeps => {
     if (deps) return deps;
     const config = loadConfig(env);
-    const baseLog = log ?? createLogger({ secrets: configSecrets(config, env) });
+    const logger = log ?? createLogger({ secrets: configSecrets(config, env) });
     deps = {
       config,
-      log: baseLog,
+      log: logger,
       env,
-      reporter: createReporter({ config, log: baseLog }),
+      reporter: createReporter({ config, log: logger }),
       clientFor: clientFor ?? ((context) => defaultClient(context, env)),
+      invokerFor: invokerFor ?? ((context) => defaultInvoker(context, env)),
+      onOutcomes: onOutcomes ?? ((outcomes) => logOutcomes(logger, outcomes)),
       now,
       deliveries: new Map(),
     };
@@ -86,6 +100,10 @@ export function createHandler({
       return handleHttp({ event: recognized.event, context, deps: scoped });
     }
     try {
+      if (recognized.source === "record") {
+        const { handleRecord } = await import("./handle-record.ts");
+        return await handleRecord({ record: recognized.event, context, deps: scoped });
+      }
       const answer =
         recognized.source === "oss"
           ? await (await import("./handle-oss.ts")).handleOss({
@@ -135,6 +153,49 @@ async function defaultClient(
     credentials: resolveCredentials({ context, env }),
     env,
     ...(context.region ? { region: context.region } : {}),
+  });
+}
+
+// The function invokes itself: its own name and region endpoint, signed with the invocation's STS pair.
+async function defaultInvoker(
+  context: FcContext,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<RecordInvoker> {
+  const [{ createFcInvoker, resolveFcEndpoint }, { resolveCredentials }, { asyncTaskId }] =
+    await Promise.all([
+      import("@imagebuild/pai-client/fc-invoker"),
+      import("@imagebuild/pai-client/credentials"),
+      import("./events/job-record.ts"),
+    ]);
+  const functionName = context.function?.name ?? env.FC_FUNCTION_NAME;
+  if (!functionName) throw new Error("no function name in the FC context or FC_FUNCTION_NAME");
+  const fc = createFcInvoker({
+    endpoint: resolveFcEndpoint({ accountId: context.accountId, region: context.region, env }),
+    credentials: resolveCredentials({ context, env }),
+  });
+  return {
+    async enqueue(record) {
+      const result = await fc.invoke({
+        functionName,
+        payload: JSON.stringify(record),
+        asyncTaskId: asyncTaskId(record),
+      });
+      return { duplicate: result.duplicate };
+    },
+    close: () => fc.close(),
+  };
+}
+
+function logOutcomes(log: Logger, { phase, record, results, note }: RecordOutcomes): void {
+  log.info(`record ${phase}`, {
+    delivery: record.delivery,
+    part: record.part,
+    results: results.map((result) =>
+      "finalStatus" in result && result.finalStatus
+        ? `${result.file}: ${result.finalStatus}`
+        : `${result.file}: ${result.status}`,
+    ),
+    ...(note ? { note } : {}),
   });
 }
 

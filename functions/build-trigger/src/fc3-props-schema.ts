@@ -152,9 +152,41 @@ export const Fc3PropsSchema = z
       .object({
         maxAsyncRetryAttempts: z.number().int().min(0).max(8),
         maxAsyncEventAgeInSeconds: z.number().int().min(1).max(2592000),
+        asyncTask: z.boolean().optional(),
       })
       .strict(),
     triggers: z.array(Fc3TriggerSchema).min(1),
+  })
+  .strict();
+
+const RamStatement = z
+  .object({
+    Effect: z.enum(["Allow", "Deny"]),
+    Action: z.array(z.string().min(1)).min(1),
+    Resource: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+/**
+ * A RAM role resource (Serverless Devs `ram` component): the function's role and its policies.
+ *
+ * @example
+ * RamRolePropsSchema.parse({ name: "r", service: "fc.aliyuncs.com", policies: [] });
+ */
+export const RamRolePropsSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9.-]{1,64}$/),
+    description: z.string().optional(),
+    service: z.string().min(1),
+    policies: z.array(
+      z
+        .object({
+          name: z.string().min(1),
+          description: z.string().optional(),
+          statement: z.array(RamStatement).min(1),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -169,13 +201,16 @@ export const SYamlSchema = z.object({
   name: z.string().min(1),
   resources: z.record(
     z.string(),
-    z.object({
-      component: z.literal("fc3"),
-      actions: z
-        .object({ "pre-deploy": z.array(z.object({ run: z.string(), path: z.string() })).min(1) })
-        .optional(),
-      props: Fc3PropsSchema,
-    }),
+    z.discriminatedUnion("component", [
+      z.object({
+        component: z.literal("fc3"),
+        actions: z
+          .object({ "pre-deploy": z.array(z.object({ run: z.string(), path: z.string() })).min(1) })
+          .optional(),
+        props: Fc3PropsSchema,
+      }),
+      z.object({ component: z.literal("ram"), props: RamRolePropsSchema }),
+    ]),
   ),
 });
 

@@ -1,10 +1,11 @@
-/** HTTP-trigger events: health check, webhook verification, and a 202 with one result per spec. */
-import { buildSpecs, CONTENT_SLOT, type SpecOutcome } from "@imagebuild/core";
+/** HTTP-trigger events: health check, webhook verification, and a 202 once the push's job records are enqueued. */
+import type { SpecOutcome } from "@imagebuild/core";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import type { FcHttpResponse, SpecResult, WebhookAnswer } from "@imagebuild/schema";
 import { type HttpEvent, rawBody } from "./events/http.ts";
-import type { FcContext, HandlerDeps, TriggerClient } from "./handler-deps.ts";
-import { completePush, pushSource } from "./push-source.ts";
+import { pushRecords } from "./events/job-record.ts";
+import type { FcContext, HandlerDeps, RecordInvoker } from "./handler-deps.ts";
+import { completePush } from "./push-source.ts";
 import { type PushDelivery, readDelivery } from "./webhooks/read-delivery.ts";
 
 const DELIVERY_MEMORY = 500;
@@ -13,8 +14,10 @@ const DELIVERY_MEMORY = 500;
 export type PushResult = { statusCode: number; body: WebhookAnswer };
 
 /**
- * Answers an HTTP-trigger event. Never throws: every path returns a status (GitHub waits 10 s; a
- * dispatch still running at the deadline is answered 202 `accepted` and goes on).
+ * Answers an HTTP-trigger event. Never throws: every path returns a status. A verified push is
+ * split into job records handed to asynchronous invocations of this function (FC InvokeFunction,
+ * task ids derived from the delivery) and answered 202 `accepted` with the delivery id; nothing
+ * else runs after the answer, so an instance frozen or reclaimed right then loses nothing.
  *
  * @example
  * const response = await handleHttp({ event, context, deps });
@@ -73,19 +76,18 @@ export async function handleHttp({
     let pending = deps.deliveries.get(delivery.deliveryKey);
     if (!pending) {
       // Deferred a tick, so the delivery is remembered before a failure can forget it.
-      pending = Promise.resolve().then(() => runPush({ push: delivery, context, deps }));
+      pending = Promise.resolve().then(() => enqueuePush({ push: delivery, context, deps }));
       remember(deps.deliveries, delivery.deliveryKey, pending);
     }
     const deadline = new Promise<PushResult>((resolve) => {
       const timer = setTimeout(
         () =>
           resolve({
-            statusCode: 202,
+            statusCode: 503,
             body: {
-              status: "accepted",
-              delivery: delivery.deliveryKey,
-              commit: delivery.after,
-              note: "still dispatching; results are logged",
+              status: "failed",
+              ...pushFields(delivery),
+              error: `could not hand the push to Function Compute within ${config.httpDeadlineMs} ms; redeliver it`,
             },
           }),
         config.httpDeadlineMs,
@@ -102,31 +104,8 @@ export async function handleHttp({
   }
 }
 
-// The one place a push is reported: statuses per spec on the pushed commit, and the chat digest.
-async function runPush(input: {
-  push: PushDelivery;
-  context: FcContext;
-  deps: HandlerDeps;
-}): Promise<PushResult> {
-  const result = await dispatchPush(input);
-  const { push, deps } = input;
-  const results = "results" in result.body ? (result.body.results ?? []) : [];
-  if (results.length > 0)
-    await deps.reporter.reportSubmitted({
-      trigger: {
-        kind: "push",
-        provider: push.provider,
-        repository: push.repository,
-        branch: push.branch,
-        commit: push.after,
-        deliveryKey: push.deliveryKey,
-      },
-      results,
-    });
-  return result;
-}
-
-async function dispatchPush({
+// Verified pushes are durable once FC has their job records: the answer waits for that, never for PAI.
+async function enqueuePush({
   push: delivered,
   context,
   deps,
@@ -141,83 +120,119 @@ async function dispatchPush({
     commit: delivered.after,
   });
   let push = delivered;
-  const removed: SpecOutcome[] = [];
-  const base = {
-    status: "processed" as const,
-    delivery: push.deliveryKey,
-    repository: push.repository,
-    branch: push.branch,
-    commit: push.after,
-    truncated: push.truncated,
-  };
-  let client: TriggerClient | undefined;
   try {
+    // Codeup's payload lists no files: they come from its compare API, before anything is enqueued.
     push = await completePush({ push: delivered, config: deps.config });
-    removed.push(...removedOutcomes(push));
   } catch (error) {
-    return failedPush({ error, push, base, log, deps });
+    return failedPush({ error, push, log, deps });
   }
   if (push.build.length === 0) {
     log.info("push has no spec to build", { removed: push.removed });
-    return { statusCode: 202, body: { ...base, results: removed } };
+    const results: SpecOutcome[] = push.removed.map((file) => ({
+      file,
+      status: "removed",
+      reason: "removed in this push; nothing built",
+    }));
+    return { statusCode: 202, body: { status: "processed", ...pushFields(push), results } };
   }
+  const records = pushRecords({ push, acceptedAt: deps.now() });
+  let invoker: RecordInvoker | undefined;
   try {
-    client = await deps.clientFor(context);
-    const outcomes = await buildSpecs({
-      source: pushSource({ push, config: deps.config }),
-      paths: push.build,
-      slotFor: () => ({ slot: CONTENT_SLOT }),
-      context: { client, config: deps.config, log, env: deps.env },
+    invoker = await deps.invokerFor(context);
+    const enqueued = await Promise.all(records.map((record) => invoker?.enqueue(record)));
+    const duplicate = enqueued.every((answer) => answer?.duplicate);
+    log.info("push accepted", {
+      records: records.length,
+      specs: push.build.length,
+      duplicate,
+      files: push.build,
     });
-    return { statusCode: 202, body: { ...base, results: [...outcomes, ...removed] } };
+    return {
+      statusCode: 202,
+      body: {
+        status: "accepted",
+        delivery: push.deliveryKey,
+        commit: push.after,
+        records: records.length,
+        specs: push.build.length,
+        duplicate,
+        note: duplicate
+          ? "already accepted: Function Compute has this delivery's job records"
+          : "handed to the build worker; results are reported as builds are submitted and finish",
+      },
+    };
   } catch (error) {
-    return failedPush({ error, push, base, log, deps });
+    const retryable = isRetryableError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    log.error("push could not be enqueued", { message, retryable });
+    // Forget the failure so a redelivery tries again.
+    deps.deliveries.delete(push.deliveryKey);
+    return {
+      statusCode: retryable ? 503 : 422,
+      body: { status: "failed", ...pushFields(push), error: message },
+    };
   } finally {
-    await client?.close?.();
+    await invoker?.close?.();
   }
 }
 
 /**
  * 503 when a redelivery can help; otherwise 422 with one `error` result per announced spec (a
- * source that cannot be read is an error for each of them, never a skip).
+ * source that cannot be read is an error for each of them, never a skip), reported on the commit.
  */
-function failedPush({
+async function failedPush({
   error,
   push,
-  base,
   log,
   deps,
 }: {
   error: unknown;
   push: PushDelivery;
-  base: Omit<Extract<WebhookAnswer, { status: "processed" }>, "results">;
   log: HandlerDeps["log"];
   deps: HandlerDeps;
-}): PushResult {
+}): Promise<PushResult> {
   const retryable = isRetryableError(error);
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown }).code;
   log.error("push failed", { message, code, retryable });
   // Forget the failure so a redelivery tries again.
   deps.deliveries.delete(push.deliveryKey);
+  if (retryable) {
+    return { statusCode: 503, body: { status: "failed", ...pushFields(push), error: message } };
+  }
   const results: SpecResult[] = push.build.map((file) => ({
     file,
     status: "error",
     code: typeof code === "string" ? code : "FAILED",
     reason: message,
   }));
+  if (results.length > 0) {
+    await deps.reporter.reportSubmitted({
+      trigger: {
+        kind: "push",
+        provider: push.provider,
+        repository: push.repository,
+        branch: push.branch,
+        commit: push.after,
+        deliveryKey: push.deliveryKey,
+      },
+      results,
+    });
+  }
   return {
-    statusCode: retryable ? 503 : 422,
-    body: { ...base, status: "failed", error: message, ...(retryable ? {} : { results }) },
+    statusCode: 422,
+    body: { status: "failed", ...pushFields(push), error: message, results },
   };
 }
 
-function removedOutcomes(push: PushDelivery): SpecOutcome[] {
-  return push.removed.map((file) => ({
-    file,
-    status: "removed",
-    reason: "removed in this push; nothing built",
-  }));
+function pushFields(push: PushDelivery) {
+  return {
+    delivery: push.deliveryKey,
+    repository: push.repository,
+    branch: push.branch,
+    commit: push.after,
+    truncated: push.truncated,
+  };
 }
 
 function remember(

@@ -1,6 +1,7 @@
 /** Tells an HTTP-trigger, OSS-trigger and timer-trigger event apart by parsing each against its schema. */
 import { type FieldIssue, SchemaValidationError } from "@imagebuild/schema";
 import { type HttpEvent, HttpEventSchema } from "./events/http.ts";
+import { JOB_RECORD_KIND, type JobRecord, JobRecordSchema } from "./events/job-record.ts";
 import { type OssEvent, OssEventSchema } from "./events/oss.ts";
 import { type TimerEvent, TimerEventSchema } from "./events/timer.ts";
 
@@ -8,7 +9,8 @@ import { type TimerEvent, TimerEventSchema } from "./events/timer.ts";
 export type RecognizedEvent =
   | { source: "http"; event: HttpEvent }
   | { source: "oss"; event: OssEvent }
-  | { source: "timer"; event: TimerEvent };
+  | { source: "timer"; event: TimerEvent }
+  | { source: "record"; event: JobRecord };
 
 /**
  * Parses the handler's `event` (a Buffer of JSON, as Function Compute passes it; a string or object
@@ -21,6 +23,8 @@ export type RecognizedEvent =
  */
 export function recognizeEvent(raw: unknown): RecognizedEvent {
   const json = toJson(raw);
+  if ((json as { record?: unknown } | null)?.record === JOB_RECORD_KIND)
+    return { source: "record", event: JobRecordSchema.parse(json, { source: "job record" }) };
   const http = HttpEventSchema.safeParse(json);
   if (http.ok) return { source: "http", event: http.value };
   const oss = OssEventSchema.safeParse(json);

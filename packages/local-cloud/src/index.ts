@@ -22,7 +22,15 @@ export {
   LOCAL_ACCOUNT_ID,
   type FcHost,
   type TriggerKind,
+  FC_ENDPOINT_VARIABLE,
 } from "./fc/start-fc-host.ts";
+export { startFcApiServer, type FcApiServer, ASYNC_PAYLOAD_MAX_BYTES } from "./fc/fc-api-server.ts";
+export {
+  createAsyncInvocations,
+  type AsyncInvocations,
+  type AsyncInvokeConfig,
+  type AsyncTask,
+} from "./fc/async-invocations.ts";
 export { readSYamlFunction, type SYamlFunction } from "./fc/read-s-yaml-function.ts";
 export { resolveSVariables, SVariableError } from "./fc/resolve-s-variables.ts";
 export { ensureFunctionCode, FunctionCodeError } from "./fc/ensure-function-code.ts";

@@ -88,3 +88,14 @@ export {
 } from "./pai-transport.ts";
 export type { PaiClientEvent, PaiClientEventHandler } from "./pai-client-event.ts";
 export { TERMINAL_JOB_STATUSES, type WaitForJobOptions } from "./wait-for-job.ts";
+export {
+  createFcInvoker,
+  resolveFcEndpoint,
+  ENV_FC_ENDPOINT,
+  FC_API_VERSION,
+  FC_ASYNC_PAYLOAD_MAX_BYTES,
+  FC_ASYNC_TASK_ID_PATTERN,
+  type FcInvoker,
+  type InvokeFunctionRequest,
+  type InvokeFunctionResult,
+} from "./fc-invoker.ts";

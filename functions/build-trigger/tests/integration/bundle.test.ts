@@ -14,6 +14,7 @@ import {
   specYaml,
   startPaiServer,
 } from "@imagebuild/test-support";
+import { type FcApiServer, startFcApiServer } from "@imagebuild/local-cloud";
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // A temp folder, so a parallel `bundle` target writing dist/ cannot race this test.
@@ -29,6 +30,8 @@ const repo = createSpecRepo({
 });
 let github: GitHostServer;
 let pai: PaiServer;
+let fc: FcApiServer;
+const enqueued: Buffer[] = [];
 
 beforeAll(async () => {
   execFileSync(
@@ -38,9 +41,14 @@ beforeAll(async () => {
   );
   github = await startGitHostServer({ repoDir: repo.dir, repository: "acme/images" });
   pai = await startPaiServer({ failFirst: 1, failure: "503" });
+  fc = await startFcApiServer({
+    functionName: "imagebuild-build-trigger",
+    enqueueAsync: (payload) => enqueued.push(payload) > 0,
+    invokeSync: () => Promise.reject(new Error("not used")),
+  });
 }, 60_000);
 afterAll(async () => {
-  await Promise.all([github.close(), pai.close()]);
+  await Promise.all([github.close(), pai.close(), fc.close()]);
 });
 
 /** Runs the bundled handler in a fresh Node process, as Function Compute would load index.mjs. */
@@ -86,6 +94,8 @@ describe("the esbuild bundle", () => {
       IMAGEBUILD_GITHUB_WEBHOOK_SECRETS: GITHUB_SECRET,
       IMAGEBUILD_GITHUB_API_URL: github.url,
       IMAGEBUILD_ALLOWED_SOURCE_HOSTS: github.host,
+      IMAGEBUILD_FC_ENDPOINT: fc.url,
+      FC_FUNCTION_NAME: "imagebuild-build-trigger",
     };
     const health = (await invoke(
       httpEvent({ body: "", method: "GET", path: "/healthz" }),
@@ -97,10 +107,20 @@ describe("the esbuild bundle", () => {
     });
     const response = (await invoke(event, env)) as { statusCode: number; body: string };
     expect(response.statusCode).toBe(202);
-    expect(JSON.parse(response.body).results[0]).toMatchObject({
+    expect(JSON.parse(response.body)).toMatchObject({ status: "accepted", records: 1, specs: 1 });
+    // The HTTP trigger handed a job record to FC's InvokeFunction; run it as FC would.
+    expect(enqueued).toHaveLength(1);
+    const worker = (await invoke(JSON.parse(String(enqueued[0])), env)) as {
+      status: string;
+      results: unknown[];
+    };
+    expect(worker.status).toBe("dispatched");
+    expect(worker.results[0]).toMatchObject({
       file: "specs/tool-a/1.0.0.yaml",
       status: "submitted",
     });
+    expect(enqueued).toHaveLength(2);
+    expect(JSON.parse(String(enqueued[1]))).toMatchObject({ phase: "follow", round: 0 });
     expect(pai.stats.createCalls).toBe(2);
     expect(pai.builds.size).toBe(1);
   });

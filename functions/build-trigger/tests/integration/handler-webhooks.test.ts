@@ -11,7 +11,14 @@ import {
   httpEvent,
   settling,
 } from "../fixtures/events.ts";
-import { buffer, parse, SPECS, useHandlerHarness } from "../fixtures/handler-harness.ts";
+import {
+  buffer,
+  createRecordQueue,
+  drained,
+  parse,
+  SPECS,
+  useHandlerHarness,
+} from "../fixtures/handler-harness.ts";
 import { startPaiServer } from "@imagebuild/test-support";
 
 const harness = useHandlerHarness();
@@ -199,24 +206,29 @@ describe("GitHub push", () => {
 });
 
 describe("HTTP trigger failures", () => {
-  it("a PAI client that cannot be made: 422, nothing remembered, and a redelivery tries again", async () => {
+  it("Function Compute's API failing: 503 (retryable) or 422, nothing remembered, a redelivery tries again", async () => {
     const pai = await startPaiServer();
     try {
-      let broken = true;
-      const handler = settling(
-        createHandler({
-          env: setupEnv(pai),
-          log: createLogger({ write: () => {} }),
-          clientFor: () => {
-            if (broken) throw Object.assign(new Error("no endpoint"), { code: "ENDPOINT_INVALID" });
-            return createPaiClient({ endpoint: pai.url, env: {} });
-          },
-        }),
-      );
+      const queue = createRecordQueue();
+      let failure: Error | undefined = Object.assign(new Error("ServiceUnavailable"), {
+        statusCode: 503,
+        code: "ServiceUnavailable",
+      });
+      const handler = createHandler({
+        env: setupEnv(pai),
+        log: createLogger({ write: () => {} }),
+        invokerFor: () => {
+          if (failure) throw failure;
+          return queue.invoker;
+        },
+      });
+      queue.run = (record, requestId) => handler(buffer(record), { requestId });
       const delivery = buffer(githubPushEvent({ payload: push, delivery: "broken-1" }));
+      expect(parse(await handler(delivery)).statusCode).toBe(503);
+      failure = Object.assign(new Error("Forbidden"), { statusCode: 403, code: "Forbidden" });
       expect(parse(await handler(delivery)).statusCode).toBe(422);
-      broken = false;
-      expect(parse(await handler(delivery)).statusCode).toBe(202);
+      failure = undefined;
+      expect(parse(await drained(handler, queue)(delivery)).statusCode).toBe(202);
       expect(pai.builds.size).toBe(3);
     } finally {
       await pai.close();
@@ -244,35 +256,94 @@ describe("HTTP trigger basics", () => {
   });
 });
 
-describe("the HTTP response deadline", () => {
-  it("a dispatch still running at the deadline: 202 accepted at once, a redelivery joins it, one build per spec", async () => {
+describe("durable intake", () => {
+  it("answers 202 accepted once the records are enqueued, whatever PAI does; a redelivery enqueues nothing more", async () => {
     let release = () => {};
     const hold = new Promise<void>((resolve) => {
       release = resolve;
     });
     const pai = await startPaiServer({ hold });
     try {
-      const handler = createHandler({
-        env: setupEnv(pai, { IMAGEBUILD_HTTP_DEADLINE_MS: "100" }),
-        log: createLogger({ write: () => {} }),
-      });
+      const { handler, queue } = setup(pai);
+      // A fresh instance per delivery: the dedup must come from the task ids, not instance memory.
+      const instance = () =>
+        createHandler({
+          env: setupEnv(pai),
+          log: createLogger({ write: () => {} }),
+          invokerFor: () => queue.invoker,
+        });
+      const raw = instance();
       const delivery = buffer(githubPushEvent({ payload: push, delivery: "slow-1" }));
-      // PAI answers nothing until released, so the deadline must win this race whatever the load.
-      const first = parse(await handler(delivery));
-      expect(first).toMatchObject({ statusCode: 202, body: { status: "accepted" } });
+      // PAI answers nothing until released: the answer must not wait for it.
+      const first = parse(await raw(delivery));
+      expect(first).toMatchObject({
+        statusCode: 202,
+        body: {
+          status: "accepted",
+          delivery: "slow-1",
+          records: 1,
+          specs: 3,
+          duplicate: false,
+        },
+      });
       expect(first.body.results).toBeUndefined();
+      const again = parse(await instance()(delivery));
+      expect(again.body).toMatchObject({ status: "accepted", duplicate: true });
+      expect(queue.records).toHaveLength(1);
       release();
-      const second = parse(await settling(handler)(delivery));
-      expect(second.body.status).toBe("processed");
-      expect((second.body.results as { status: string }[]).map((r) => r.status)).toEqual([
+      await queue.idle();
+      expect(pai.stats.createCalls).toBe(3);
+      expect(pai.builds.size).toBe(3);
+      expect(handler).toBeDefined();
+    } finally {
+      release();
+      await pai.close();
+    }
+  });
+
+  it("dispatch then follow: the hook sees the submissions, then each build's final status", async () => {
+    const pai = await startPaiServer({
+      statusesBeforeEnd: ["Queuing", "Running"],
+      failingImageNames: ["tool-b"],
+    });
+    try {
+      const { handler, outcomes, queue } = setup(pai);
+      const response = parse(await handler(buffer(githubPushEvent({ payload: push }))));
+      expect(response.statusCode).toBe(202);
+      await queue.idle();
+      expect(outcomes[0]).toMatchObject({ phase: "dispatched" });
+      expect(outcomes[0]?.results.map((r) => r.status)).toEqual([
         "submitted",
         "submitted",
         "submitted",
       ]);
-      expect(pai.stats.createCalls).toBe(3);
-      expect(pai.builds.size).toBe(3);
+      const finals = outcomes
+        .filter((o) => o.phase === "followed")
+        .flatMap((o) => o.results)
+        .map((r) => [r.file, "finalStatus" in r ? r.finalStatus : undefined]);
+      expect(finals.sort()).toEqual([
+        ["specs/tool-a/1.0.0.yaml", "Succeeded"],
+        ["specs/tool-b/1.0.0.yaml", "Failed"],
+        ["specs/tool-c/1.0.0.yaml", "Succeeded"],
+      ]);
     } finally {
-      release();
+      await pai.close();
+    }
+  });
+
+  it("gives up following after the limit, with a clear report", async () => {
+    const pai = await startPaiServer({ statusesBeforeEnd: Array(10_000).fill("Running") });
+    try {
+      const { handler, outcomes, queue } = setup(pai, {
+        IMAGEBUILD_FOLLOW_LIMIT_SECONDS: "1",
+        IMAGEBUILD_FOLLOW_SLICE_SECONDS: "1",
+      });
+      await handler(buffer(githubPushEvent({ payload: push })));
+      await queue.idle();
+      const gaveUp = outcomes.find((o) => o.phase === "gave-up");
+      expect(gaveUp?.note).toMatch(/^gave up following after \d+ s .*3 build\(s\) not finished/);
+      expect(queue.records.filter((r) => r.phase === "follow").length).toBeGreaterThanOrEqual(2);
+    } finally {
       await pai.close();
     }
   });

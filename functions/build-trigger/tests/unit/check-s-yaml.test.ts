@@ -66,6 +66,21 @@ describe("checkSYaml", () => {
     (memory.resources["build-trigger"] as { props: { memorySize: number } }).props.memorySize = 500;
     expect(checkSYaml(memory).join("\n")).toMatch(/props\.memorySize/);
 
+    const noGrant = rendered() as Doc & {
+      resources: Record<string, { props: { policies?: { statement: { Action: string[] }[] }[] } }>;
+    };
+    const statement = noGrant.resources["build-trigger-role"]?.props.policies?.[0]?.statement[0];
+    if (statement) statement.Action = ["fc:GetFunction"];
+    expect(checkSYaml(noGrant).join("\n")).toMatch(
+      /props\.role: a ram resource named imagebuild-build-trigger must allow fc:InvokeFunction on acs:fc:cn-hangzhou:123456789012345:functions\/imagebuild-build-trigger/,
+    );
+
+    const noTaskMode = rendered() as Doc & {
+      resources: Record<string, { props: { asyncInvokeConfig?: { asyncTask?: boolean } } }>;
+    };
+    delete noTaskMode.resources["build-trigger"]?.props.asyncInvokeConfig?.asyncTask;
+    expect(checkSYaml(noTaskMode).join("\n")).toMatch(/asyncInvokeConfig\.asyncTask: must be true/);
+
     const noBundle = rendered() as Doc;
     delete (noBundle.resources["build-trigger"] as { actions?: unknown }).actions;
     expect(checkSYaml(noBundle).join("\n")).toMatch(/pre-deploy: must run the bundle/);

@@ -40,7 +40,12 @@ export async function deliverPush({
   for (let attempt = 1; ; attempt++) {
     const { status, body } = await sendGithubPush({ url, secret, payload, delivery });
     const answer = parseWebhookAnswer(body);
-    const accepted = answer !== undefined && "status" in answer && answer.status === "accepted";
+    // An answer naming its job records is durable (FC has them): redelivering adds nothing.
+    const accepted =
+      answer !== undefined &&
+      "status" in answer &&
+      answer.status === "accepted" &&
+      !("records" in answer);
     if (!accepted || attempt >= maxAttempts) return { status, body, answer };
     onRedeliver();
   }

@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createPaiClient } from "@imagebuild/pai-client";
 import { type SpecResult, validators } from "@imagebuild/schema";
 import { type FcHost, startFcHost, type TriggerKind } from "../fc/start-fc-host.ts";
@@ -19,6 +20,10 @@ import { summarizeImages } from "./summarize-images.ts";
 
 /** The bucket name the local folder plays (`oss://local-specs`). */
 export const DEV_BUCKET = "local-specs";
+/** How long push() waits for the worker to dispatch a delivery's records. */
+const DISPATCH_WAIT_MS = 10 * 60 * 1000;
+const DISPATCH_POLL_MS = 25;
+
 /** The region of the local bucket and function. */
 export const DEV_REGION = "cn-hangzhou";
 
@@ -86,7 +91,36 @@ export async function startDevPipeline({
   const client = createPaiClient({ endpoint: paiUrl, env: {} });
   const builds = followBuilds({ client, out });
   let followPushes = true;
+  // Each delivery's dispatched records, so push() can return the per-spec results the worker found.
+  const dispatched = new Map<string, { parts: Set<number>; results: SpecResult[] }>();
+  const dispatchedOf = (delivery: string) => {
+    let entry = dispatched.get(delivery);
+    if (!entry) {
+      entry = { parts: new Set(), results: [] };
+      dispatched.set(delivery, entry);
+    }
+    return entry;
+  };
   const onAnswer = (kind: TriggerKind, answer: unknown) => {
+    if (kind === "invoke") {
+      const parsed = validators.InvocationAnswer.safeParse(answer);
+      if (!parsed.ok || !("delivery" in parsed.value))
+        return out(`async unexpected answer: ${JSON.stringify(answer)}`);
+      const record = parsed.value;
+      const part = `${record.part + 1}/${record.parts}`;
+      for (const line of record.results)
+        out(`async ${part} ${record.status} ${describeResult(line)}`);
+      if (record.note) out(`async ${part} ${record.note}`);
+      if (record.status === "dispatched") {
+        const entry = dispatchedOf(record.delivery);
+        if (!entry.parts.has(record.part)) {
+          entry.parts.add(record.part);
+          entry.results.push(...record.results);
+          if (followPushes) builds.follow(record.results);
+        }
+      }
+      return;
+    }
     if (kind === "http") {
       const response = validators.FcHttpResponse.safeParse(answer);
       const body = response.ok ? parseWebhookAnswer(response.value.body) : undefined;
@@ -95,8 +129,9 @@ export async function startDevPipeline({
     }
     const parsed = validators.InvocationAnswer.safeParse(answer);
     if (!parsed.ok) return out(`${kind.padEnd(5)} unexpected answer: ${JSON.stringify(answer)}`);
-    if (parsed.value.status !== "processed")
+    if (parsed.value.status === "failed" || parsed.value.status === "rejected")
       return out(`${kind.padEnd(5)} ${parsed.value.status}: ${JSON.stringify(parsed.value.error)}`);
+    if (!("results" in parsed.value)) return;
     for (const line of parsed.value.results) out(`${kind.padEnd(5)} ${describeResult(line)}`);
     builds.follow(parsed.value.results);
   };
@@ -179,6 +214,17 @@ export async function startDevPipeline({
     );
     started.push(...watchers);
 
+    // The worker's dispatch answers for a delivery's records (bounded: a record FC gave up on has none).
+    const dispatchedResults = async (delivery: string, records: number): Promise<SpecResult[]> => {
+      const deadline = Date.now() + DISPATCH_WAIT_MS;
+      while (dispatchedOf(delivery).parts.size < records && Date.now() < deadline) {
+        const failed = [...host.asyncTasks.values()].some((task) => task.status === "failed");
+        if (failed && dispatchedOf(delivery).parts.size > 0) break;
+        await sleep(DISPATCH_POLL_MS);
+      }
+      return dispatchedOf(delivery).results;
+    };
+
     return {
       handlerUrl: host.url,
       repository,
@@ -196,7 +242,11 @@ export async function startDevPipeline({
           delivery: randomUUID(),
           onRedeliver: () => out("push  still dispatching; asking again"),
         });
-        const results = resultsOf(answer);
+        const records = answer && "records" in answer ? (answer.records ?? 0) : 0;
+        const results =
+          answer && "delivery" in answer && records > 0
+            ? await dispatchedResults(answer.delivery, records)
+            : resultsOf(answer);
         const said = answer && "status" in answer ? answer.status : "";
         const reason = answer && "reason" in answer ? `: ${answer.reason}` : "";
         const message = answer && "message" in answer ? `: ${answer.message}` : "";

@@ -23,6 +23,9 @@ const Fc3Resource = z.object({
     timeout: z.number().int().default(3),
     environmentVariables: z.record(z.string(), z.string()).default({}),
     triggers: z.array(z.unknown()).default([]),
+    asyncInvokeConfig: z
+      .object({ maxAsyncRetryAttempts: z.number().int().min(0).max(8).default(3) })
+      .default({ maxAsyncRetryAttempts: 3 }),
   }),
 });
 
@@ -40,6 +43,8 @@ export interface SYamlFunction {
   timeoutSeconds: number;
   environmentVariables: Record<string, string>;
   triggers: unknown[];
+  /** `props.asyncInvokeConfig` (FC's defaults when absent). */
+  asyncInvokeConfig: { maxAsyncRetryAttempts: number };
   /** `actions.pre-deploy` commands (the bundle step), each with its absolute working folder. */
   preDeploy: { run: string; cwd: string }[];
 }
@@ -92,6 +97,7 @@ export function readSYamlFunction({
     timeoutSeconds: props.timeout,
     environmentVariables: props.environmentVariables,
     triggers: props.triggers,
+    asyncInvokeConfig: { maxAsyncRetryAttempts: props.asyncInvokeConfig.maxAsyncRetryAttempts },
     preDeploy: (actions?.["pre-deploy"] ?? []).map((action) => ({
       run: action.run,
       cwd: path.resolve(base, action.path),

@@ -12,6 +12,10 @@ const STOP_GRACE_MS = 2000;
 export interface FunctionProcess {
   /** Calls the handler with `event`; rejects with `FunctionInvocationError` when it throws. */
   invoke(event: Buffer, context: FcInvocationContext): Promise<unknown>;
+  /** True once the process has exited (FC would start a new instance). */
+  readonly exited: boolean;
+  /** Kills the process at once (SIGKILL), as FC reclaims a frozen instance. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,12 +70,32 @@ export function startFunctionProcess({
     pending.clear();
   });
   return {
+    get exited() {
+      return exited !== undefined;
+    },
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
     invoke(event, context) {
       if (exited) return Promise.reject(exited);
       const id = randomUUID();
       return new Promise((resolve, reject) => {
+        // A killed process can be gone before its exit event: the send fails, the call too.
+        const gone = () =>
+          new FunctionInvocationError({
+            errorType: "ProcessExited",
+            errorMessage: "Process exited unexpectedly before completing request",
+          });
+        if (!child.connected) return reject(gone());
         pending.set(id, { resolve, reject });
-        child.send({ id, event: event.toString("base64"), context });
+        child.send({ id, event: event.toString("base64"), context }, (error) => {
+          if (!error || !pending.has(id)) return;
+          pending.delete(id);
+          reject(gone());
+        });
       });
     },
     close: () =>

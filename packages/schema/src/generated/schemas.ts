@@ -2018,10 +2018,13 @@ export const InvocationAnswerSchema = {
   $id: "https://imagebuild.dev/schemas/invocation-answer.schema.json",
   title: "InvocationAnswer",
   description:
-    "What the build-trigger function returns for an asynchronous (OSS or timer) invocation it did not throw for.",
+    "What the build-trigger function returns for an asynchronous invocation (OSS, timer, or its own job record) it did not throw for.",
   anyOf: [
     {
       $ref: "#/$defs/ProcessedInvocation",
+    },
+    {
+      $ref: "#/$defs/RecordInvocation",
     },
     {
       $ref: "#/$defs/FailedInvocation",
@@ -2109,6 +2112,41 @@ export const InvocationAnswerSchema = {
           const: "rejected",
         },
         error: {
+          type: "string",
+        },
+      },
+    },
+    RecordInvocation: {
+      description:
+        "A job record was worked on: `dispatched` (its specs submitted; a follow record carries the jobs on), `followed` (every job terminal), `following` (some still running; the next follow record goes on), `gave-up` (the follow limit passed).",
+      type: "object",
+      required: ["status", "delivery", "part", "parts", "results"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          enum: ["dispatched", "following", "followed", "gave-up"],
+        },
+        delivery: {
+          type: "string",
+        },
+        part: {
+          type: "integer",
+          minimum: 0,
+        },
+        parts: {
+          type: "integer",
+          minimum: 1,
+        },
+        commit: {
+          type: "string",
+        },
+        results: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResult",
+          },
+        },
+        note: {
           type: "string",
         },
       },
@@ -2316,6 +2354,193 @@ export const InvocationAnswerSchema = {
           problems: ["specs/bad/1.0.0.yaml: Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
         },
       ],
+    },
+  },
+} as const;
+
+/** job-record.schema.json, bundled. */
+export const JobRecordSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/job-record.schema.json",
+  title: "JobRecord",
+  description:
+    "The payload of the build-trigger function's asynchronous invocation of itself (FC InvokeFunction, x-fc-invocation-type Async): a verified push reduced to what the worker needs. `dispatch` reads and builds `files`; `follow` polls `jobs` until each is terminal. Well under FC's 128 KB async limit: at most 50 files or jobs per record, never the webhook body.",
+  type: "object",
+  required: [
+    "record",
+    "phase",
+    "delivery",
+    "provider",
+    "repository",
+    "branch",
+    "before",
+    "after",
+    "part",
+    "parts",
+    "acceptedAt",
+  ],
+  additionalProperties: false,
+  properties: {
+    record: {
+      const: "imagebuild/job-record/v1",
+    },
+    phase: {
+      enum: ["dispatch", "follow"],
+    },
+    delivery: {
+      description:
+        "The delivery key the HTTP answer named (the host's delivery id, or the content).",
+      type: "string",
+      minLength: 1,
+      maxLength: 512,
+    },
+    provider: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]*$",
+    },
+    repository: {
+      type: "string",
+      minLength: 1,
+      maxLength: 512,
+    },
+    branch: {
+      type: "string",
+      minLength: 1,
+      maxLength: 512,
+    },
+    before: {
+      type: "string",
+      maxLength: 128,
+    },
+    after: {
+      type: "string",
+      minLength: 1,
+      maxLength: 128,
+    },
+    part: {
+      description: "This record's index among the delivery's records, from 0.",
+      type: "integer",
+      minimum: 0,
+    },
+    parts: {
+      description: "How many records the delivery was split into.",
+      type: "integer",
+      minimum: 1,
+    },
+    truncated: {
+      type: "boolean",
+    },
+    files: {
+      description: "dispatch: the spec files of this part to read at `after` and build.",
+      type: "array",
+      maxItems: 50,
+      items: {
+        type: "string",
+        minLength: 1,
+        maxLength: 1024,
+      },
+    },
+    removed: {
+      description: "dispatch, part 0 only: spec files the push removed (reported, nothing built).",
+      type: "array",
+      maxItems: 50,
+      items: {
+        type: "string",
+        minLength: 1,
+        maxLength: 1024,
+      },
+    },
+    jobs: {
+      description: "follow: the submitted builds still to follow.",
+      type: "array",
+      maxItems: 50,
+      items: {
+        $ref: "#/$defs/FollowedJob",
+      },
+    },
+    acceptedAt: {
+      description: "When the HTTP trigger accepted the delivery (ISO 8601, UTC).",
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$",
+    },
+    followSince: {
+      description: "follow: when following started; the follow limit counts from here.",
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$",
+    },
+    round: {
+      description: "follow: how many follow invocations came before this one.",
+      type: "integer",
+      minimum: 0,
+    },
+  },
+  examples: [
+    {
+      record: "imagebuild/job-record/v1",
+      phase: "dispatch",
+      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
+      provider: "github",
+      repository: "acme/images",
+      branch: "main",
+      before: "0000000000000000000000000000000000000000",
+      after: "0123456789abcdef0123456789abcdef01234567",
+      part: 0,
+      parts: 1,
+      truncated: false,
+      files: ["specs/busybox-hello/1.0.0.yaml"],
+      removed: [],
+      acceptedAt: "2026-01-02T03:04:05.000Z",
+    },
+    {
+      record: "imagebuild/job-record/v1",
+      phase: "follow",
+      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
+      provider: "github",
+      repository: "acme/images",
+      branch: "main",
+      before: "0000000000000000000000000000000000000000",
+      after: "0123456789abcdef0123456789abcdef01234567",
+      part: 0,
+      parts: 1,
+      jobs: [
+        {
+          file: "specs/busybox-hello/1.0.0.yaml",
+          jobId: "dlc-0123456789",
+          imageBuildId: "ib-0123456789",
+          clientToken: "3f2a9c0d1b",
+        },
+      ],
+      acceptedAt: "2026-01-02T03:04:05.000Z",
+      followSince: "2026-01-02T03:04:06.000Z",
+      round: 0,
+    },
+  ],
+  $defs: {
+    FollowedJob: {
+      description: "One submitted build to follow: its spec file, DLC job and image build.",
+      type: "object",
+      required: ["file", "jobId", "imageBuildId", "clientToken"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          type: "string",
+          minLength: 1,
+          maxLength: 1024,
+        },
+        jobId: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+        },
+        imageBuildId: {
+          type: "string",
+          maxLength: 128,
+        },
+        clientToken: {
+          type: "string",
+          maxLength: 64,
+        },
+      },
     },
   },
 } as const;
@@ -4005,7 +4230,7 @@ export const WebhookAnswerSchema = {
     },
     AcceptedAnswer: {
       description:
-        "The dispatch outlived the response deadline and goes on; redelivering the same delivery joins it.",
+        "The verified push was handed to asynchronous invocations of the function (job records); results are reported by the worker. `specs` counts the spec files to build, `records` the invocations.",
       type: "object",
       required: ["status", "delivery", "commit", "note"],
       additionalProperties: false,
@@ -4021,6 +4246,19 @@ export const WebhookAnswerSchema = {
         },
         note: {
           type: "string",
+        },
+        records: {
+          type: "integer",
+          minimum: 0,
+        },
+        specs: {
+          type: "integer",
+          minimum: 0,
+        },
+        duplicate: {
+          description:
+            "Function Compute already had these records (a redelivery of the same delivery id).",
+          type: "boolean",
         },
       },
     },
@@ -4328,6 +4566,7 @@ export const schemasByFile = {
   "gitlab-push.schema.json": GitlabPushSchema,
   "image.schema.json": WorkspaceImageSchema,
   "invocation-answer.schema.json": InvocationAnswerSchema,
+  "job-record.schema.json": JobRecordSchema,
   "list-ecs-specs-query.schema.json": ListEcsSpecsQuerySchema,
   "list-ecs-specs-response.schema.json": ListEcsSpecsResponseSchema,
   "list-image-labels-query.schema.json": ListImageLabelsQuerySchema,

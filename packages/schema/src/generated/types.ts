@@ -86,10 +86,14 @@ export type SpecResult = SubmittedSpec | NotBuiltSpec | FailedSpec | InvalidSpec
  */
 export type SpecResultFile = string;
 /**
- * What the build-trigger function returns for an asynchronous (OSS or timer) invocation it did not throw for.
+ * What the build-trigger function returns for an asynchronous invocation (OSS, timer, or its own job record) it did not throw for.
  *
  */
-export type InvocationAnswer = ProcessedInvocation | FailedInvocation | RejectedInvocation;
+export type InvocationAnswer =
+  | ProcessedInvocation
+  | RecordInvocation
+  | FailedInvocation
+  | RejectedInvocation;
 /**
  * Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.
  *
@@ -836,6 +840,19 @@ export interface RejectedInvocation {
   error: string;
 }
 /**
+ * A job record was worked on: `dispatched` (its specs submitted; a follow record carries the jobs on), `followed` (every job terminal), `following` (some still running; the next follow record goes on), `gave-up` (the follow limit passed).
+ *
+ */
+export interface RecordInvocation {
+  status: "dispatched" | "following" | "followed" | "gave-up";
+  delivery: string;
+  part: number;
+  parts: number;
+  commit?: string;
+  results: SpecResult[];
+  note?: string;
+}
+/**
  * A build's DLC job as GetJob showed it when the service replayed its ClientToken.
  *
  */
@@ -847,6 +864,72 @@ export interface EarlierJob2 {
    */
   at: string;
   reason?: string;
+}
+/**
+ * One submitted build to follow: its spec file, DLC job and image build.
+ *
+ */
+export interface FollowedJob {
+  file: string;
+  jobId: string;
+  imageBuildId: string;
+  clientToken: string;
+}
+/**
+ * The payload of the build-trigger function's asynchronous invocation of itself (FC InvokeFunction, x-fc-invocation-type Async): a verified push reduced to what the worker needs. `dispatch` reads and builds `files`; `follow` polls `jobs` until each is terminal. Well under FC's 128 KB async limit: at most 50 files or jobs per record, never the webhook body.
+ *
+ */
+export interface JobRecord {
+  record: "imagebuild/job-record/v1";
+  phase: "dispatch" | "follow";
+  /**
+   * The delivery key the HTTP answer named (the host's delivery id, or the content).
+   */
+  delivery: string;
+  provider: string;
+  repository: string;
+  branch: string;
+  before: string;
+  after: string;
+  /**
+   * This record's index among the delivery's records, from 0.
+   */
+  part: number;
+  /**
+   * How many records the delivery was split into.
+   */
+  parts: number;
+  truncated?: boolean;
+  /**
+   * dispatch: the spec files of this part to read at `after` and build.
+   *
+   * @maxItems 50
+   */
+  files?: string[];
+  /**
+   * dispatch, part 0 only: spec files the push removed (reported, nothing built).
+   *
+   * @maxItems 50
+   */
+  removed?: string[];
+  /**
+   * follow: the submitted builds still to follow.
+   *
+   * @maxItems 50
+   */
+  jobs?: FollowedJob[];
+  /**
+   * When the HTTP trigger accepted the delivery (ISO 8601, UTC).
+   */
+  acceptedAt: string;
+  /**
+   * follow: when following started; the follow limit counts from here.
+   */
+  followSince?: string;
+  /**
+   * follow: how many follow invocations came before this one.
+   */
+  round?: number;
 }
 /**
  * The query string of PAI-DLC ListEcsSpecs (GET /api/v1/ecsspecs). Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsRequest.ts.
@@ -1230,7 +1313,7 @@ export interface IgnoredAnswer {
   reason: string;
 }
 /**
- * The dispatch outlived the response deadline and goes on; redelivering the same delivery joins it.
+ * The verified push was handed to asynchronous invocations of the function (job records); results are reported by the worker. `specs` counts the spec files to build, `records` the invocations.
  *
  */
 export interface AcceptedAnswer {
@@ -1238,6 +1321,12 @@ export interface AcceptedAnswer {
   delivery: string;
   commit: string;
   note: string;
+  records?: number;
+  specs?: number;
+  /**
+   * Function Compute already had these records (a redelivery of the same delivery id).
+   */
+  duplicate?: boolean;
 }
 /**
  * The push was dispatched: one result per announced spec file.

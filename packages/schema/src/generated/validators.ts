@@ -145,6 +145,9 @@ export const InvocationAnswer = defineValidator<types.InvocationAnswer>(
   schemas.InvocationAnswerSchema,
 );
 
+/** Parses a JobRecord; zod is built from the schema on first use. */
+export const JobRecord = defineValidator<types.JobRecord>("JobRecord", schemas.JobRecordSchema);
+
 /** Parses a ListEcsSpecsQuery; zod is built from the schema on first use. */
 export const ListEcsSpecsQuery = defineValidator<types.ListEcsSpecsQuery>(
   "ListEcsSpecsQuery",

@@ -1,0 +1,276 @@
+/** Job records (this function's own async invocations): dispatch a push's specs, then follow their builds. */
+import { setTimeout as sleep } from "node:timers/promises";
+import { buildSpecs, CONTENT_SLOT } from "@imagebuild/core";
+import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
+import type { DlcJob, InvocationAnswer, SpecResult } from "@imagebuild/schema";
+import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
+import type { JobRecord } from "./events/job-record.ts";
+import type { FcContext, HandlerDeps, RecordOutcomes, TriggerClient } from "./handler-deps.ts";
+import { pushSource } from "./push-source.ts";
+import { reportRecordOutcomes } from "./report/report-record-outcomes.ts";
+
+const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
+type Followed = NonNullable<JobRecord["jobs"]>[number];
+
+/**
+ * Works on one job record. `dispatch`: reads the record's spec files at the pushed commit and
+ * submits them (core's `buildSpecs`; ClientTokens make a redelivered or retried record a replay),
+ * reports the outcomes, then enqueues a `follow` record with the submitted jobs. `follow`: polls
+ * `GetJob` for up to the follow slice; terminal jobs are reported, the rest go on in the next
+ * follow record, until the follow limit (then a "gave up following after …" report). Throws
+ * `RetryableBuildError` when a retry can help, so Function Compute retries the invocation.
+ *
+ * @example
+ * const answer = await handleRecord({ record, context, deps });
+ */
+export async function handleRecord({
+  record,
+  context,
+  deps,
+}: {
+  record: JobRecord;
+  context: FcContext;
+  deps: HandlerDeps;
+}): Promise<InvocationAnswer> {
+  const log = deps.log.child({
+    delivery: record.delivery,
+    part: `${record.part + 1}/${record.parts}`,
+    phase: record.phase,
+  });
+  const client = await deps.clientFor(context);
+  try {
+    return record.phase === "dispatch"
+      ? await dispatchRecord({ record, context, deps, client, log })
+      : await followRecord({ record, context, deps, client, log });
+  } finally {
+    await client.close?.();
+  }
+}
+
+type Step = {
+  record: JobRecord;
+  context: FcContext;
+  deps: HandlerDeps;
+  client: TriggerClient;
+  log: HandlerDeps["log"];
+};
+
+async function dispatchRecord({ record, context, deps, client, log }: Step) {
+  const files = record.files ?? [];
+  let results: SpecResult[];
+  try {
+    results = await buildSpecs({
+      source: pushSource({
+        push: {
+          kind: "push",
+          provider: record.provider,
+          deliveryKey: record.delivery,
+          repository: record.repository,
+          branch: record.branch,
+          before: record.before,
+          after: record.after,
+          build: files,
+          removed: record.removed ?? [],
+          truncated: record.truncated ?? false,
+          compare: false,
+        },
+        config: deps.config,
+      }),
+      paths: files,
+      slotFor: () => ({ slot: CONTENT_SLOT }),
+      context: { client, config: deps.config, log, env: deps.env },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isRetryableError(error))
+      throw new RetryableBuildError({
+        message: `${record.delivery}: ${message}`,
+        files,
+        cause: error,
+      });
+    const code = (error as { code?: unknown } | null)?.code;
+    results = files.map((file) => ({
+      file,
+      status: "failed",
+      error: { code: typeof code === "string" ? code : "FAILED", message, retryable: false },
+    }));
+  }
+  results.push(
+    ...(record.removed ?? []).map((file) => ({
+      file,
+      status: "removed" as const,
+      reason: "removed in this push; nothing built",
+    })),
+  );
+  log.info("record dispatched", {
+    results: results.map((result) => `${result.file}: ${result.status}`),
+  });
+  throwIfRetryable(results);
+  await report(deps, { phase: "dispatched", record, results });
+  const jobs = results.flatMap((result): Followed[] =>
+    result.status === "submitted"
+      ? [
+          {
+            file: result.file,
+            jobId: result.jobId,
+            imageBuildId: result.imageBuildId,
+            clientToken: result.clientToken,
+          },
+        ]
+      : [],
+  );
+  if (jobs.length > 0 && deps.config.followLimitMs > 0) {
+    await enqueueFollow({
+      deps,
+      context,
+      record,
+      jobs,
+      round: 0,
+      followSince: deps.now().toISOString(),
+    });
+  }
+  return answer("dispatched", record, results);
+}
+
+async function followRecord({ record, context, deps, client, log }: Step) {
+  const getJob = client.getJob?.bind(client);
+  if (!getJob) throw new TypeError("following builds needs a PAI client with getJob");
+  const since = Date.parse(record.followSince ?? record.acceptedAt);
+  const sliceEnd = Date.now() + deps.config.followSliceMs;
+  let pending = [...(record.jobs ?? [])];
+  const done: SpecResult[] = [];
+  for (;;) {
+    const polled = await Promise.all(
+      pending.map(async (job) => ({ job, snapshot: await pollOnce(getJob, job.jobId) })),
+    );
+    pending = [];
+    for (const { job, snapshot } of polled) {
+      if (snapshot && TERMINAL.has(snapshot.Status)) done.push(finished(job, snapshot));
+      else pending.push(job);
+    }
+    if (pending.length === 0 || Date.now() + deps.config.followPollMs > sliceEnd) break;
+    await sleep(deps.config.followPollMs);
+  }
+  if (done.length > 0) await report(deps, { phase: "followed", record, results: done });
+  if (pending.length === 0) {
+    log.info("record followed", { results: done.map((r) => `${r.file}: ${finalOf(r)}`) });
+    return answer("followed", record, done);
+  }
+  const elapsedMs = deps.now().getTime() - since;
+  if (elapsedMs >= deps.config.followLimitMs) {
+    const note = `gave up following after ${Math.round(elapsedMs / 1000)} s (IMAGEBUILD_FOLLOW_LIMIT_SECONDS): ${pending.length} build(s) not finished: ${pending.map((job) => `${job.file} (${job.jobId})`).join(", ")}`;
+    const stillRunning: SpecResult[] = pending.map((job) => ({
+      file: job.file,
+      status: "submitted",
+      jobId: job.jobId,
+      imageBuildId: job.imageBuildId,
+      clientToken: job.clientToken,
+      reason: "still running when following stopped",
+    }));
+    log.warn("gave up following", { note });
+    await report(deps, { phase: "gave-up", record, results: stillRunning, note });
+    return { ...answer("gave-up", record, [...done, ...stillRunning]), note };
+  }
+  await enqueueFollow({
+    deps,
+    context,
+    record,
+    jobs: pending,
+    round: (record.round ?? 0) + 1,
+    followSince: record.followSince ?? new Date(since).toISOString(),
+  });
+  return answer("following", record, done);
+}
+
+async function enqueueFollow({
+  deps,
+  context,
+  record,
+  jobs,
+  round,
+  followSince,
+}: {
+  deps: HandlerDeps;
+  context: FcContext;
+  record: JobRecord;
+  jobs: Followed[];
+  round: number;
+  followSince: string;
+}): Promise<void> {
+  const { files: _files, removed: _removed, ...rest } = record;
+  const invoker = await deps.invokerFor(context);
+  try {
+    await invoker.enqueue({ ...rest, phase: "follow", jobs, round, followSince });
+  } catch (error) {
+    // Without the follow record nobody learns the outcome: retry the invocation (a replay).
+    throw new RetryableBuildError({
+      message: `could not enqueue the follow record: ${error instanceof Error ? error.message : String(error)}`,
+      files: jobs.map((job) => job.file),
+      cause: error,
+    });
+  } finally {
+    await invoker.close?.();
+  }
+}
+
+// A poll that fails even after the client's retries is tried again next round, not fatal.
+async function pollOnce(
+  getJob: (jobId: string) => Promise<DlcJob>,
+  jobId: string,
+): Promise<DlcJob | undefined> {
+  try {
+    return await getJob(jobId);
+  } catch (error) {
+    if (isRetryableError(error)) return undefined;
+    throw error;
+  }
+}
+
+function finished(job: Followed, snapshot: DlcJob): SpecResult {
+  const reason = [snapshot.ReasonCode, snapshot.ReasonMessage].filter(Boolean).join(": ");
+  return {
+    file: job.file,
+    status: "submitted",
+    jobId: job.jobId,
+    imageBuildId: job.imageBuildId,
+    clientToken: job.clientToken,
+    finalStatus: snapshot.Status as "Succeeded" | "Failed" | "Stopped",
+    ...(reason ? { reason } : {}),
+  };
+}
+
+function finalOf(result: SpecResult): string {
+  return "finalStatus" in result && result.finalStatus ? result.finalStatus : result.status;
+}
+
+// The reporter must never turn a done dispatch into a retry (and a second report).
+async function report(deps: HandlerDeps, outcomes: RecordOutcomes): Promise<void> {
+  try {
+    await reportRecordOutcomes({
+      reporter: deps.reporter,
+      report: outcomes,
+      following: deps.config.followLimitMs > 0,
+    });
+    await deps.onOutcomes(outcomes);
+  } catch (error) {
+    deps.log.error("reporting outcomes failed", {
+      phase: outcomes.phase,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+function answer(
+  status: "dispatched" | "following" | "followed" | "gave-up",
+  record: JobRecord,
+  results: SpecResult[],
+): InvocationAnswer & { status: typeof status } {
+  return {
+    status,
+    delivery: record.delivery,
+    part: record.part,
+    parts: record.parts,
+    commit: record.after,
+    results,
+  };
+}
