@@ -88,11 +88,14 @@ async function dispatchRecord({ record, context, deps, client, log }: Step) {
         files,
         cause: error,
       });
+    // The specs could not be read (a private repository without a token, a wrong API root): an
+    // error for each, reported on the commit, never a skip.
     const code = (error as { code?: unknown } | null)?.code;
     results = files.map((file) => ({
       file,
-      status: "failed",
-      error: { code: typeof code === "string" ? code : "FAILED", message, retryable: false },
+      status: "error",
+      code: typeof code === "string" ? code : "SOURCE_FAILED",
+      reason: message,
     }));
   }
   results.push(

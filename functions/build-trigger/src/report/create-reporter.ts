@@ -161,8 +161,14 @@ export function createReporter({
       await postStatuses(trigger, statuses);
       const pending = results.some((result) => result.status === "submitted");
       // The digest waits for the ends when the follow step will report them; otherwise it goes now.
-      if (!(followed && pending))
+      // What could not be built at all (invalid, unreadable, refused) is not kept waiting for them.
+      if (!(followed && pending)) {
         await postDigest(trigger, "digest", formatDigest({ trigger, results }));
+        return;
+      }
+      const settled = results.filter((result) => !["submitted", "removed"].includes(result.status));
+      if (settled.length > 0)
+        await postDigest(trigger, "settled", formatDigest({ trigger, results: settled }));
     },
     async reportFinished({ trigger, results, finished }) {
       await postStatuses(

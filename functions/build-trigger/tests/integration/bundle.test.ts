@@ -19,8 +19,9 @@ import { type FcApiServer, startFcApiServer } from "@imagebuild/local-cloud";
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // A temp folder, so a parallel `bundle` target writing dist/ cannot race this test.
 const BUNDLE = path.join(mkdtempSync(path.join(tmpdir(), "bundle-")), "index.mjs");
-// 500 KiB until the reporter (statuses, three chat services) added ~15 KB; see build-trigger-bundle.md.
-const BUNDLE_LIMIT_BYTES = 520 * 1024;
+// 500 KiB until the reporter (~15 KB) and the durable intake with its follow step (~25 KB); see
+// docs/decisions/build-trigger-bundle.md.
+const BUNDLE_LIMIT_BYTES = 560 * 1024;
 
 const repo = createSpecRepo({
   files: {

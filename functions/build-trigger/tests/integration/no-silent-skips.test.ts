@@ -39,15 +39,14 @@ const githubPush = {
 };
 
 describe("no silent skips", () => {
-  it("a private GitHub repository without a token: 422 with an error result per spec, no build", async () => {
+  it("a private GitHub repository without a token: accepted, then an error result per spec from the worker, no build", async () => {
     const pai = await startPaiServer();
     try {
       const env = handlerEnv({ pai, github: privateHost, repoDir: repo.dir });
       delete (env as Record<string, string | undefined>).IMAGEBUILD_GITHUB_TOKEN;
       const { handler } = setupHandler(env);
       const answer = parse(await handler(buffer(githubPushEvent({ payload: githubPush }))));
-      expect(answer.statusCode).toBe(422);
-      expect(answer.body.status).toBe("failed");
+      expect(answer.statusCode).toBe(202);
       const results = answer.body.results as { file: string; status: string; reason: string }[];
       expect(results.map((result) => result.status)).toEqual(["error", "error"]);
       expect(results[0]?.reason).toMatch(/HTTP 404.*IMAGEBUILD_GITHUB_TOKEN/);
@@ -101,7 +100,7 @@ describe("no silent skips", () => {
         }),
       );
       const denied = parse(await handler(buffer(event("private"))));
-      expect(denied.statusCode).toBe(422);
+      expect(denied.statusCode).toBe(202);
       expect(denied.body.results).toMatchObject([
         { status: "error", code: "SOURCE_NOT_FOUND" },
         { status: "error", code: "SOURCE_NOT_FOUND" },

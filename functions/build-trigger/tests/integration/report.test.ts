@@ -48,7 +48,7 @@ const payload = {
 };
 
 describe("reporting", () => {
-  it("statuses arrive pending then success (or failure with the reason) exactly once per spec; one digest per push", async () => {
+  it("statuses arrive pending then success (or failure with the reason) exactly once per spec; a digest of what could not build at once, one of the ends later", async () => {
     const pai = await startPaiServer({ failingImageNames: ["tool-b"] });
     const git = await startGitHostServer({ repoDir: repo.dir, repository: "acme/images" });
     const chat = await startChatServer({
@@ -69,56 +69,29 @@ describe("reporting", () => {
           IMAGEBUILD_SLACK_WEBHOOK_URL: chat.webhooks.slack,
         },
       });
-      const { handler, lines } = setupHandler(env);
+      const { handler, lines, queue } = setupHandler(env);
       const event = githubPushEvent({ payload });
       const answer = parse(await handler(buffer(event)));
       expect(answer.statusCode).toBe(202);
-      // A redelivery to the same instance posts nothing again.
+      // The follow records run until both jobs end; a redelivery to the same instance posts nothing again.
+      await queue.idle();
       await handler(buffer(event));
+      await queue.idle();
       const byContext = (context: string) =>
         git.statuses.filter((status) => status.context === context).map((status) => status.state);
-      expect(byContext("imagebuild/tool-a:1.0.0")).toEqual(["pending"]);
-      expect(byContext("imagebuild/tool-b:1.0.0")).toEqual(["pending"]);
+      expect(byContext("imagebuild/tool-a:1.0.0")).toEqual(["pending", "success"]);
+      expect(byContext("imagebuild/tool-b:1.0.0")).toEqual(["pending", "failure"]);
       expect(byContext("imagebuild/broken:1.0.0")).toEqual(["failure"]);
       const broken = git.statuses.find((status) => status.context === "imagebuild/broken:1.0.0");
       expect(broken?.description).toMatch(/specs\/broken\/1\.0\.0\.yaml:\d+/);
       const pending = git.statuses.find((status) => status.context === "imagebuild/tool-a:1.0.0");
       expect(pending?.targetUrl).toMatch(/^https:\/\/console\.example\.com\/jobs\/dlc-/);
       expect(pending?.sha).toBe(second);
-      // The follow step's part: GetJob until each job ends, then reportFinished.
-      const results = answer.body.results as SpecResult[];
-      const client = createPaiClient({ endpoint: pai.url, env: {} });
-      const finished = [];
-      for (const result of results) {
-        if (result.status !== "submitted") continue;
-        const job = await client.waitForJob(result.jobId, { pollMs: 5, maxPollMs: 10 });
-        finished.push({
-          file: result.file,
-          jobId: result.jobId,
-          finalStatus: job.Status as "Succeeded" | "Failed",
-          reason: job.ReasonMessage,
-        });
-      }
-      await client.close();
-      const config = loadConfig(env);
-      const reporter = createReporter({ config, log: createLogger({ write: () => {} }) });
-      const trigger = {
-        kind: "push" as const,
-        provider: "github",
-        repository: "acme/images",
-        branch: "main",
-        commit: second,
-        deliveryKey: String(answer.body.delivery),
-      };
-      await reporter.reportFinished({ trigger, results, finished });
-      await reporter.reportFinished({ trigger, results, finished });
-      expect(byContext("imagebuild/tool-a:1.0.0")).toEqual(["pending", "success"]);
-      expect(byContext("imagebuild/tool-b:1.0.0")).toEqual(["pending", "failure"]);
       const failed = git.statuses.filter(
         (status) => status.context === "imagebuild/tool-b:1.0.0",
       )[1];
       expect(failed?.description).toMatch(/failed: .+/);
-      // One digest per push per service at submission (the follower's reporter is a second instance here).
+      // Following is on: per service, one digest at once for what could not build, one with the ends.
       expect(chat.digests.map((digest) => digest.channel).sort()).toEqual([
         "dingtalk",
         "dingtalk",
@@ -130,10 +103,15 @@ describe("reporting", () => {
       expect(chat.digests.every((digest) => digest.channel === "slack" || digest.signed)).toBe(
         true,
       );
-      const last = chat.digests.filter((digest) => digest.channel === "slack").at(-1)?.text ?? "";
-      expect(last).toMatch(/imagebuild\/tool-a:1\.0\.0 built/);
-      expect(last).toMatch(/imagebuild\/tool-b:1\.0\.0 job \S+ Failed/);
-      expect(last).toMatch(/imagebuild\/broken:1\.0\.0 invalid: specs\/broken\/1\.0\.0\.yaml:\d+/);
+      const [settled, ends] = chat.digests
+        .filter((digest) => digest.channel === "slack")
+        .map((digest) => digest.text);
+      expect(settled).toMatch(
+        /imagebuild\/broken:1\.0\.0 invalid: specs\/broken\/1\.0\.0\.yaml:\d+/,
+      );
+      expect(settled).not.toMatch(/tool-a/);
+      expect(ends).toMatch(/imagebuild\/tool-a:1\.0\.0 built/);
+      expect(ends).toMatch(/imagebuild\/tool-b:1\.0\.0 job \S+ Failed/);
       for (const secret of [
         "SECdingtalk-secret",
         "lark-secret-value",
@@ -154,8 +132,9 @@ describe("reporting", () => {
       const env = handlerEnv({ pai, github: privateHost, repoDir: repo.dir });
       // A token that can post statuses but not read (the reads go without it: a wrong scope looks the same).
       const { handler } = setupHandler({ ...env, IMAGEBUILD_GITHUB_TOKEN: "" });
+      // Accepted (the read happens in the worker), then answered by the worker with an error per spec.
       const answer = parse(await handler(buffer(githubPushEvent({ payload }))));
-      expect(answer.statusCode).toBe(422);
+      expect(answer.statusCode).toBe(202);
       expect((answer.body.results as { status: string }[]).every((r) => r.status === "error")).toBe(
         true,
       );
