@@ -3402,6 +3402,24 @@ export const SpecSchema = {
         BuildConfig: {
           $ref: "#/$defs/SpecBuildConfig",
         },
+        args: {
+          type: "object",
+          description:
+            "Build arguments by name: each must match an ARG of the Dockerfile and becomes that ARG's default in the rendered Dockerfile (CreateImageBuild has no build-arg field). Merged key by key from defaults and overlays. Values are literal: no spaces, quotes, $, backslashes or other shell or Dockerfile metacharacters.",
+          propertyNames: {
+            pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$",
+          },
+          additionalProperties: {
+            type: "string",
+            pattern: "^[A-Za-z0-9._:/@+=,%~^-]{0,1024}$",
+          },
+          examples: [
+            {
+              PIP_INDEX: "https://mirrors.example.com/pypi/simple",
+              DEBIAN_SUITE: "bookworm",
+            },
+          ],
+        },
       },
     },
     SpecTargetRegistry: {
@@ -3556,6 +3574,13 @@ export const SpecSchema = {
           description:
             "immutable: built once, never replaced; overwrite: rebuilds replace the tag; dated: rebuilds push <version>-<yyyymmdd>.",
           examples: ["immutable"],
+        },
+        rebuild: {
+          type: "string",
+          enum: ["never", "with-base"],
+          description:
+            "never (default): a base image's rebuild does not rebuild this version; with-base: when a spec this one is built on (FROM imagebuild:<image>:<version>) is built, this one is rebuilt after it (needs policy.tag overwrite or dated to replace anything).",
+          examples: ["with-base"],
         },
       },
     },

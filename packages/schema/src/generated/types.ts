@@ -1033,6 +1033,12 @@ export interface SpecBuild {
   ImageBuildJobName?: string;
   Image?: SpecImage;
   BuildConfig?: SpecBuildConfig;
+  /**
+   * Build arguments by name: each must match an ARG of the Dockerfile and becomes that ARG's default in the rendered Dockerfile (CreateImageBuild has no build-arg field). Merged key by key from defaults and overlays. Values are literal: no spaces, quotes, $, backslashes or other shell or Dockerfile metacharacters.
+   */
+  args?: {
+    [k: string]: string | undefined;
+  };
 }
 /**
  * TargetRegistry fields; Type may come from defaults, so an overlay can set only InstanceId. The layered request requires Type.
@@ -1114,6 +1120,10 @@ export interface SpecPolicy {
    * immutable: built once, never replaced; overwrite: rebuilds replace the tag; dated: rebuilds push <version>-<yyyymmdd>.
    */
   tag?: "immutable" | "overwrite" | "dated";
+  /**
+   * never (default): a base image's rebuild does not rebuild this version; with-base: when a spec this one is built on (FROM imagebuild:<image>:<version>) is built, this one is rebuilt after it (needs policy.tag overwrite or dated to replace anything).
+   */
+  rebuild?: "never" | "with-base";
 }
 /**
  * What an environment replaces: registry, workspace, resources and any other build field.
