@@ -2,7 +2,7 @@
 import { checkFromPinning } from "./check-from-pinning.ts";
 import { findCredentialsInDockerfile } from "./find-literal-credentials.ts";
 import { parseDockerfile } from "./parse-dockerfile.ts";
-import { positionInString } from "./parsed-yaml.ts";
+import { placeInDockerfile } from "./place-in-dockerfile.ts";
 import type { DockerfileOrigin } from "./resolved-dockerfile.ts";
 import type { Problem } from "./types.ts";
 
@@ -15,13 +15,7 @@ import type { Problem } from "./types.ts";
  */
 export function lintDockerfile(dockerfile: string, origin: DockerfileOrigin): Problem[] {
   const parsed = parseDockerfile(dockerfile);
-  const place = (line: number, column: number) => {
-    if ("sidecar" in origin) return { file: origin.sidecar, line, column };
-    return {
-      file: origin.parsed.file,
-      ...positionInString(origin.parsed, origin.path, line, column),
-    };
-  };
+  const place = (line: number, column: number) => placeInDockerfile(origin, line, column);
   const problems: Problem[] = [];
   for (const issue of parsed.issues) {
     problems.push({

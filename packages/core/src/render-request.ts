@@ -1,5 +1,6 @@
 /** Renders a resolved spec into the exact CreateImageBuild body, with secret references or resolved values. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
+import { renderSpecReferences } from "./render-spec-references.ts";
 import { SecretMissingError } from "./secret-missing-error.ts";
 import type { CredentialRef, ResolvedSpec } from "./types.ts";
 
@@ -10,7 +11,8 @@ export const SECRET_ENV_PREFIX = "IMAGEBUILD_SECRET_";
  * Renders the request. `secrets: "reference"` shows each RegistryAuths Auth as a placeholder such as
  * `<from env ACR_AUTH>` (safe to print); `secrets: "resolve"` reads `user:password` from the variable and
  * base64-encodes it, throwing SecretMissingError (naming the variable, never a value) when it is unset.
- * Policy `dated` appends `-yyyymmdd` (the UTC date of `now`) to the tag.
+ * Policy `dated` appends `-yyyymmdd` (the UTC date of `now`) to the tag. A Dockerfile's spec references
+ * (`FROM imagebuild:<image>:<version>`) become that spec's image in this environment, dated alike.
  *
  * @example
  * renderRequest(spec, { secrets: "reference" }).BuildConfig.RegistryAuths
@@ -26,6 +28,13 @@ export function renderRequest(
 ): CreateImageBuildRequest {
   const request = structuredClone(spec.request);
   if (spec.policy.tag === "dated") request.Image.Uri = `${request.Image.Uri}-${utcDate(now)}`;
+  if (request.BuildConfig.Dockerfile !== undefined && spec.bases?.length) {
+    request.BuildConfig.Dockerfile = renderSpecReferences(
+      request.BuildConfig.Dockerfile,
+      spec.bases,
+      utcDate(now),
+    );
+  }
   const hosts = Object.keys(spec.registryAuthRefs).sort();
   if (hosts.length > 0) {
     request.BuildConfig.RegistryAuths = Object.fromEntries(

@@ -1,6 +1,7 @@
 /** Resolves one version file: layers its defaults and overlay, builds the request, and runs the per-spec lints. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
+import { checkFromRegistry } from "./check-from-registry.ts";
 import { checkPathNameTag } from "./check-path-name-tag.ts";
 import { checkRequestSchema } from "./check-request-schema.ts";
 import type { CheckedFile } from "./check-spec-file.ts";
@@ -8,6 +9,7 @@ import { composeRequest } from "./compose-request.ts";
 import { layerSpec } from "./layer-spec.ts";
 import { lintDockerfile } from "./lint-dockerfile.ts";
 import { problemLocator } from "./problem-locator.ts";
+import { resolveBases } from "./resolve-bases.ts";
 import { resolveDockerfile } from "./resolve-dockerfile.ts";
 import { resolvePolicy } from "./resolve-policy.ts";
 import type { CredentialRef, InsideRead, Problem, ResolvedSpec } from "./types.ts";
@@ -56,7 +58,14 @@ export async function resolveSpec({
     imageName,
     version,
   });
+  const bases = resolveBases({
+    dockerfile: dockerfile.dockerfile,
+    origin: dockerfile.origin,
+    packagesBase: buildConfig.Packages?.Base,
+    problemAt,
+  });
   problems.push(
+    ...checkFromRegistry({ bases, env, environments, registry: spec.registry, imageUri: uri }),
     ...checkPathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }),
     ...checkRequestSchema({
       request,
@@ -74,6 +83,7 @@ export async function resolveSpec({
     version,
     env,
     policy,
+    bases,
     request: request as unknown as CreateImageBuildRequest,
     registryAuthRefs: (buildConfig.RegistryAuths ?? {}) as Record<string, CredentialRef>,
     sourceText: self.parsed.text,

@@ -57,6 +57,27 @@ export interface Problem {
 /** A registry credential reference: an environment variable or a secret name. */
 export type CredentialRef = { fromEnv: string } | { secret: string };
 
+/**
+ * An image a spec builds on: a Dockerfile `FROM` or `COPY --from` (or `Packages.Base`), where it is written.
+ *
+ * @example
+ * const base: SpecBase = { keyword: "FROM", reference: "imagebuild:debian-tools:1.0.0", file: "specs/ml/Dockerfile",
+ *   line: 1, column: 1, dockerfileLine: 1, spec: { file: "specs/debian-tools/1.0.0.yaml", imageUri: "r/ns/debian-tools:1.0.0", dated: true } };
+ */
+export interface SpecBase {
+  keyword: "FROM" | "COPY";
+  /** As written: `debian:bookworm`, `imagebuild:debian-tools:1.0.0`, `${BASE}`. */
+  reference: string;
+  /** Where a person edits it: the spec, a defaults file or the sidecar Dockerfile. */
+  file: string;
+  line: number;
+  column: number;
+  /** The line inside the Dockerfile, where `renderRequest` puts the image of a spec reference. */
+  dockerfileLine: number;
+  /** For a spec reference (`imagebuild:<image>:<version>`): the spec it names, in the same environment. */
+  spec?: { file: string; imageUri: string; dated: boolean };
+}
+
 /** How a version is rebuilt: immutable (once), overwrite (replace the tag) or dated (`<version>-<yyyymmdd>`). */
 export type TagPolicy = "immutable" | "overwrite" | "dated";
 
@@ -76,7 +97,9 @@ export interface ResolvedSpec {
   /** The file name without `.yaml`. */
   version: string;
   env: string | undefined;
-  policy: { schedule?: string; tag: TagPolicy };
+  policy: { schedule?: string; tag: TagPolicy; rebuild?: "never" | "with-base" };
+  /** The images it builds on, in Dockerfile order; spec references are linked by `loadSpecs`. */
+  bases: SpecBase[];
   /** The request without RegistryAuths (see `renderRequest`), the tag not yet dated. */
   request: CreateImageBuildRequest;
   registryAuthRefs: Record<string, CredentialRef>;

@@ -2,7 +2,9 @@
 import { buildConfig } from "./build-config.ts";
 import { dockerfileParse } from "./dockerfile-parse.ts";
 import { dockerfilePinnedFrom } from "./dockerfile-pinned-from.ts";
+import { dependencyCycle } from "./dependency-cycle.ts";
 import { duplicateImageUri } from "./duplicate-image-uri.ts";
+import { foreignRegistry } from "./foreign-registry.ts";
 import { immutableVersion } from "./immutable-version.ts";
 import { noLiteralCredentials } from "./no-literal-credentials.ts";
 import { pathNameTag } from "./path-name-tag.ts";
@@ -10,6 +12,7 @@ import { policySchedule } from "./policy-schedule.ts";
 import { requestSchema } from "./request-schema.ts";
 import { schema } from "./schema.ts";
 import { specKind } from "./spec-kind.ts";
+import { specReference } from "./spec-reference.ts";
 import { unknownEnvironment } from "./unknown-environment.ts";
 import { unknownKey } from "./unknown-key.ts";
 import { yamlSyntax } from "./yaml-syntax.ts";
@@ -27,10 +30,13 @@ const ALL = [
   buildConfig,
   dockerfileParse,
   dockerfilePinnedFrom,
+  foreignRegistry,
   policySchedule,
   requestSchema,
   duplicateImageUri,
   unknownEnvironment,
+  specReference,
+  dependencyCycle,
   immutableVersion,
 ] as const;
 
