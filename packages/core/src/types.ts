@@ -1,6 +1,7 @@
 /** The shapes shared by every part of core: spec sources, problems, resolved specs, plans and dispatch results. */
 import type { CreateImageBuildRequest, DlcJob } from "@imagebuild/schema";
 import type { RuleId } from "./rules/index.ts";
+import type { SpecGraph } from "./spec-graph.ts";
 
 /**
  * Where spec files are read from. Paths are repository-relative POSIX paths like
@@ -143,6 +144,8 @@ export interface PlanResult {
   base: string;
   /** The head revision, or `working tree`. */
   head: string;
+  /** The dependency graph of the specs the merge builds (create and rebuild), with their bases. */
+  graph?: SpecGraph;
 }
 
 /**
@@ -179,6 +182,8 @@ export type DispatchResult =
       reason?: string;
     }
   | { file: string; status: "skipped"; reason: string }
+  /** Not submitted: a spec it builds on failed, was blocked, or did not succeed (`dispatchInOrder`). */
+  | { file: string; status: "blocked"; reason: string }
   | {
       file: string;
       status: "failed";
@@ -194,6 +199,7 @@ export type DispatchResult =
 export type DispatchEvent =
   | { type: "submitted"; file: string; imageBuildId: string; jobId: string }
   | { type: "skipped"; file: string; reason: string }
+  | { type: "blocked"; file: string; reason: string }
   | { type: "failed"; file: string; code: string; message: string }
   | { type: "status"; file: string; jobId: string; status: string; job: DlcJob }
   | { type: "finished"; file: string; jobId: string; finalStatus: FinalStatus; reason?: string };
