@@ -2149,7 +2149,7 @@ export const InvocationAnswerSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -2158,7 +2158,7 @@ export const InvocationAnswerSchema = {
           $ref: "#/$defs/SpecResultFile",
         },
         status: {
-          enum: ["skipped", "removed", "ignored"],
+          enum: ["skipped", "removed", "ignored", "blocked"],
         },
         reason: {
           type: "string",
@@ -2215,6 +2215,30 @@ export const InvocationAnswerSchema = {
         },
       },
     },
+    WaitingSpec: {
+      description:
+        "Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.",
+      type: "object",
+      required: ["file", "status", "reason", "bases"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "waiting",
+        },
+        reason: {
+          type: "string",
+        },
+        bases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResultFile",
+          },
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -2231,6 +2255,9 @@ export const InvocationAnswerSchema = {
         },
         {
           $ref: "#/$defs/InvalidSpec",
+        },
+        {
+          $ref: "#/$defs/WaitingSpec",
         },
       ],
       examples: [
@@ -3171,6 +3198,9 @@ export const SpecResultSchema = {
     {
       $ref: "#/$defs/InvalidSpec",
     },
+    {
+      $ref: "#/$defs/WaitingSpec",
+    },
   ],
   examples: [
     {
@@ -3228,7 +3258,7 @@ export const SpecResultSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -3237,7 +3267,7 @@ export const SpecResultSchema = {
           $ref: "#/$defs/SpecResultFile",
         },
         status: {
-          enum: ["skipped", "removed", "ignored"],
+          enum: ["skipped", "removed", "ignored", "blocked"],
         },
         reason: {
           type: "string",
@@ -3270,6 +3300,30 @@ export const SpecResultSchema = {
             retryable: {
               type: "boolean",
             },
+          },
+        },
+      },
+    },
+    WaitingSpec: {
+      description:
+        "Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.",
+      type: "object",
+      required: ["file", "status", "reason", "bases"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "waiting",
+        },
+        reason: {
+          type: "string",
+        },
+        bases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResultFile",
           },
         },
       },
@@ -4018,7 +4072,7 @@ export const WebhookAnswerSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -4027,7 +4081,7 @@ export const WebhookAnswerSchema = {
           $ref: "#/$defs/SpecResultFile",
         },
         status: {
-          enum: ["skipped", "removed", "ignored"],
+          enum: ["skipped", "removed", "ignored", "blocked"],
         },
         reason: {
           type: "string",
@@ -4084,6 +4138,30 @@ export const WebhookAnswerSchema = {
         },
       },
     },
+    WaitingSpec: {
+      description:
+        "Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.",
+      type: "object",
+      required: ["file", "status", "reason", "bases"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "waiting",
+        },
+        reason: {
+          type: "string",
+        },
+        bases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResultFile",
+          },
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -4100,6 +4178,9 @@ export const WebhookAnswerSchema = {
         },
         {
           $ref: "#/$defs/InvalidSpec",
+        },
+        {
+          $ref: "#/$defs/WaitingSpec",
         },
       ],
       examples: [

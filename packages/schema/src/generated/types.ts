@@ -81,7 +81,7 @@ export type JobStatus =
  * What the build-trigger function did with one spec file of a push, upload or timer tick.
  *
  */
-export type SpecResult = SubmittedSpec | NotBuiltSpec | FailedSpec | InvalidSpec;
+export type SpecResult = SubmittedSpec | NotBuiltSpec | FailedSpec | InvalidSpec | WaitingSpec;
 /**
  */
 export type SpecResultFile = string;
@@ -746,12 +746,12 @@ export interface SubmittedSpec {
   reason?: string;
 }
 /**
- * Nothing was built for the file: skipped (absent, already built), removed, or not a spec.
+ * Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).
  *
  */
 export interface NotBuiltSpec {
   file: SpecResultFile;
-  status: "skipped" | "removed" | "ignored";
+  status: "skipped" | "removed" | "ignored" | "blocked";
   reason: string;
 }
 /**
@@ -775,6 +775,16 @@ export interface InvalidSpec {
   file: SpecResultFile;
   status: "invalid";
   problems: string[];
+}
+/**
+ * Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.
+ *
+ */
+export interface WaitingSpec {
+  file: SpecResultFile;
+  status: "waiting";
+  reason: string;
+  bases: SpecResultFile[];
 }
 /**
  * A failure a retry cannot fix (retryable ones throw, so Function Compute retries).
