@@ -10,6 +10,7 @@ import { layerSpec } from "./layer-spec.ts";
 import { lintDockerfile } from "./lint-dockerfile.ts";
 import { problemLocator } from "./problem-locator.ts";
 import { resolveBases } from "./resolve-bases.ts";
+import { resolveBuildArgs } from "./resolve-build-args.ts";
 import { resolveDockerfile } from "./resolve-dockerfile.ts";
 import { resolvePolicy } from "./resolve-policy.ts";
 import type { CredentialRef, InsideRead, Problem, ResolvedSpec } from "./types.ts";
@@ -44,15 +45,23 @@ export async function resolveSpec({
   const build = spec.build ?? {};
   const buildConfig = build.BuildConfig ?? {};
   const dockerfile = await resolveDockerfile({ file, buildConfig, layers, problemAt, readSidecar });
-  const problems = [...dockerfile.problems];
-  if (dockerfile.dockerfile !== undefined && dockerfile.origin !== undefined)
-    problems.push(...lintDockerfile(dockerfile.dockerfile, dockerfile.origin));
+  const withArgs = resolveBuildArgs({
+    file,
+    dockerfile: dockerfile.dockerfile,
+    origin: dockerfile.origin,
+    args: build.args,
+    problemAt,
+  });
+  const problems = [...dockerfile.problems, ...withArgs.problems];
+  // Linted with the args in place: a `FROM ${BASE}` pinned by build.args.BASE is pinned.
+  if (withArgs.dockerfile !== undefined && dockerfile.origin !== undefined)
+    problems.push(...lintDockerfile(withArgs.dockerfile, dockerfile.origin));
   const { policy, problems: policyProblems } = resolvePolicy(spec.policy, problemAt);
   problems.push(...policyProblems);
   const { request, name, uri, composedUri } = composeRequest({
     build,
     buildType: dockerfile.buildType,
-    dockerfile: dockerfile.dockerfile,
+    dockerfile: withArgs.dockerfile,
     tag: policy.tag,
     registry: spec.registry,
     imageName,

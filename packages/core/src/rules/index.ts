@@ -1,4 +1,5 @@
 /** The lint rules, keyed by rule id: the one list of every id a `Problem` can carry. */
+import { buildArgs } from "./build-args.ts";
 import { buildConfig } from "./build-config.ts";
 import { dockerfileParse } from "./dockerfile-parse.ts";
 import { dockerfilePinnedFrom } from "./dockerfile-pinned-from.ts";
@@ -28,6 +29,7 @@ const ALL = [
   noLiteralCredentials,
   pathNameTag,
   buildConfig,
+  buildArgs,
   dockerfileParse,
   dockerfilePinnedFrom,
   foreignRegistry,
