@@ -233,7 +233,7 @@ describe("build args", () => {
   const files = {
     "specs/_defaults.yaml": `${DEFAULTS}    build:\n      args: { MIRROR: "http://127.0.0.1:8080/debian" }\n`,
     "specs/tool/1.0.0.yaml": `${spec(
-      "ARG SUITE\nFROM debian:${SUITE}\nARG MIRROR=https://deb.example.org/debian \\\n  EXTRA=1\nRUN echo $MIRROR",
+      `ARG SUITE\nFROM debian:\${SUITE}\nARG MIRROR=https://deb.example.org/debian \\\n  EXTRA=1\nRUN echo $MIRROR`,
     )}  args:\n    SUITE: bookworm\n`,
   };
 
@@ -241,7 +241,7 @@ describe("build args", () => {
     const { specs, problems } = await loadSpecs({ source: memorySource(files), env: "local" });
     expect(problems).toEqual([]);
     expect(specs[0]?.request.BuildConfig.Dockerfile).toBe(
-      "ARG SUITE=bookworm\nFROM debian:${SUITE}\nARG MIRROR=http://127.0.0.1:8080/debian EXTRA=1\n\nRUN echo $MIRROR\n",
+      `ARG SUITE=bookworm\nFROM debian:\${SUITE}\nARG MIRROR=http://127.0.0.1:8080/debian EXTRA=1\n\nRUN echo $MIRROR\n`,
     );
     const prod = await loadSpecs({ source: memorySource(files), env: "prod" });
     expect(prod.specs[0]?.request.BuildConfig.Dockerfile).toContain(
