@@ -40,7 +40,7 @@ afterEach(async () => {
 
 async function run(files: Record<string, string>, failing: string[] = []) {
   const pai = await startPaiServer({ idPrefix: "o", failingImageNames: failing });
-  const client = createPaiClient({ endpoint: pai.url, env: {}, pollMs: 10 });
+  const client = createPaiClient({ endpoint: pai.url, env: {} });
   closers.push(
     () => client.close(),
     () => pai.close(),
@@ -56,7 +56,7 @@ async function run(files: Record<string, string>, failing: string[] = []) {
     onProgress: (e) => events.push(e),
     waitForJob: (jobId, options) => {
       waited.push(jobId);
-      return client.waitForJob(jobId, options);
+      return client.waitForJob(jobId, { ...options, pollMs: 10 });
     },
   });
   return { pai, results, events, waited };
