@@ -1,5 +1,5 @@
 /** The `dependency-cycle` lint: specs that build on each other (directly or through others) cannot be built. */
-import { specGraph } from "./spec-graph.ts";
+import { findCycles } from "./spec-graph.ts";
 import type { Problem, ResolvedSpec } from "./types.ts";
 
 /**
@@ -12,7 +12,16 @@ import type { Problem, ResolvedSpec } from "./types.ts";
  */
 export function checkDependencyCycles(specs: readonly ResolvedSpec[]): Problem[] {
   const problems: Problem[] = [];
-  for (const cycle of specGraph(specs).cycles) {
+  const bases = new Map(
+    specs.map((spec) => [
+      spec.file,
+      (spec.bases ?? []).flatMap((b) => (b.spec ? [b.spec.file] : [])),
+    ]),
+  );
+  // Most repositories have no spec references at all: nothing to search.
+  if (![...bases.values()].some((list) => list.length > 0)) return problems;
+  const cycles = findCycles([...bases.keys()], (file) => bases.get(file) ?? []);
+  for (const cycle of cycles) {
     const members = new Set(cycle);
     const message = `dependency cycle: ${[...cycle, cycle[0]].join(" → ")}: a spec cannot be built on itself; make one of them build on an image outside the cycle`;
     for (const file of cycle) {

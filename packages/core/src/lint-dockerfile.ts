@@ -1,7 +1,7 @@
 /** The Dockerfile lints of one spec: parse errors, FROM pinning and literal credentials, placed in the spec or sidecar. */
 import { checkFromPinning } from "./check-from-pinning.ts";
 import { findCredentialsInDockerfile } from "./find-literal-credentials.ts";
-import { parseDockerfile } from "./parse-dockerfile.ts";
+import { parseDockerfileOnce } from "./parse-dockerfile-once.ts";
 import { placeInDockerfile } from "./place-in-dockerfile.ts";
 import type { DockerfileOrigin } from "./resolved-dockerfile.ts";
 import type { Problem } from "./types.ts";
@@ -14,7 +14,7 @@ import type { Problem } from "./types.ts";
  * // [{ ruleId: "dockerfile-pinned-from", file: "specs/a/Dockerfile", line: 1, … }]
  */
 export function lintDockerfile(dockerfile: string, origin: DockerfileOrigin): Problem[] {
-  const parsed = parseDockerfile(dockerfile);
+  const parsed = parseDockerfileOnce(dockerfile);
   const place = (line: number, column: number) => placeInDockerfile(origin, line, column);
   const problems: Problem[] = [];
   for (const issue of parsed.issues) {

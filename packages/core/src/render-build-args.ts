@@ -1,5 +1,6 @@
 /** Renders `build.args` into a Dockerfile as its `ARG` defaults (CreateImageBuild has no build-arg field). */
-import { type DockerfileInstruction, parseDockerfile } from "./parse-dockerfile.ts";
+import type { DockerfileInstruction } from "./parse-dockerfile.ts";
+import { parseDockerfileOnce } from "./parse-dockerfile-once.ts";
 
 /** ARGs every builder predefines (proxies, platforms); a Dockerfile may declare them without a default. */
 const PREDEFINED_ARGS = new Set([
@@ -33,7 +34,7 @@ export function renderBuildArgs(
   dockerfile: string,
   args: Readonly<Record<string, string | undefined>>,
 ): RenderedBuildArgs {
-  const { instructions } = parseDockerfile(dockerfile);
+  const { instructions } = parseDockerfileOnce(dockerfile);
   const argLines = instructions.filter((i) => i.keyword === "ARG");
   const declared = new Map<string, { hasDefault: boolean; at: DockerfileInstruction }>();
   const lines = dockerfile.split("\n");

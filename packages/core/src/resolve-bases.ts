@@ -1,6 +1,6 @@
 /** Finds the images one spec builds on (FROM, COPY --from, Packages.Base), placed where they are written. */
 import { findBaseReferences } from "./find-base-references.ts";
-import { parseDockerfile } from "./parse-dockerfile.ts";
+import { parseDockerfileOnce } from "./parse-dockerfile-once.ts";
 import { placeInDockerfile } from "./place-in-dockerfile.ts";
 import type { ProblemAt } from "./problem-locator.ts";
 import type { DockerfileOrigin } from "./resolved-dockerfile.ts";
@@ -25,12 +25,13 @@ export function resolveBases({
   problemAt: ProblemAt;
 }): SpecBase[] {
   if (dockerfile !== undefined && origin !== undefined) {
-    return findBaseReferences(parseDockerfile(dockerfile).instructions).map((base) => ({
-      keyword: base.keyword,
-      reference: base.reference,
-      ...placeInDockerfile(origin, base.line, base.column),
-      dockerfileLine: base.line,
-    }));
+    const file = "sidecar" in origin ? origin.sidecar : origin.parsed.file;
+    return findBaseReferences(parseDockerfileOnce(dockerfile).instructions).map((base) =>
+      withLazyPosition(
+        { keyword: base.keyword, reference: base.reference, file, dockerfileLine: base.line },
+        () => placeInDockerfile(origin, base.line, base.column),
+      ),
+    );
   }
   if (packagesBase === undefined) return [];
   // problemAt is the one place that knows which layer set a field; only its location is used.
@@ -40,4 +41,22 @@ export function resolveBases({
     "",
   );
   return [{ keyword: "FROM", reference: packagesBase, file, line, column, dockerfileLine: 1 }];
+}
+
+/**
+ * Line and column inside an inline Dockerfile need the located YAML parse, which validation only pays for
+ * when something is wrong (docs/decisions/core-validation-speed.md): compute them on first read.
+ */
+function withLazyPosition(
+  base: Omit<SpecBase, "line" | "column">,
+  place: () => { line: number; column: number },
+): SpecBase {
+  let position: { line: number; column: number } | undefined;
+  const at = () => {
+    position ??= place();
+    return position;
+  };
+  Object.defineProperty(base, "line", { enumerable: true, get: () => at().line });
+  Object.defineProperty(base, "column", { enumerable: true, get: () => at().column });
+  return base as SpecBase;
 }

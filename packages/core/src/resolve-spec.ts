@@ -68,7 +68,7 @@ export async function resolveSpec({
     version,
   });
   const bases = resolveBases({
-    dockerfile: dockerfile.dockerfile,
+    dockerfile: withArgs.dockerfile,
     origin: dockerfile.origin,
     packagesBase: buildConfig.Packages?.Base,
     problemAt,

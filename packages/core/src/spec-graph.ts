@@ -43,19 +43,25 @@ export function specGraph(specs: readonly ResolvedSpec[]): SpecGraph {
   }));
   const edges: SpecGraph["edges"] = [];
   const external: SpecGraph["external"] = [];
+  const bases = new Map<string, string[]>();
   for (const spec of sorted) {
-    for (const base of spec.bases) {
+    const seen = new Set<string>();
+    const own: string[] = [];
+    for (const base of spec.bases ?? []) {
       if (base.spec) {
-        if (!edges.some((e) => e.from === spec.file && e.to === base.spec?.file))
-          edges.push({ from: spec.file, to: base.spec.file, reference: base.reference });
-      } else if (!isSpecReference(base.reference)) {
-        if (!external.some((e) => e.from === spec.file && e.reference === base.reference))
-          external.push({ from: spec.file, reference: base.reference });
+        if (seen.has(`spec ${base.spec.file}`)) continue;
+        seen.add(`spec ${base.spec.file}`);
+        own.push(base.spec.file);
+        edges.push({ from: spec.file, to: base.spec.file, reference: base.reference });
+      } else if (!isSpecReference(base.reference) && !seen.has(`image ${base.reference}`)) {
+        seen.add(`image ${base.reference}`);
+        external.push({ from: spec.file, reference: base.reference });
       }
     }
+    bases.set(spec.file, own);
   }
   const files = nodes.map((n) => n.file);
-  const basesOf = (file: string) => edges.filter((e) => e.from === file).map((e) => e.to);
+  const basesOf = (file: string) => bases.get(file) ?? [];
   return {
     nodes,
     edges,
