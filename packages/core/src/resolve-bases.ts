@@ -26,11 +26,12 @@ export function resolveBases({
 }): SpecBase[] {
   if (dockerfile !== undefined && origin !== undefined) {
     const file = "sidecar" in origin ? origin.sidecar : origin.parsed.file;
-    return findBaseReferences(parseDockerfileOnce(dockerfile).instructions).map((base) =>
-      withLazyPosition(
-        { keyword: base.keyword, reference: base.reference, file, dockerfileLine: base.line },
-        () => placeInDockerfile(origin, base.line, base.column),
-      ),
+    return findBaseReferences(parseDockerfileOnce(dockerfile).instructions).map(
+      (base) =>
+        new LazilyPlacedBase(
+          { keyword: base.keyword, reference: base.reference, file, dockerfileLine: base.line },
+          () => placeInDockerfile(origin, base.line, base.column),
+        ),
     );
   }
   if (packagesBase === undefined) return [];
@@ -45,18 +46,40 @@ export function resolveBases({
 
 /**
  * Line and column inside an inline Dockerfile need the located YAML parse, which validation only pays for
- * when something is wrong (docs/decisions/core-validation-speed.md): compute them on first read.
+ * when something is wrong (docs/decisions/core-validation-speed.md): they are computed on first read.
  */
-function withLazyPosition(
-  base: Omit<SpecBase, "line" | "column">,
-  place: () => { line: number; column: number },
-): SpecBase {
-  let position: { line: number; column: number } | undefined;
-  const at = () => {
-    position ??= place();
-    return position;
-  };
-  Object.defineProperty(base, "line", { enumerable: true, get: () => at().line });
-  Object.defineProperty(base, "column", { enumerable: true, get: () => at().column });
-  return base as SpecBase;
+class LazilyPlacedBase implements SpecBase {
+  readonly keyword: SpecBase["keyword"];
+  readonly reference: string;
+  readonly file: string;
+  readonly dockerfileLine: number;
+  spec?: SpecBase["spec"];
+  #place: () => { line: number; column: number };
+  #position: { line: number; column: number } | undefined;
+
+  constructor(
+    base: Omit<SpecBase, "line" | "column">,
+    place: () => { line: number; column: number },
+  ) {
+    this.keyword = base.keyword;
+    this.reference = base.reference;
+    this.file = base.file;
+    this.dockerfileLine = base.dockerfileLine;
+    this.#place = place;
+  }
+
+  get line(): number {
+    this.#position ??= this.#place();
+    return this.#position.line;
+  }
+
+  get column(): number {
+    this.#position ??= this.#place();
+    return this.#position.column;
+  }
+
+  toJSON(): SpecBase {
+    const { keyword, reference, file, line, column, dockerfileLine, spec } = this;
+    return { keyword, reference, file, line, column, dockerfileLine, ...(spec ? { spec } : {}) };
+  }
 }
