@@ -3,14 +3,17 @@ import { findCycles } from "./spec-graph.ts";
 import type { Problem, ResolvedSpec } from "./types.ts";
 
 /**
- * One problem per spec in a cycle, at its FROM (or COPY --from) that leads into the cycle; the message
+ * One problem per spec in a cycle (of `reportFor`, when given), at its FROM (or COPY --from) that leads into the cycle; the message
  * names every file of the cycle in order.
  *
  * @example
  * checkDependencyCycles(specs)
  * // [{ ruleId: "dependency-cycle", file: "specs/a/1.0.0.yaml", message: "dependency cycle: specs/a/1.0.0.yaml → specs/b/1.0.0.yaml → specs/a/1.0.0.yaml: …" }, …]
  */
-export function checkDependencyCycles(specs: readonly ResolvedSpec[]): Problem[] {
+export function checkDependencyCycles(
+  specs: readonly ResolvedSpec[],
+  reportFor?: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   const bases = new Map(
     specs.map((spec) => [
@@ -25,6 +28,7 @@ export function checkDependencyCycles(specs: readonly ResolvedSpec[]): Problem[]
     const members = new Set(cycle);
     const message = `dependency cycle: ${[...cycle, cycle[0]].join(" → ")}: a spec cannot be built on itself; make one of them build on an image outside the cycle`;
     for (const file of cycle) {
+      if (reportFor && !reportFor.has(file)) continue;
       const spec = specs.find((s) => s.file === file);
       const base = spec?.bases.find((b) => b.spec && members.has(b.spec.file));
       problems.push({

@@ -21,6 +21,7 @@ export function linkSpecReferences({
   present,
   env,
   specsDir,
+  reportFor,
 }: {
   specs: readonly ResolvedSpec[];
   known: readonly ResolvedSpec[];
@@ -28,6 +29,8 @@ export function linkSpecReferences({
   present: ReadonlySet<string>;
   env: string | undefined;
   specsDir: string;
+  /** Report problems only for these spec files (default: all of `specs`). */
+  reportFor?: ReadonlySet<string>;
 }): Problem[] {
   const byImage = new Map<string, ResolvedSpec[]>();
   for (const spec of known)
@@ -36,6 +39,7 @@ export function linkSpecReferences({
   for (const spec of specs) {
     for (const base of spec.bases) {
       if (!isSpecReference(base.reference)) continue;
+      const report = !reportFor || reportFor.has(spec.file);
       const problem = (message: string): Problem => ({
         ruleId: "spec-reference",
         severity: "error",
@@ -46,11 +50,12 @@ export function linkSpecReferences({
       });
       const wanted = parseSpecReference(base.reference);
       if (!wanted) {
-        problems.push(
-          problem(
-            "not a spec reference: write imagebuild:<image>:<version> or imagebuild:<image>:latest",
-          ),
-        );
+        if (report)
+          problems.push(
+            problem(
+              "not a spec reference: write imagebuild:<image>:<version> or imagebuild:<image>:latest",
+            ),
+          );
         continue;
       }
       const versions = byImage.get(wanted.imageName) ?? [];
@@ -59,6 +64,7 @@ export function linkSpecReferences({
           ? [...versions].sort((a, b) => compareVersions(a.version, b.version)).at(-1)
           : versions.find((candidate) => candidate.version === wanted.version);
       if (!target) {
+        if (!report) continue;
         const file =
           wanted.version === LATEST_SPEC_VERSION
             ? `${specsDir}/${wanted.imageName}/`

@@ -146,12 +146,11 @@ export async function loadSpecs({
     const extra = allVersionFiles.filter((v) => wanted.has(v.imageName));
     known.push(...(await resolveAll(extra, false)));
   }
-  const selected = new Set(specs.flatMap((spec) => [spec.file, ...spec.bases.map((b) => b.file)]));
+  // Only the selected specs' problems are reported; the others were loaded to link and order them.
+  const reportFor = new Set(specs.map((spec) => spec.file));
   problems.push(
-    ...[
-      ...linkSpecReferences({ specs: known, known, present, env, specsDir: root }),
-      ...checkDependencyCycles(known),
-    ].filter((problem) => selected.has(problem.file)),
+    ...linkSpecReferences({ specs: known, known, present, env, specsDir: root, reportFor }),
+    ...checkDependencyCycles(known, reportFor),
   );
 
   if (env !== undefined && attempted && !envDefined) {

@@ -25,47 +25,48 @@ export function resolveBases({
   problemAt: ProblemAt;
 }): SpecBase[] {
   if (dockerfile !== undefined && origin !== undefined) {
-    const file = "sidecar" in origin ? origin.sidecar : origin.parsed.file;
     return findBaseReferences(parseDockerfileOnce(dockerfile).instructions).map(
       (base) =>
         new LazilyPlacedBase(
-          { keyword: base.keyword, reference: base.reference, file, dockerfileLine: base.line },
+          { keyword: base.keyword, reference: base.reference, dockerfileLine: base.line },
           () => placeInDockerfile(origin, base.line, base.column),
         ),
     );
   }
   if (packagesBase === undefined) return [];
   // problemAt is the one place that knows which layer set a field; only its location is used.
-  const { file, line, column } = problemAt(
-    "build-config",
-    ["build", "BuildConfig", "Packages", "Base"],
-    "",
-  );
-  return [{ keyword: "FROM", reference: packagesBase, file, line, column, dockerfileLine: 1 }];
+  const place = () => problemAt("build-config", ["build", "BuildConfig", "Packages", "Base"], "");
+  return [
+    new LazilyPlacedBase({ keyword: "FROM", reference: packagesBase, dockerfileLine: 1 }, place),
+  ];
 }
 
 /**
- * Line and column inside an inline Dockerfile need the located YAML parse, which validation only pays for
- * when something is wrong (docs/decisions/core-validation-speed.md): they are computed on first read.
+ * A position inside an inline Dockerfile or a defaults layer needs the located YAML parse, which validation
+ * only pays for when something is wrong (docs/decisions/core-validation-speed.md): file, line and column are
+ * computed on first read.
  */
 class LazilyPlacedBase implements SpecBase {
   readonly keyword: SpecBase["keyword"];
   readonly reference: string;
-  readonly file: string;
   readonly dockerfileLine: number;
   spec?: SpecBase["spec"];
-  #place: () => { line: number; column: number };
-  #position: { line: number; column: number } | undefined;
+  #place: () => { file: string; line: number; column: number };
+  #position: { file: string; line: number; column: number } | undefined;
 
   constructor(
-    base: Omit<SpecBase, "line" | "column">,
-    place: () => { line: number; column: number },
+    base: Omit<SpecBase, "file" | "line" | "column">,
+    place: () => { file: string; line: number; column: number },
   ) {
     this.keyword = base.keyword;
     this.reference = base.reference;
-    this.file = base.file;
     this.dockerfileLine = base.dockerfileLine;
     this.#place = place;
+  }
+
+  get file(): string {
+    this.#position ??= this.#place();
+    return this.#position.file;
   }
 
   get line(): number {
