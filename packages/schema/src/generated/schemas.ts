@@ -2149,7 +2149,7 @@ export const InvocationAnswerSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -2216,8 +2216,7 @@ export const InvocationAnswerSchema = {
       },
     },
     WaitingSpec: {
-      description:
-        "Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.",
+      description: "Not submitted yet: waits for its bases' builds.",
       type: "object",
       required: ["file", "status", "reason", "bases"],
       additionalProperties: false,
@@ -3258,7 +3257,7 @@ export const SpecResultSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -3305,8 +3304,7 @@ export const SpecResultSchema = {
       },
     },
     WaitingSpec: {
-      description:
-        "Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.",
+      description: "Not submitted yet: waits for its bases' builds.",
       type: "object",
       required: ["file", "status", "reason", "bases"],
       additionalProperties: false,
@@ -3459,7 +3457,7 @@ export const SpecSchema = {
         args: {
           type: "object",
           description:
-            "Build arguments by name: each must match an ARG of the Dockerfile and becomes that ARG's default in the rendered Dockerfile (CreateImageBuild has no build-arg field). Merged key by key from defaults and overlays. Values are literal: no spaces, quotes, $, backslashes or other shell or Dockerfile metacharacters.",
+            "Build arguments: each sets the default of the Dockerfile's ARG of that name. Literal values only.",
           propertyNames: {
             pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$",
           },
@@ -3469,7 +3467,6 @@ export const SpecSchema = {
           },
           examples: [
             {
-              PIP_INDEX: "https://mirrors.example.com/pypi/simple",
               DEBIAN_SUITE: "bookworm",
             },
           ],
@@ -3632,8 +3629,7 @@ export const SpecSchema = {
         rebuild: {
           type: "string",
           enum: ["never", "with-base"],
-          description:
-            "never (default): a base image's rebuild does not rebuild this version; with-base: when a spec this one is built on (FROM imagebuild:<image>:<version>) is built, this one is rebuilt after it (needs policy.tag overwrite or dated to replace anything).",
+          description: "with-base: rebuilt after a spec it is built on is built; never (default).",
           examples: ["with-base"],
         },
       },
@@ -4072,7 +4068,7 @@ export const WebhookAnswerSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -4139,8 +4135,7 @@ export const WebhookAnswerSchema = {
       },
     },
     WaitingSpec: {
-      description:
-        "Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.",
+      description: "Not submitted yet: waits for its bases' builds.",
       type: "object",
       required: ["file", "status", "reason", "bases"],
       additionalProperties: false,

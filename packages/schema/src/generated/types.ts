@@ -746,7 +746,7 @@ export interface SubmittedSpec {
   reason?: string;
 }
 /**
- * Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a spec it is built on, in the same run, did not succeed).
+ * Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).
  *
  */
 export interface NotBuiltSpec {
@@ -777,7 +777,7 @@ export interface InvalidSpec {
   problems: string[];
 }
 /**
- * Not submitted yet: built on specs of the same run (bases), to be submitted once their builds succeeded.
+ * Not submitted yet: waits for its bases' builds.
  *
  */
 export interface WaitingSpec {
@@ -1044,7 +1044,7 @@ export interface SpecBuild {
   Image?: SpecImage;
   BuildConfig?: SpecBuildConfig;
   /**
-   * Build arguments by name: each must match an ARG of the Dockerfile and becomes that ARG's default in the rendered Dockerfile (CreateImageBuild has no build-arg field). Merged key by key from defaults and overlays. Values are literal: no spaces, quotes, $, backslashes or other shell or Dockerfile metacharacters.
+   * Build arguments: each sets the default of the Dockerfile's ARG of that name. Literal values only.
    */
   args?: {
     [k: string]: string | undefined;
@@ -1131,7 +1131,7 @@ export interface SpecPolicy {
    */
   tag?: "immutable" | "overwrite" | "dated";
   /**
-   * never (default): a base image's rebuild does not rebuild this version; with-base: when a spec this one is built on (FROM imagebuild:<image>:<version>) is built, this one is rebuilt after it (needs policy.tag overwrite or dated to replace anything).
+   * with-base: rebuilt after a spec it is built on is built; never (default).
    */
   rebuild?: "never" | "with-base";
 }
