@@ -27,6 +27,10 @@ export const COMMANDS: Record<
     summary: "submit builds for specs, optionally wait for them",
     load: () => import("./commands/build.ts"),
   },
+  graph: {
+    summary: "which specs are built on which, in build order",
+    load: () => import("./commands/graph.ts"),
+  },
   status: { summary: "show a build job's status", load: () => import("./commands/status.ts") },
   images: { summary: "list a workspace's images", load: () => import("./commands/images.ts") },
   builds: {

@@ -1,5 +1,6 @@
 /** The one pipeline every trigger goes through: load at an exact revision, validate, prepare, dispatch. */
 import { dispatch } from "./dispatch.ts";
+import { dependenciesInRun, nextBuilds } from "./next-builds.ts";
 import { loadSpecs } from "./load-specs.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
 import { prepareBuilds, type SlotFor } from "./prepare-builds.ts";
@@ -15,7 +16,9 @@ import type { DispatchResult, Problem, ResolvedSpec, SpecSource } from "./types.
 export type SpecOutcome =
   | DispatchResult
   | { file: string; status: "invalid"; problems: string[] }
-  | { file: string; status: "removed"; reason: string };
+  | { file: string; status: "removed"; reason: string }
+  /** With `holdDependents`: not submitted yet, built on `bases` of the same run (submit it when they succeeded). */
+  | { file: string; status: "waiting"; reason: string; bases: string[] };
 
 /** The settings `buildSpecs` reads; the function's TriggerConfig has these fields. */
 export interface BuildSpecsConfig {
@@ -27,6 +30,12 @@ export interface BuildSpecsConfig {
   ratePerSecond?: number | undefined;
   /** Skip a version whose image already exists in the workspace, unless its policy overwrites. */
   skipExisting?: boolean | undefined;
+  /**
+   * Submit only the specs whose bases (in-repo, in this run) are not in the run, and return the others as
+   * `waiting`, for a follow step to submit with `nextBuilds` once their bases' jobs succeeded. Default false:
+   * every spec is submitted at once, as before.
+   */
+  holdDependents?: boolean | undefined;
 }
 
 /** Where a log line goes; the function's Logger fits. */
@@ -103,10 +112,21 @@ export async function buildSpecs({
       message: failure.error.message,
     });
   }
-  if (items.length > 0) {
+  let submit = items;
+  if (config.holdDependents) {
+    submit = nextBuilds({ items, outcomes: {} }).ready;
+    for (const item of items) {
+      if (submit.includes(item)) continue;
+      const bases = dependenciesInRun(item, items);
+      const reason = `waits for ${bases.join(", ")} to succeed`;
+      outcomes.push({ file: item.spec.file, status: "waiting", reason, bases });
+      log.info("spec waiting", { file: item.spec.file, bases });
+    }
+  }
+  if (submit.length > 0) {
     const results = await dispatch({
       client,
-      items,
+      items: submit,
       ...(config.concurrency !== undefined ? { concurrency: config.concurrency } : {}),
       ...(config.ratePerSecond !== undefined ? { ratePerSecond: config.ratePerSecond } : {}),
       skipExisting: config.skipExisting ?? false,
@@ -175,7 +195,8 @@ function summarize(result: DispatchResult): Record<string, unknown> {
       ...(result.rebuildOf ? { rebuildOf: result.rebuildOf } : {}),
     };
   }
-  if (result.status === "skipped") return { file: result.file, reason: result.reason };
+  if (result.status === "skipped" || result.status === "blocked")
+    return { file: result.file, reason: result.reason };
   return {
     file: result.file,
     code: result.error.code,

@@ -1,5 +1,6 @@
 /** Checks every `FROM` of a parsed Dockerfile: a valid reference, pinned by a tag other than latest or a digest. */
 import type { DockerfileInstruction } from "./parse-dockerfile.ts";
+import { isSpecReference } from "./spec-reference.ts";
 
 const DOMAIN =
   "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?";
@@ -69,7 +70,12 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
       });
     } else {
       const reference = expanded.value;
-      if (reference !== "scratch" && !stages.has(reference.toLowerCase())) {
+      // A spec reference names a version of this repository, resolved by loadSpecs (`spec-reference`).
+      if (
+        reference !== "scratch" &&
+        !stages.has(reference.toLowerCase()) &&
+        !isSpecReference(reference)
+      ) {
         const problem = pinningProblem(reference);
         if (problem) issues.push({ ...problem, ...at });
       }

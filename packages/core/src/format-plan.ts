@@ -1,4 +1,5 @@
 /** Prints a plan as a terminal table, a Markdown PR summary or JSON. */
+import { formatGraph } from "./format-graph.ts";
 import { formatProblem } from "./spec-error.ts";
 import type { PlanAction, PlanResult } from "./types.ts";
 
@@ -66,6 +67,16 @@ function markdown(result: PlanResult): string {
   }
   const unchanged = result.entries.length - changes.length;
   if (unchanged > 0) lines.push(`${unchanged} spec${unchanged === 1 ? "" : "s"} unchanged.`, "");
+  if (result.graph && result.graph.nodes.length > 0) {
+    // GitHub and GitLab render a mermaid block as a diagram; elsewhere it stays readable text.
+    lines.push(
+      "### Build graph",
+      "",
+      "Bases first; dotted arrows come from images outside the repository.",
+      "",
+    );
+    lines.push("```mermaid", formatGraph(result.graph, "mermaid").trimEnd(), "```", "");
+  }
   if (result.problems.length > 0) {
     lines.push("### Problems", "", "```", ...result.problems.map(formatProblem), "```", "");
   }

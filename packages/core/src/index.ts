@@ -12,6 +12,7 @@ export type {
   PlanResult,
   Problem,
   ResolvedSpec,
+  SpecBase,
   SpecSource,
   TagPolicy,
 } from "./types.ts";
@@ -47,6 +48,28 @@ export { createRateLimiter, RATE_CATCH_UP_MS } from "./create-rate-limiter.ts";
 export { plan, type PlanOptions } from "./plan.ts";
 export { formatPlan, type PlanFormat } from "./format-plan.ts";
 export { dispatch, type DispatchOptions } from "./dispatch.ts";
+export {
+  dispatchInOrder,
+  type DispatchInOrderOptions,
+  type WaitForJob,
+} from "./dispatch-in-order.ts";
+export { nextBuilds, dependenciesInRun, type BuildOutcome } from "./next-builds.ts";
+export {
+  specGraph,
+  buildOrder,
+  findCycles,
+  type SpecGraph,
+  type SpecGraphNode,
+} from "./spec-graph.ts";
+export { formatGraph, type GraphFormat } from "./format-graph.ts";
+export {
+  parseSpecReference,
+  isSpecReference,
+  compareVersions,
+  SPEC_REFERENCE_PREFIX,
+  LATEST_SPEC_VERSION,
+  type SpecReference,
+} from "./spec-reference.ts";
 export {
   DEFAULT_DISPATCH_CONCURRENCY,
   DEFAULT_DISPATCH_RATE_PER_SECOND,

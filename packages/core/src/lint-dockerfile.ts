@@ -1,8 +1,8 @@
 /** The Dockerfile lints of one spec: parse errors, FROM pinning and literal credentials, placed in the spec or sidecar. */
 import { checkFromPinning } from "./check-from-pinning.ts";
 import { findCredentialsInDockerfile } from "./find-literal-credentials.ts";
-import { parseDockerfile } from "./parse-dockerfile.ts";
-import { positionInString } from "./parsed-yaml.ts";
+import { parseDockerfileOnce } from "./parse-dockerfile-once.ts";
+import { placeInDockerfile } from "./place-in-dockerfile.ts";
 import type { DockerfileOrigin } from "./resolved-dockerfile.ts";
 import type { Problem } from "./types.ts";
 
@@ -14,14 +14,8 @@ import type { Problem } from "./types.ts";
  * // [{ ruleId: "dockerfile-pinned-from", file: "specs/a/Dockerfile", line: 1, … }]
  */
 export function lintDockerfile(dockerfile: string, origin: DockerfileOrigin): Problem[] {
-  const parsed = parseDockerfile(dockerfile);
-  const place = (line: number, column: number) => {
-    if ("sidecar" in origin) return { file: origin.sidecar, line, column };
-    return {
-      file: origin.parsed.file,
-      ...positionInString(origin.parsed, origin.path, line, column),
-    };
-  };
+  const parsed = parseDockerfileOnce(dockerfile);
+  const place = (line: number, column: number) => placeInDockerfile(origin, line, column);
   const problems: Problem[] = [];
   for (const issue of parsed.issues) {
     problems.push({

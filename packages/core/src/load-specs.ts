@@ -1,10 +1,13 @@
 /** Loads every spec under the specs folder: layering, schema, rendering and lints. */
 import { type CheckedFile, checkSpecFile } from "./check-spec-file.ts";
+import { checkDependencyCycles } from "./check-dependency-cycles.ts";
 import { checkImmutable } from "./check-immutable.ts";
+import { linkSpecReferences } from "./link-spec-references.ts";
 import { locate, parseYaml } from "./parsed-yaml.ts";
 import { readFileInside } from "./read-file-inside.ts";
 import { resolveSpec } from "./resolve-spec.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
+import { parseSpecReference } from "./spec-reference.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
 /** The layered defaults file name. */
@@ -48,19 +51,25 @@ export async function loadSpecs({
   const problems: Problem[] = [];
   const allFiles = await source.listFiles(root);
   const present = new Set(allFiles);
-  const candidates = selectFiles(allFiles, paths);
-  const versionFiles: { file: string; imageName: string; version: string }[] = [];
-  for (const file of candidates) {
+  const candidates = new Set(selectFiles(allFiles, paths));
+  const allVersionFiles: { file: string; imageName: string; version: string }[] = [];
+  for (const file of allFiles) {
     const relative = file.slice(root.length + 1);
     const parts = relative.split("/");
     const base = parts[parts.length - 1] ?? "";
     if (base === DEFAULTS_FILE || !/\.ya?ml$/.test(base) || base.startsWith(".")) continue;
     if (parts.length !== 2 || base.endsWith(".yml")) {
-      problems.push(placement(file, `spec files live at ${root}/<image-name>/<version>.yaml`));
+      if (candidates.has(file))
+        problems.push(placement(file, `spec files live at ${root}/<image-name>/<version>.yaml`));
       continue;
     }
-    versionFiles.push({ file, imageName: parts[0] ?? "", version: base.slice(0, -".yaml".length) });
+    allVersionFiles.push({
+      file,
+      imageName: parts[0] ?? "",
+      version: base.slice(0, -".yaml".length),
+    });
   }
+  const versionFiles = allVersionFiles.filter((v) => candidates.has(v.file));
 
   const cache = new Map<string, Promise<CheckedFile | undefined>>();
   const reported = new Set<string>();
@@ -87,36 +96,70 @@ export async function loadSpecs({
   const specs: ResolvedSpec[] = [];
   let envDefined = false;
   let attempted = false;
-  const results = await Promise.all(
-    versionFiles.map(async ({ file, imageName, version }) => {
-      const defaults = await Promise.all(defaultsFor(file).map((d) => check(d, "Defaults")));
-      const self = await check(file, "ImageBuild");
-      return { file, imageName, version, defaults, self };
-    }),
-  );
-  for (const { file, imageName, version, defaults, self } of results) {
-    const files = [...defaults, self].filter((f): f is CheckedFile => f !== undefined);
-    for (const checked of files) {
-      if (reported.has(checked.parsed.file)) continue;
-      reported.add(checked.parsed.file);
-      problems.push(...checked.problems);
+  const resolveAll = async (
+    files: { file: string; imageName: string; version: string }[],
+    report: boolean,
+  ) => {
+    const resolvedSpecs: ResolvedSpec[] = [];
+    const results = await Promise.all(
+      files.map(async ({ file, imageName, version }) => {
+        const defaults = await Promise.all(defaultsFor(file).map((d) => check(d, "Defaults")));
+        const self = await check(file, "ImageBuild");
+        return { file, imageName, version, defaults, self };
+      }),
+    );
+    for (const { file, imageName, version, defaults, self } of results) {
+      const checked = [...defaults, self].filter((f): f is CheckedFile => f !== undefined);
+      for (const one of checked) {
+        if (!report || reported.has(one.parsed.file)) continue;
+        reported.add(one.parsed.file);
+        problems.push(...one.problems);
+      }
+      if (!self || checked.some((one) => !one.ok)) continue;
+      const resolved = await resolveSpec({
+        file,
+        imageName,
+        version,
+        defaults: defaults.filter((d): d is CheckedFile => d !== undefined),
+        self,
+        env,
+        secretHosts,
+        readSidecar: (path, folder) => readFileInside(source, path, folder),
+      });
+      if (!report) {
+        if (resolved.spec) resolvedSpecs.push(resolved.spec);
+        continue;
+      }
+      problems.push(...resolved.problems);
+      attempted = true;
+      if (!resolved.notInEnv) envDefined = true;
+      if (resolved.spec) resolvedSpecs.push(resolved.spec);
     }
-    if (!self || files.some((checked) => !checked.ok)) continue;
-    const resolved = await resolveSpec({
-      file,
-      imageName,
-      version,
-      defaults: defaults.filter((d): d is CheckedFile => d !== undefined),
-      self,
-      env,
-      secretHosts,
-      readSidecar: (path, folder) => readFileInside(source, path, folder),
-    });
-    problems.push(...resolved.problems);
-    attempted = true;
-    if (!resolved.notInEnv) envDefined = true;
-    if (resolved.spec) specs.push(resolved.spec);
+    return resolvedSpecs;
+  };
+  specs.push(...(await resolveAll(versionFiles, true)));
+  // Specs named by spec references but not selected are loaded too (quietly), to link and order them.
+  const known = [...specs];
+  const loadedImages = new Set(versionFiles.map((v) => v.imageName));
+  for (;;) {
+    const wanted = new Set(
+      known.flatMap((spec) =>
+        spec.bases
+          .map((base) => parseSpecReference(base.reference)?.imageName)
+          .filter((name): name is string => name !== undefined && !loadedImages.has(name)),
+      ),
+    );
+    if (wanted.size === 0) break;
+    for (const name of wanted) loadedImages.add(name);
+    const extra = allVersionFiles.filter((v) => wanted.has(v.imageName));
+    known.push(...(await resolveAll(extra, false)));
   }
+  // Only the selected specs' problems are reported; the others were loaded to link and order them.
+  const reportFor = new Set(specs.map((spec) => spec.file));
+  problems.push(
+    ...linkSpecReferences({ specs: known, known, present, env, specsDir: root, reportFor }),
+    ...checkDependencyCycles(known, reportFor),
+  );
 
   if (env !== undefined && attempted && !envDefined) {
     const file = versionFiles[0]?.file ?? root;

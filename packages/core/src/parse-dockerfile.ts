@@ -28,6 +28,8 @@ export interface DockerfileInstruction {
   args: string;
   line: number;
   column: number;
+  /** The last line of the instruction (after `\` continuations), before any heredoc body. */
+  endLine?: number;
 }
 
 /** A syntax problem in a Dockerfile. */
@@ -86,7 +88,7 @@ export function parseDockerfile(text: string): {
       continue;
     }
     if (args === "") issues.push({ line, column, message: `${keyword} needs arguments` });
-    instructions.push({ keyword, args, line, column });
+    instructions.push({ keyword, args, line, column, endLine: index });
     index = skipHeredocs(lines, index, args);
   }
   const first = instructions.find((instruction) => instruction.keyword !== "ARG");

@@ -6,6 +6,7 @@ import { loadSpecs } from "./load-specs.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
 import { prepareBuild } from "./prepare-build.ts";
 import { renderRequest } from "./render-request.ts";
+import { rebuildWithBase } from "./plan-with-base.ts";
 import { resolveBaseRef } from "./resolve-base-ref.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
 import type { PlanEntry, PlanResult, ResolvedSpec } from "./types.ts";
@@ -30,7 +31,9 @@ export interface PlanOptions {
 /**
  * Plans a merge: for every spec at the head, `create` (new), `rebuild` (changed and allowed),
  * `skip` (the image already exists in the workspace), or `unchanged`; for every spec only at the base,
- * `removed`. Head problems come back too, including `immutable-version` against the base.
+ * `removed`. Head problems come back too, including `immutable-version` against the base. A spec with
+ * `policy.rebuild: with-base` whose base is built is rebuilt after it; entries come in build order
+ * (bases first, then by file; removed ones last) and `graph` is the graph of what the merge builds.
  *
  * @example
  * const result = await plan({ repoDir: ".", base: "origin/main", env: "prod" });
@@ -112,12 +115,13 @@ export async function plan({
       clientToken: undefined,
     });
   }
-  entries.sort((a, b) => a.file.localeCompare(b.file));
+  const { ordered, graph } = rebuildWithBase({ entries, specs: headLoad.specs });
   return {
-    entries,
+    entries: ordered,
     problems: headLoad.problems,
     base: baseRef,
     head: head ?? "working tree",
+    graph,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Renders a resolved spec into the exact CreateImageBuild body, with secret references or resolved values. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { parseSecretHosts } from "./secret-hosts.ts";
+import { renderSpecReferences } from "./render-spec-references.ts";
 import { SecretMissingError } from "./secret-missing-error.ts";
 import { SECRET_ENV_PREFIX, secretScope } from "./secret-scope.ts";
 import { SecretScopeError } from "./secret-scope-error.ts";
@@ -16,6 +17,8 @@ export { SECRET_ENV_PREFIX };
  * from each variable and base64-encodes it into `RegistryAuths` (the only place a credential goes),
  * throwing SecretMissingError (naming the variable, never a value) when it is unset.
  * Policy `dated` appends `-yyyymmdd` (the UTC date of `now`) to the tag.
+ * A Dockerfile's spec references (`FROM imagebuild:<image>:<version>`) become that spec's image in
+ * this environment, dated alike.
  *
  * @example
  * renderRequest(spec, { secrets: "reference" }).BuildConfig.RegistryAuths
@@ -31,6 +34,13 @@ export function renderRequest(
 ): CreateImageBuildRequest {
   const request = structuredClone(spec.request);
   if (spec.policy.tag === "dated") request.Image.Uri = `${request.Image.Uri}-${utcDate(now)}`;
+  if (request.BuildConfig.Dockerfile !== undefined && spec.bases?.length) {
+    request.BuildConfig.Dockerfile = renderSpecReferences(
+      request.BuildConfig.Dockerfile,
+      spec.bases,
+      utcDate(now),
+    );
+  }
   const hosts = Object.keys(spec.registryAuthRefs).sort();
   if (secrets === "resolve" && hosts.length > 0) assertInScope(spec, hosts, env);
   if (hosts.length > 0) {

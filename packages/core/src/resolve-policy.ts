@@ -2,7 +2,7 @@
 import { Cron } from "croner";
 import type { SpecPolicy } from "@imagebuild/schema";
 import type { ProblemAt } from "./problem-locator.ts";
-import type { Problem, TagPolicy } from "./types.ts";
+import type { Problem, ResolvedSpec } from "./types.ts";
 
 /** Cron patterns already checked (most specs share a handful), to their error or undefined. */
 const CRON_CHECKS = new Map<string, string | undefined>();
@@ -16,8 +16,11 @@ const CRON_CHECKS = new Map<string, string | undefined>();
 export function resolvePolicy(
   policy: SpecPolicy | undefined,
   problemAt: ProblemAt,
-): { policy: { schedule?: string; tag: TagPolicy }; problems: Problem[] } {
-  const resolved: { schedule?: string; tag: TagPolicy } = { tag: policy?.tag ?? "immutable" };
+): { policy: ResolvedSpec["policy"]; problems: Problem[] } {
+  const resolved: ResolvedSpec["policy"] = {
+    tag: policy?.tag ?? "immutable",
+    ...(policy?.rebuild !== undefined ? { rebuild: policy.rebuild } : {}),
+  };
   const problems: Problem[] = [];
   if (policy?.schedule !== undefined) {
     resolved.schedule = policy.schedule;

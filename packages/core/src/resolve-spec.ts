@@ -1,6 +1,7 @@
 /** Resolves one version file: layers its defaults and overlay, builds the request, and runs the per-spec lints. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
+import { checkFromRegistry } from "./check-from-registry.ts";
 import { checkPathNameTag } from "./check-path-name-tag.ts";
 import { checkRequestSchema } from "./check-request-schema.ts";
 import { checkSecretScope } from "./check-secret-scope.ts";
@@ -9,6 +10,8 @@ import { composeRequest } from "./compose-request.ts";
 import { layerSpec } from "./layer-spec.ts";
 import { lintDockerfile } from "./lint-dockerfile.ts";
 import { problemLocator } from "./problem-locator.ts";
+import { resolveBases } from "./resolve-bases.ts";
+import { resolveBuildArgs } from "./resolve-build-args.ts";
 import { resolveDockerfile } from "./resolve-dockerfile.ts";
 import { resolvePolicy } from "./resolve-policy.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
@@ -47,9 +50,17 @@ export async function resolveSpec({
   const build = spec.build ?? {};
   const buildConfig = build.BuildConfig ?? {};
   const dockerfile = await resolveDockerfile({ file, buildConfig, layers, problemAt, readSidecar });
-  const problems = [...dockerfile.problems];
-  if (dockerfile.dockerfile !== undefined && dockerfile.origin !== undefined)
-    problems.push(...lintDockerfile(dockerfile.dockerfile, dockerfile.origin));
+  const withArgs = resolveBuildArgs({
+    file,
+    dockerfile: dockerfile.dockerfile,
+    origin: dockerfile.origin,
+    args: build.args,
+    problemAt,
+  });
+  const problems = [...dockerfile.problems, ...withArgs.problems];
+  // Linted with the args in place: a `FROM ${BASE}` pinned by build.args.BASE is pinned.
+  if (withArgs.dockerfile !== undefined && dockerfile.origin !== undefined)
+    problems.push(...lintDockerfile(withArgs.dockerfile, dockerfile.origin));
   const { policy, problems: policyProblems } = resolvePolicy(spec.policy, problemAt);
   problems.push(...policyProblems);
   const registryAuthRefs = (buildConfig.RegistryAuths ?? {}) as Record<string, CredentialRef>;
@@ -57,13 +68,20 @@ export async function resolveSpec({
   const { request, name, uri, composedUri } = composeRequest({
     build,
     buildType: dockerfile.buildType,
-    dockerfile: dockerfile.dockerfile,
+    dockerfile: withArgs.dockerfile,
     tag: policy.tag,
     registry: spec.registry,
     imageName,
     version,
   });
+  const bases = resolveBases({
+    dockerfile: withArgs.dockerfile,
+    origin: dockerfile.origin,
+    packagesBase: buildConfig.Packages?.Base,
+    problemAt,
+  });
   problems.push(
+    ...checkFromRegistry({ bases, env, environments, registry: spec.registry, imageUri: uri }),
     ...checkPathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }),
     ...checkRequestSchema({
       request,
@@ -81,6 +99,7 @@ export async function resolveSpec({
     version,
     env,
     policy,
+    bases,
     request: request as unknown as CreateImageBuildRequest,
     registryAuthRefs,
     sourceText: self.parsed.text,

@@ -1,6 +1,7 @@
 /** The shapes shared by every part of core: spec sources, problems, resolved specs, plans and dispatch results. */
 import type { CreateImageBuildRequest, DlcJob } from "@imagebuild/schema";
 import type { RuleId } from "./rules/index.ts";
+import type { SpecGraph } from "./spec-graph.ts";
 
 /**
  * Where spec files are read from. Paths are repository-relative POSIX paths like
@@ -57,6 +58,27 @@ export interface Problem {
 /** A registry credential reference: an environment variable or a secret name. */
 export type CredentialRef = { fromEnv: string } | { secret: string };
 
+/**
+ * An image a spec builds on: a Dockerfile `FROM` or `COPY --from` (or `Packages.Base`), where it is written.
+ *
+ * @example
+ * const base: SpecBase = { keyword: "FROM", reference: "imagebuild:debian-tools:1.0.0", file: "specs/ml/Dockerfile",
+ *   line: 1, column: 1, dockerfileLine: 1, spec: { file: "specs/debian-tools/1.0.0.yaml", imageUri: "r/ns/debian-tools:1.0.0", dated: true } };
+ */
+export interface SpecBase {
+  keyword: "FROM" | "COPY";
+  /** As written: `debian:bookworm`, `imagebuild:debian-tools:1.0.0`, `${BASE}`. */
+  reference: string;
+  /** Where a person edits it: the spec, a defaults file or the sidecar Dockerfile. */
+  file: string;
+  line: number;
+  column: number;
+  /** The line inside the Dockerfile, where `renderRequest` puts the image of a spec reference. */
+  dockerfileLine: number;
+  /** For a spec reference (`imagebuild:<image>:<version>`): the spec it names, in the same environment. */
+  spec?: { file: string; imageUri: string; dated: boolean };
+}
+
 /** How a version is rebuilt: immutable (once), overwrite (replace the tag) or dated (`<version>-<yyyymmdd>`). */
 export type TagPolicy = "immutable" | "overwrite" | "dated";
 
@@ -76,7 +98,9 @@ export interface ResolvedSpec {
   /** The file name without `.yaml`. */
   version: string;
   env: string | undefined;
-  policy: { schedule?: string; tag: TagPolicy };
+  policy: { schedule?: string; tag: TagPolicy; rebuild?: "never" | "with-base" };
+  /** The images it builds on, in Dockerfile order; spec references are linked by `loadSpecs`. */
+  bases: SpecBase[];
   /** The request without RegistryAuths (see `renderRequest`), the tag not yet dated. */
   request: CreateImageBuildRequest;
   registryAuthRefs: Record<string, CredentialRef>;
@@ -120,6 +144,8 @@ export interface PlanResult {
   base: string;
   /** The head revision, or `working tree`. */
   head: string;
+  /** The dependency graph of the specs the merge builds (create and rebuild), with their bases. */
+  graph?: SpecGraph;
 }
 
 /**
@@ -181,6 +207,8 @@ export type DispatchResult =
       reason?: string;
     }
   | { file: string; status: "skipped"; reason: string }
+  /** Not submitted: a spec it builds on failed, was blocked, or did not succeed (`dispatchInOrder`). */
+  | { file: string; status: "blocked"; reason: string }
   | {
       file: string;
       status: "failed";
@@ -204,6 +232,7 @@ export type DispatchEvent =
       rebuildOf?: EarlierJob;
     }
   | { type: "skipped"; file: string; reason: string }
+  | { type: "blocked"; file: string; reason: string }
   | { type: "failed"; file: string; code: string; message: string }
   | { type: "status"; file: string; jobId: string; status: string; job: DlcJob }
   | { type: "finished"; file: string; jobId: string; finalStatus: FinalStatus; reason?: string };

@@ -4,7 +4,8 @@ import {
   DEFAULT_DISPATCH_RATE_PER_SECOND,
   type DispatchEvent,
   type DispatchResult,
-  dispatch,
+  buildOrder,
+  dispatchInOrder,
   formatProblem,
   MAX_DISPATCH_CONCURRENCY,
   MAX_BUILD_ATTEMPTS,
@@ -46,6 +47,8 @@ const FLAGS = z.object({
 const HELP = `Usage: imagebuild build SPEC… [options]
 
 Submits one CreateImageBuild per spec (files, or image folders meaning every version in them).
+A spec built on another spec of the same command (FROM imagebuild:<image>:<version>) is submitted
+only after that build succeeded; when it fails, its dependents are "blocked" and not built.
 Each call carries a ClientToken derived from the rendered request, so running the same command
 again never starts a second build ("already built: job dlc-… Succeeded 3 h ago"); a version whose
 image already exists in the workspace is skipped unless its policy overwrites the tag. A build that
@@ -123,7 +126,8 @@ export const command: Command = {
       reason: `not built in env ${flags.env ?? "(none)"}`,
     }));
     let tails = new Map<string, string[]>();
-    const { items, failures } = prepareBuilds({ specs, env: io.env, now: new Date() });
+    const { items: prepared, failures } = prepareBuilds({ specs, env: io.env, now: new Date() });
+    const items = inBuildOrder(prepared);
     results.push(...failures);
     const progress = flags.wait
       ? createProgressRenderer({
@@ -134,7 +138,7 @@ export const command: Command = {
     try {
       if (items.length > 0) {
         results.push(
-          ...(await dispatch({
+          ...(await dispatchInOrder({
             client,
             items,
             concurrency: flags.concurrency,
@@ -181,8 +185,18 @@ function stillRunning(result: DispatchResult): DispatchResult {
   return { ...rest, reason: "still running: stopped waiting" };
 }
 
+// Bases first, so the first wave goes out in file order among specs that build on nothing of the run.
+function inBuildOrder<T extends { spec: { file: string; bases?: { spec?: { file: string } }[] } }>(
+  items: T[],
+): T[] {
+  const byFile = new Map(items.map((item) => [item.spec.file, item]));
+  const basesOf = (file: string) =>
+    (byFile.get(file)?.spec.bases ?? []).flatMap((b) => (b.spec ? [b.spec.file] : []));
+  return buildOrder([...byFile.keys()], basesOf).map((file) => byFile.get(file) as T);
+}
+
 function succeeded(result: DispatchResult): boolean {
-  if (result.status === "failed") return false;
+  if (result.status === "failed" || result.status === "blocked") return false;
   if (result.status === "submitted")
     return result.finalStatus === undefined || result.finalStatus === "Succeeded";
   return true;
@@ -207,6 +221,8 @@ function eventText(event: DispatchEvent, env: NodeJS.ProcessEnv): string {
     }
     case "skipped":
       return `skipped: ${event.reason}`;
+    case "blocked":
+      return `blocked: ${event.reason}`;
     case "failed":
       return `failed: ${event.code}: ${formatError(event, env).message}`;
     case "status":
@@ -231,12 +247,13 @@ function resultsTable(results: DispatchResult[], env: NodeJS.ProcessEnv): string
   });
   const count = (s: DispatchResult["status"]) => results.filter((r) => r.status === s).length;
   const failedBuilds = results.filter((r) => r.status === "submitted" && !succeeded(r)).length;
-  const summary = `${count("submitted")} submitted, ${count("skipped")} skipped, ${count("failed")} failed to submit${failedBuilds > 0 ? `, ${failedBuilds} build(s) did not succeed` : ""}\n`;
+  const blocked = count("blocked") > 0 ? `, ${count("blocked")} blocked` : "";
+  const summary = `${count("submitted")} submitted, ${count("skipped")} skipped, ${count("failed")} failed to submit${blocked}${failedBuilds > 0 ? `, ${failedBuilds} build(s) did not succeed` : ""}\n`;
   return table + summary;
 }
 
 function detail(result: DispatchResult, env: NodeJS.ProcessEnv): string | undefined {
-  if (result.status === "skipped") return result.reason;
+  if (result.status === "skipped" || result.status === "blocked") return result.reason;
   if (result.status === "failed")
     return `${result.error.code}: ${formatError(result.error, env).message}`;
   const parts = [describeAttempt(result), result.reason].filter(Boolean);

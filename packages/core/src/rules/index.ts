@@ -1,8 +1,11 @@
 /** The lint rules, keyed by rule id: the one list of every id a `Problem` can carry. */
+import { buildArgs } from "./build-args.ts";
 import { buildConfig } from "./build-config.ts";
 import { dockerfileParse } from "./dockerfile-parse.ts";
 import { dockerfilePinnedFrom } from "./dockerfile-pinned-from.ts";
+import { dependencyCycle } from "./dependency-cycle.ts";
 import { duplicateImageUri } from "./duplicate-image-uri.ts";
+import { foreignRegistry } from "./foreign-registry.ts";
 import { immutableVersion } from "./immutable-version.ts";
 import { noLiteralCredentials } from "./no-literal-credentials.ts";
 import { pathNameTag } from "./path-name-tag.ts";
@@ -11,6 +14,7 @@ import { requestSchema } from "./request-schema.ts";
 import { schema } from "./schema.ts";
 import { secretScope } from "./secret-scope.ts";
 import { specKind } from "./spec-kind.ts";
+import { specReference } from "./spec-reference.ts";
 import { unknownEnvironment } from "./unknown-environment.ts";
 import { unknownKey } from "./unknown-key.ts";
 import { yamlSyntax } from "./yaml-syntax.ts";
@@ -27,12 +31,16 @@ const ALL = [
   secretScope,
   pathNameTag,
   buildConfig,
+  buildArgs,
   dockerfileParse,
   dockerfilePinnedFrom,
+  foreignRegistry,
   policySchedule,
   requestSchema,
   duplicateImageUri,
   unknownEnvironment,
+  specReference,
+  dependencyCycle,
   immutableVersion,
 ] as const;
 

@@ -10,9 +10,9 @@ describe("parseDockerfile", () => {
     );
     expect(issues).toEqual([]);
     expect(instructions).toEqual([
-      { keyword: "FROM", args: "busybox:1.36 AS base", line: 2, column: 1 },
-      { keyword: "RUN", args: "echo a     && echo b", line: 4, column: 3 },
-      { keyword: "CMD", args: '["sh"]', line: 7, column: 1 },
+      { keyword: "FROM", args: "busybox:1.36 AS base", line: 2, column: 1, endLine: 2 },
+      { keyword: "RUN", args: "echo a     && echo b", line: 4, column: 3, endLine: 6 },
+      { keyword: "CMD", args: '["sh"]', line: 7, column: 1, endLine: 7 },
     ]);
   });
 

@@ -2226,7 +2226,7 @@ export const InvocationAnswerSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -2235,7 +2235,7 @@ export const InvocationAnswerSchema = {
           $ref: "#/$defs/SpecResultFile",
         },
         status: {
-          enum: ["skipped", "removed", "ignored"],
+          enum: ["skipped", "removed", "ignored", "blocked"],
         },
         reason: {
           type: "string",
@@ -2314,6 +2314,29 @@ export const InvocationAnswerSchema = {
         },
       },
     },
+    WaitingSpec: {
+      description: "Not submitted yet: waits for its bases' builds.",
+      type: "object",
+      required: ["file", "status", "reason", "bases"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "waiting",
+        },
+        reason: {
+          type: "string",
+        },
+        bases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResultFile",
+          },
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -2333,6 +2356,9 @@ export const InvocationAnswerSchema = {
         },
         {
           $ref: "#/$defs/ErrorSpec",
+        },
+        {
+          $ref: "#/$defs/WaitingSpec",
         },
       ],
       examples: [
@@ -3463,6 +3489,9 @@ export const SpecResultSchema = {
     {
       $ref: "#/$defs/ErrorSpec",
     },
+    {
+      $ref: "#/$defs/WaitingSpec",
+    },
   ],
   examples: [
     {
@@ -3559,7 +3588,7 @@ export const SpecResultSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -3568,7 +3597,7 @@ export const SpecResultSchema = {
           $ref: "#/$defs/SpecResultFile",
         },
         status: {
-          enum: ["skipped", "removed", "ignored"],
+          enum: ["skipped", "removed", "ignored", "blocked"],
         },
         reason: {
           type: "string",
@@ -3624,6 +3653,29 @@ export const SpecResultSchema = {
         },
         reason: {
           type: "string",
+        },
+      },
+    },
+    WaitingSpec: {
+      description: "Not submitted yet: waits for its bases' builds.",
+      type: "object",
+      required: ["file", "status", "reason", "bases"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "waiting",
+        },
+        reason: {
+          type: "string",
+        },
+        bases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResultFile",
+          },
         },
       },
     },
@@ -3754,6 +3806,23 @@ export const SpecSchema = {
         },
         BuildConfig: {
           $ref: "#/$defs/SpecBuildConfig",
+        },
+        args: {
+          type: "object",
+          description:
+            "Build arguments: each sets the default of the Dockerfile's ARG of that name. Literal values only.",
+          propertyNames: {
+            pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$",
+          },
+          additionalProperties: {
+            type: "string",
+            pattern: "^[A-Za-z0-9._:/@+=,%~^-]{0,1024}$",
+          },
+          examples: [
+            {
+              DEBIAN_SUITE: "bookworm",
+            },
+          ],
         },
       },
     },
@@ -3909,6 +3978,12 @@ export const SpecSchema = {
           description:
             "immutable: built once, never replaced; overwrite: rebuilds replace the tag; dated: rebuilds push <version>-<yyyymmdd>.",
           examples: ["immutable"],
+        },
+        rebuild: {
+          type: "string",
+          enum: ["never", "with-base"],
+          description: "with-base: rebuilt after a spec it is built on is built; never (default).",
+          examples: ["with-base"],
         },
       },
     },
@@ -4406,7 +4481,7 @@ export const WebhookAnswerSchema = {
     },
     NotBuiltSpec: {
       description:
-        "Nothing was built for the file: skipped (absent, already built), removed, or not a spec.",
+        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -4415,7 +4490,7 @@ export const WebhookAnswerSchema = {
           $ref: "#/$defs/SpecResultFile",
         },
         status: {
-          enum: ["skipped", "removed", "ignored"],
+          enum: ["skipped", "removed", "ignored", "blocked"],
         },
         reason: {
           type: "string",
@@ -4494,6 +4569,29 @@ export const WebhookAnswerSchema = {
         },
       },
     },
+    WaitingSpec: {
+      description: "Not submitted yet: waits for its bases' builds.",
+      type: "object",
+      required: ["file", "status", "reason", "bases"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          $ref: "#/$defs/SpecResultFile",
+        },
+        status: {
+          const: "waiting",
+        },
+        reason: {
+          type: "string",
+        },
+        bases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/SpecResultFile",
+          },
+        },
+      },
+    },
     SpecResult: {
       title: "SpecResult",
       description:
@@ -4513,6 +4611,9 @@ export const WebhookAnswerSchema = {
         },
         {
           $ref: "#/$defs/ErrorSpec",
+        },
+        {
+          $ref: "#/$defs/WaitingSpec",
         },
       ],
       examples: [

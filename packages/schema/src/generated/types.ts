@@ -81,7 +81,13 @@ export type JobStatus =
  * What the build-trigger function did with one spec file of a push, upload or timer tick.
  *
  */
-export type SpecResult = SubmittedSpec | NotBuiltSpec | FailedSpec | InvalidSpec | ErrorSpec;
+export type SpecResult =
+  | SubmittedSpec
+  | NotBuiltSpec
+  | FailedSpec
+  | InvalidSpec
+  | ErrorSpec
+  | WaitingSpec;
 /**
  */
 export type SpecResultFile = string;
@@ -780,12 +786,12 @@ export interface EarlierJob1 {
   reason?: string;
 }
 /**
- * Nothing was built for the file: skipped (absent, already built), removed, or not a spec.
+ * Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).
  *
  */
 export interface NotBuiltSpec {
   file: SpecResultFile;
-  status: "skipped" | "removed" | "ignored";
+  status: "skipped" | "removed" | "ignored" | "blocked";
   reason: string;
 }
 /**
@@ -819,6 +825,16 @@ export interface ErrorSpec {
   status: "error";
   code: string;
   reason: string;
+}
+/**
+ * Not submitted yet: waits for its bases' builds.
+ *
+ */
+export interface WaitingSpec {
+  file: SpecResultFile;
+  status: "waiting";
+  reason: string;
+  bases: SpecResultFile[];
 }
 /**
  * A failure a retry cannot fix (retryable ones throw, so Function Compute retries).
@@ -1169,6 +1185,12 @@ export interface SpecBuild {
   ImageBuildJobName?: string;
   Image?: SpecImage;
   BuildConfig?: SpecBuildConfig;
+  /**
+   * Build arguments: each sets the default of the Dockerfile's ARG of that name. Literal values only.
+   */
+  args?: {
+    [k: string]: string | undefined;
+  };
 }
 /**
  * TargetRegistry fields; Type may come from defaults, so an overlay can set only InstanceId. The layered request requires Type.
@@ -1250,6 +1272,10 @@ export interface SpecPolicy {
    * immutable: built once, never replaced; overwrite: rebuilds replace the tag; dated: rebuilds push <version>-<yyyymmdd>.
    */
   tag?: "immutable" | "overwrite" | "dated";
+  /**
+   * with-base: rebuilt after a spec it is built on is built; never (default).
+   */
+  rebuild?: "never" | "with-base";
 }
 /**
  * What an environment replaces: registry, workspace, resources and any other build field.
