@@ -11,6 +11,7 @@ import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { portHolders } from "../port-holders.ts";
 import { specsLocation } from "../specs-location.ts";
+import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 
 /** The local service's and its registry's default ports. */
 const DEFAULT_PORTS = "7070,5000";
@@ -256,6 +257,7 @@ async function secretChecks({
       source,
       specsDir: location.specsDir,
       ...(envName ? { env: envName } : {}),
+      secretHosts: secretHostsFromEnv(env),
     });
     for (const spec of specs) {
       for (const ref of Object.values(spec.registryAuthRefs)) {

@@ -64,14 +64,14 @@ describe("doctor", () => {
     const missing = await doctor([], local.env);
     expect(missing.code).toBe(1);
     expect(missing.body.ok).toBe(false);
-    expect(missing.byName.get("secret PRIVATE_REGISTRY_AUTH")).toMatchObject({
+    expect(missing.byName.get("secret IMAGEBUILD_SECRET_PRIVATE_REGISTRY")).toMatchObject({
       status: "fail",
       detail: expect.stringContaining("not set; used by specs/private-base/2.0.yaml in env local"),
     });
     const secret = "user:very-secret-value-77";
-    const present = await doctor([], { ...local.env, PRIVATE_REGISTRY_AUTH: secret });
+    const present = await doctor([], { ...local.env, IMAGEBUILD_SECRET_PRIVATE_REGISTRY: secret });
     expect(present.code).toBe(0);
-    expect(present.byName.get("secret PRIVATE_REGISTRY_AUTH")?.status).toBe("ok");
+    expect(present.byName.get("secret IMAGEBUILD_SECRET_PRIVATE_REGISTRY")?.status).toBe("ok");
     expect(present.run.stdout + present.run.stderr).not.toContain("very-secret-value-77");
   });
 

@@ -16,6 +16,7 @@ import { functionSYaml } from "../fixtures/function-s-yaml.ts";
 
 const SECRET = "dev-secret-0123456789abcdef";
 const OSS_WAIT_MS = 30_000;
+const DIGEST_WAIT_MS = 30_000;
 
 const repo = createSpecRepo({
   files: { "specs/tool-a/1.0.0.yaml": specYaml({ name: "a" }), "s.yaml": "not used" },
@@ -53,26 +54,37 @@ describe("startDevPipeline", () => {
     expect(lines.some((line) => line.includes("running s.yaml pre-deploy"))).toBe(true);
   });
 
-  it("a push reaches the bundle, which reads the spec from the git host and submits it", async () => {
-    const { status, results } = await dev.push({ all: true, followInBackground: false });
-    expect(status).toBe(202);
-    expect(results).toMatchObject([{ file: "specs/tool-a/1.0.0.yaml", status: "submitted" }]);
-    expect(pai.builds.size).toBe(1);
-    // The function's own JSON logs come back formatted.
-    expect(lines.some((line) => line.startsWith("fn    [http]"))).toBe(true);
-    // Visible locally: the pending status and the digests, as the function posted them.
-    expect(lines).toContainEqual(
-      expect.stringMatching(
-        /^status pending +imagebuild\/tool-a:1\.0\.0 [0-9a-f]{12}: building: job /,
-      ),
-    );
-    for (const channel of ["dingtalk (signed)", "lark (signed)", "slack"])
+  it(
+    "a push reaches the bundle, which reads the spec from the git host and submits it",
+    async () => {
+      const { status, results } = await dev.push({ all: true, followInBackground: false });
+      expect(status).toBe(202);
+      expect(results).toMatchObject([{ file: "specs/tool-a/1.0.0.yaml", status: "submitted" }]);
+      expect(pai.builds.size).toBe(1);
+      // The function's own JSON logs come back formatted.
+      expect(lines.some((line) => line.startsWith("fn    [http]"))).toBe(true);
+      // Visible locally: the pending status and the digests, as the function posted them.
       expect(lines).toContainEqual(
         expect.stringMatching(
-          new RegExp(`^chat  ${channel.replace(/[()]/g, "\\$&")}: (### )?imagebuild: `),
+          /^status pending +imagebuild\/tool-a:1\.0\.0 [0-9a-f]{12}: building: job /,
         ),
       );
-  });
+      // The digest follows the build's end (the follow step), then each service's spacing.
+      const digests = ["dingtalk (signed)", "lark (signed)", "slack"].map(
+        (channel) => new RegExp(`^chat  ${channel.replace(/[()]/g, "\\$&")}: (### )?imagebuild: `),
+      );
+      const deadline = Date.now() + DIGEST_WAIT_MS;
+      while (!digests.every((d) => lines.some((l) => d.test(l))) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const digest of digests) expect(lines).toContainEqual(expect.stringMatching(digest));
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^status success +imagebuild\/tool-a:1\.0\.0 [0-9a-f]{12}: built: job /,
+        ),
+      );
+    },
+    DIGEST_WAIT_MS + 10_000,
+  );
 
   it("the HTTP trigger answers /healthz and refuses a wrong signature", async () => {
     expect((await fetch(`${dev.handlerUrl}/healthz`)).status).toBe(200);
