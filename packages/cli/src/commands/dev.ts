@@ -4,7 +4,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deliverPush, gitPushPayload, startDevPipeline } from "@imagebuild/local-cloud";
-import { createLocalPai, createLogger, type Logger } from "@imagebuild/local-pai";
+import {
+  createLocalPai,
+  createLogger,
+  type Logger,
+  loadOrCreateLocalKeys,
+} from "@imagebuild/local-pai";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { intFlag } from "../flag-schemas.ts";
@@ -118,10 +123,15 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
   say(
     `starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`,
   );
+  // Signed and behind a registry login, as in production: keys made once per data directory (0600),
+  // handed to the function as its role's credentials and to builds as the registry's login.
+  const keys = await loadOrCreateLocalKeys({ dataDir: flags.dataDir });
   const pai = await createLocalPai({
     dataDir: flags.dataDir,
     port: flags.paiPort,
     registryPort: flags.registryPort,
+    accessKeys: [keys.accessKey],
+    registryAuth: keys.registryAuth,
     installSystemPackages: true,
     log: serviceLog(io),
   });
@@ -138,6 +148,8 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
       sYamlPath: existsSync(resolve(io.cwd, "s.yaml")) ? resolve(io.cwd, "s.yaml") : PROJECT_S_YAML,
       port: flags.port,
       env: io.env,
+      credentials: keys.accessKey,
+      registryAuth: keys.registryAuth,
       out: say,
       timers: flags.timers && !flags.once,
     });

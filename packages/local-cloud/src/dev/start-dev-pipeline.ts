@@ -68,6 +68,8 @@ export async function startDevPipeline({
   env = process.env,
   out,
   timers = true,
+  credentials,
+  registryAuth,
 }: {
   repoDir: string;
   bucketDir: string;
@@ -80,6 +82,13 @@ export async function startDevPipeline({
   env?: Readonly<Record<string, string | undefined>>;
   out: (line: string) => void;
   timers?: boolean;
+  /**
+   * The local service's keys: the function gets them as its role's credentials in each invocation's
+   * context (as FC passes STS credentials), and the pipeline's own client signs with them.
+   */
+  credentials?: { accessKeyId: string; accessKeySecret: string } | undefined;
+  /** The local registry's login, for the summary of what it holds. */
+  registryAuth?: { username: string; password: string } | undefined;
 }): Promise<DevPipeline> {
   const repository = `local/${path.basename(path.resolve(repoDir)).replace(/[^A-Za-z0-9_.-]/g, "-")}`;
   const head = execFileSync("git", ["rev-parse", "--abbrev-ref", "HEAD"], {
@@ -88,7 +97,11 @@ export async function startDevPipeline({
   }).trim();
   const branch = head === "HEAD" ? "main" : head;
   seedBucketDefaults({ repoDir, bucketDir });
-  const client = createPaiClient({ endpoint: paiUrl, env: {} });
+  const client = createPaiClient({
+    endpoint: paiUrl,
+    env: {},
+    ...(credentials ? { credentials } : {}),
+  });
   const builds = followBuilds({ client, out });
   let followPushes = true;
   // Each delivery's dispatched records, so push() can return the per-spec results the worker found.
@@ -166,6 +179,7 @@ export async function startDevPipeline({
     started.push(oss);
     const host: FcHost = await startFcHost({
       sYamlPath,
+      ...(credentials ? { credentials } : {}),
       sEnv: {
         ...env,
         IMAGEBUILD_ENV: "local",
@@ -255,7 +269,7 @@ export async function startDevPipeline({
         return { status, results };
       },
       waitForBuilds: (results) => builds.wait(results),
-      summary: () => summarizeImages({ registryUrl, client }),
+      summary: () => summarizeImages({ registryUrl, registryAuth, client }),
       async close() {
         builds.stop();
         for (const service of started.reverse()) await service.close();

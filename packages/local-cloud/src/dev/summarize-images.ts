@@ -14,16 +14,25 @@ const Tags = z.object({ tags: z.array(z.string()).nullish() });
  */
 export async function summarizeImages({
   registryUrl,
+  registryAuth,
   client,
 }: {
   registryUrl: string;
+  /** The registry's htpasswd login, when it has one. */
+  registryAuth?: { username: string; password: string } | undefined;
   client: Pick<PaiClient, "listImages">;
 }): Promise<string> {
   const lines = ["Images in the local registry:"];
+  const headers: Record<string, string> = registryAuth
+    ? {
+        authorization: `Basic ${Buffer.from(`${registryAuth.username}:${registryAuth.password}`).toString("base64")}`,
+      }
+    : {};
+  const get = async (path: string) => (await fetch(`${registryUrl}${path}`, { headers })).json();
   try {
-    const catalog = Catalog.parse(await (await fetch(`${registryUrl}/v2/_catalog`)).json());
+    const catalog = Catalog.parse(await get("/v2/_catalog"));
     for (const name of catalog.repositories ?? []) {
-      const tags = Tags.parse(await (await fetch(`${registryUrl}/v2/${name}/tags/list`)).json());
+      const tags = Tags.parse(await get(`/v2/${name}/tags/list`));
       lines.push(
         `  ${registryUrl.replace(/^https?:\/\//, "")}/${name}: ${(tags.tags ?? []).sort().join(", ")}`,
       );

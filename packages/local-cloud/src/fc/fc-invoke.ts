@@ -6,6 +6,8 @@ export interface FcInvocationContext {
   region?: string;
   accountId?: string;
   function?: { name: string; handler: string; memory: number; timeout: number };
+  /** The function role's key pair, as FC passes its STS credentials in every invocation's context. */
+  credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
 }
 
 /**

@@ -67,6 +67,7 @@ export async function startFcHost({
   onLog = out,
   onAnswer = () => {},
   duplicateAsync = () => false,
+  credentials,
 }: {
   sYamlPath: string;
   sEnv: Readonly<Record<string, string | undefined>>;
@@ -80,6 +81,8 @@ export async function startFcHost({
   onAnswer?: (kind: TriggerKind, answer: unknown) => void;
   /** Async tasks to deliver twice (tests of at-least-once delivery). */
   duplicateAsync?: (taskId: string) => boolean;
+  /** The function role's keys, passed in each invocation's context as FC passes STS credentials. */
+  credentials?: FcInvocationContext["credentials"];
 }): Promise<FcHost> {
   const fn = readSYamlFunction({ sYamlPath, env: sEnv });
   const codeFile = ensureFunctionCode({ fn, out });
@@ -104,6 +107,7 @@ export async function startFcHost({
       memory: fn.memorySize,
       timeout: fn.timeoutSeconds,
     },
+    ...(credentials ? { credentials } : {}),
   });
   const queue = createAsyncInvocations({
     invoke: (payload, requestId) => live().invoke(payload, context(requestId)),
