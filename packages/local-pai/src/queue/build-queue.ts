@@ -6,7 +6,7 @@ import type { Logger } from "../logger.ts";
 import type { ImageStore } from "../store/image-store.ts";
 import type { JobStore, Reason } from "../store/job-store.ts";
 import type { Db } from "../store/open-database.ts";
-import type { Builder, BuildOutcome } from "./builder.ts";
+import { type Builder, type BuildOutcome, withBuildLabels } from "./builder.ts";
 import { type JobLog, openJobLog } from "./job-log.ts";
 
 /** The reason code of a job stopped through StopJob (the DLC code). */
@@ -90,7 +90,7 @@ export function createBuildQueue({
         imageUri: Image.Uri,
         workspaceId: WorkspaceId,
         description: Image.Description,
-        labels: Image.Labels,
+        labels: withBuildLabels(Image.Labels, outcome.labels),
         accessibility: Accessibility,
         userId: build.accessKeyId,
         size: outcome.sizeBytes,

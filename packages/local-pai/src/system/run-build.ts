@@ -1,6 +1,9 @@
 /** Runs one image build: `buildah bud` on a Dockerfile string, then `buildah push` to the image's URI. */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { baseImageLabels, resolveBaseImageDigests } from "./base-image-digests.ts";
+import { acquireCacheScopeLocks, cacheScopeKeys } from "./cache-scope-lock.ts";
+import { cacheRepository } from "./cache-repository.ts";
 import { classifyBuildError } from "./classify-build-error.ts";
 import { parseImageReference } from "./image-reference.ts";
 import { fetchImageSize, manifestExists, RegistryHttpError } from "./registry-client.ts";
@@ -33,6 +36,9 @@ const STOPPED: BuildOutcome = {
   reasonMessage: "the build was stopped by the user",
 };
 
+/** The image label that marks every image a build leaves in the shared storage, so its clean-up finds them. */
+export const BUILD_STORAGE_LABEL = "imagebuild.build";
+
 /** Environment variables the builder keeps from the service's own: nothing secret (keys, tokens) reaches it. */
 const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
 
@@ -45,6 +51,13 @@ const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
  * `overwriteTag` false an existing tag fails with `ImageTagExists` before anything is built. Aborting
  * `signal` kills the builder's whole process group and resolves `Stopped`. Never throws for a build
  * problem: every failure is a `Failed` outcome with the builder's own error line.
+ *
+ * With `layerCache` (default) the build runs with `--layers` and the image's own cache repository in
+ * the local registry as `--cache-to` and `--cache-from` (see cache-repository.ts), holding the
+ * cache-scope locks of its Dockerfile until every image it left in the shared storage is removed, so
+ * no other image's build can reuse its layers (docs/decisions/local-pai-layer-cache.md). Before
+ * building it HEADs every external base image and a success carries them as `imagebuild.base.<n>`
+ * labels (base-image-digests.ts).
  *
  * @example
  * const outcome = await runBuild({
@@ -64,6 +77,7 @@ export async function runBuild({
   onPhase,
   onLog,
   signal,
+  layerCache = true,
 }: {
   dockerfile: string;
   imageUri: string;
@@ -76,6 +90,8 @@ export async function runBuild({
   onPhase?: (phase: BuildPhase) => void;
   onLog?: (line: string) => void;
   signal?: AbortSignal;
+  /** Reuse and export layers through the image's cache repository in the local registry. Default true. */
+  layerCache?: boolean;
 }): Promise<BuildOutcome> {
   onPhase?.("EnvPreparing");
   if (isolation.network === "unavailable") {
@@ -119,7 +135,26 @@ export async function runBuild({
       );
     }
   }
+  let baseLabels: { Key: string; Value: string }[];
+  try {
+    const bases = await resolveBaseImageDigests({ dockerfile, registry, decoded });
+    baseLabels = baseImageLabels(bases);
+    for (const { reference, digest } of bases) log(`base image ${reference}@${digest}`);
+  } catch (error) {
+    const refused = error instanceof RegistryHttpError && [401, 403].includes(error.status);
+    return failed(
+      refused ? "RegistryAuthFailed" : "EnvPrepareFailed",
+      redact(`resolving the base images: ${(error as Error).message}`, secrets),
+    );
+  }
   if (signal?.aborted) return STOPPED;
+  // Held until this build's images are gone from the shared storage (see cache-scope-lock.ts).
+  const releaseScope = layerCache
+    ? await acquireCacheScopeLocks(cacheScopeKeys(dockerfile))
+    : () => {};
+  const buildLabel = `${BUILD_STORAGE_LABEL}=${basename(resolve(workDir))}`;
+  const reusedImages = new Set<string>();
+  let imageId: string | undefined;
 
   const dir = resolve(workDir);
   const context = join(dir, "context");
@@ -131,14 +166,15 @@ export async function runBuild({
     iid: join(dir, "image-id"),
     digest: join(dir, "digest"),
   };
-  await mkdir(context, { recursive: true });
   try {
+    if (signal?.aborted) return STOPPED;
+    await mkdir(context, { recursive: true });
     await writeFile(files.dockerfile, dockerfile);
     await writeAuthFile({
       path: files.authFile,
       decoded,
       registry,
-      includeLocal: isLocal || pullsFromLocalRegistry({ dockerfile, registry }),
+      includeLocal: layerCache || isLocal || pullsFromLocalRegistry({ dockerfile, registry }),
     });
     const env = {
       ...builderEnv(),
@@ -162,15 +198,33 @@ export async function runBuild({
         args: [...storageFlags(environment), ...args],
         env,
         signal,
-        onLine: log,
+        onLine: (line) => {
+          const reused = /^--> Using cache ([a-f0-9]{64})$/.exec(line.trim());
+          if (reused?.[1]) reusedImages.add(reused[1]);
+          log(line);
+        },
         // Recorded so a restart after a crash can stop this build: see stop-leftover-builders.ts.
         pidDir: join(dirname(environment.storageRoot), "builders"),
       });
+
+    const cacheFlags = layerCache
+      ? (() => {
+          const repository = cacheRepository({ registry, target });
+          return [
+            "--layers",
+            `--cache-to=${repository}`,
+            `--cache-from=${repository}`,
+            "--label",
+            buildLabel,
+          ];
+        })()
+      : [];
 
     onPhase?.("Running");
     const built = await buildah([
       "bud",
       ...isolationFlags({ isolation, hooksDir: buildHooks?.hooksDir }),
+      ...cacheFlags,
       "--format",
       "docker",
       "--signature-policy",
@@ -186,7 +240,7 @@ export async function runBuild({
     if (built.aborted) return STOPPED;
     if (built.exitCode !== 0)
       return { status: "Failed", ...classifyBuildError({ tail: built.tail, stage: "build" }) };
-    const imageId = (await readFile(files.iid, "utf8")).trim();
+    imageId = (await readFile(files.iid, "utf8")).trim();
 
     log(`pushing ${imageUri}`);
     const pushed = await buildah([
@@ -201,15 +255,6 @@ export async function runBuild({
       imageId,
       `docker://${imageUri}`,
     ]);
-    // The pushed image lives in the registry; vfs copies every layer in full, so do not keep it.
-    // Removal is housekeeping, not part of the build: it finishes after the outcome is reported.
-    scheduleCleanup(
-      runProcess({
-        command: "buildah",
-        args: [...storageFlags(environment), "rmi", "-f", imageId],
-        env,
-      }),
-    );
     if (pushed.aborted) return STOPPED;
     if (pushed.exitCode !== 0)
       return { status: "Failed", ...classifyBuildError({ tail: pushed.tail, stage: "push" }) };
@@ -218,7 +263,12 @@ export async function runBuild({
     try {
       const { sizeBytes } = await fetchImageSize({ ...target, reference: digest, credentials });
       log(`pushed ${imageUri}@${digest} (${sizeBytes} bytes)`);
-      return { status: "Succeeded", sizeBytes, digest };
+      return {
+        status: "Succeeded",
+        sizeBytes,
+        digest,
+        ...(baseLabels.length > 0 ? { labels: baseLabels } : {}),
+      };
     } catch (error) {
       return failed(
         "PushFailed",
@@ -226,6 +276,15 @@ export async function runBuild({
       );
     }
   } finally {
+    // The pushed image lives in the registry (its layers in the cache repository too); vfs copies
+    // every layer in full, so keep none. Housekeeping, not part of the build: it finishes after the
+    // outcome is reported, and only then may another build of the same cache scope start.
+    const cleanup = removeBuildImages({
+      environment,
+      imageIds: [...(imageId ? [imageId] : []), ...reusedImages],
+      label: layerCache ? buildLabel : undefined,
+    }).finally(releaseScope);
+    scheduleCleanup(cleanup);
     await stopLeftoverNetworks(network);
     await Promise.all([
       rm(hooks, { recursive: true, force: true }),
@@ -234,6 +293,31 @@ export async function runBuild({
       rm(context, { recursive: true, force: true }),
     ]);
   }
+}
+
+/**
+ * Removes the built image (buildah also removes its untagged parents, the step images), the cache
+ * images this build pulled, and any image carrying this build's `label` (what a failed build left).
+ */
+async function removeBuildImages({
+  environment,
+  imageIds,
+  label,
+}: {
+  environment: BuildEnvironment;
+  imageIds: string[];
+  label: string | undefined;
+}): Promise<void> {
+  const env = { ...builderEnv(), ...environment.env };
+  const buildah = (args: string[], onLine?: (line: string) => void) =>
+    runProcess({ command: "buildah", args: [...storageFlags(environment), ...args], env, onLine });
+  for (const id of imageIds) await buildah(["rmi", "-f", id]);
+  if (label === undefined) return;
+  const left: string[] = [];
+  await buildah(["images", "-a", "-q", "--no-trunc", "--filter", `label=${label}`], (line) => {
+    if (/^(sha256:)?[a-f0-9]{64}$/.test(line.trim())) left.push(line.trim());
+  });
+  for (const id of left) await buildah(["rmi", "-f", id]);
 }
 
 /** The service's environment reduced to what buildah needs: never its keys, tokens or passwords. */
