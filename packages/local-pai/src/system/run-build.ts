@@ -1,12 +1,17 @@
 /** Runs one image build: `buildah bud` on a Dockerfile string, then `buildah push` to the image's URI. */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { baseImageLabels, resolveBaseImageDigests } from "./base-image-digests.ts";
 import { acquireCacheScopeLocks, cacheScopeKeys } from "./cache-scope-lock.ts";
 import { cacheRepository } from "./cache-repository.ts";
 import { classifyBuildError } from "./classify-build-error.ts";
 import { parseImageReference } from "./image-reference.ts";
-import { fetchImageSize, manifestExists, RegistryHttpError } from "./registry-client.ts";
+import {
+  fetchConfigDigest,
+  fetchImageSize,
+  manifestExists,
+  RegistryHttpError,
+} from "./registry-client.ts";
 import {
   RegistryAuthsInvalidError,
   credentialsFor,
@@ -26,6 +31,7 @@ import type {
   BuildOutcome,
   BuildPhase,
   RegistryAuths,
+  RegistryCredentials,
   RegistryHandle,
 } from "./types.ts";
 import { storageFlags } from "./write-build-environment.ts";
@@ -35,9 +41,6 @@ const STOPPED: BuildOutcome = {
   reasonCode: "JobStoppedByUser",
   reasonMessage: "the build was stopped by the user",
 };
-
-/** The image label that marks every image a build leaves in the shared storage, so its clean-up finds them. */
-export const BUILD_STORAGE_LABEL = "imagebuild.build";
 
 /** Environment variables the builder keeps from the service's own: nothing secret (keys, tokens) reaches it. */
 const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
@@ -152,8 +155,8 @@ export async function runBuild({
   const releaseScope = layerCache
     ? await acquireCacheScopeLocks(cacheScopeKeys(dockerfile))
     : () => {};
-  const buildLabel = `${BUILD_STORAGE_LABEL}=${basename(resolve(workDir))}`;
   const reusedImages = new Set<string>();
+  const pushedCache = new Set<string>();
   let imageId: string | undefined;
 
   const dir = resolve(workDir);
@@ -201,6 +204,8 @@ export async function runBuild({
         onLine: (line) => {
           const reused = /^--> Using cache ([a-f0-9]{64})$/.exec(line.trim());
           if (reused?.[1]) reusedImages.add(reused[1]);
+          const exported = /^--> Pushing cache (\S+)$/.exec(line.trim());
+          if (exported?.[1]) pushedCache.add(exported[1]);
           log(line);
         },
         // Recorded so a restart after a crash can stop this build: see stop-leftover-builders.ts.
@@ -210,13 +215,7 @@ export async function runBuild({
     const cacheFlags = layerCache
       ? (() => {
           const repository = cacheRepository({ registry, target });
-          return [
-            "--layers",
-            `--cache-to=${repository}`,
-            `--cache-from=${repository}`,
-            "--label",
-            buildLabel,
-          ];
+          return ["--layers", `--cache-to=${repository}`, `--cache-from=${repository}`];
         })()
       : [];
 
@@ -282,7 +281,8 @@ export async function runBuild({
     const cleanup = removeBuildImages({
       environment,
       imageIds: [...(imageId ? [imageId] : []), ...reusedImages],
-      label: layerCache ? buildLabel : undefined,
+      pushedCache: [...pushedCache],
+      credentials: registry.auth,
     }).finally(releaseScope);
     scheduleCleanup(cleanup);
     await stopLeftoverNetworks(network);
@@ -297,27 +297,31 @@ export async function runBuild({
 
 /**
  * Removes the built image (buildah also removes its untagged parents, the step images), the cache
- * images this build pulled, and any image carrying this build's `label` (what a failed build left).
+ * images this build pulled, and the step image behind every cache tag it pushed: a step image's id
+ * is its configuration's digest, which the pushed manifest names. That last part finds what a failed
+ * build left, which no final image leads to.
  */
 async function removeBuildImages({
   environment,
   imageIds,
-  label,
+  pushedCache,
+  credentials,
 }: {
   environment: BuildEnvironment;
   imageIds: string[];
-  label: string | undefined;
+  pushedCache: string[];
+  credentials: RegistryCredentials | undefined;
 }): Promise<void> {
   const env = { ...builderEnv(), ...environment.env };
-  const buildah = (args: string[], onLine?: (line: string) => void) =>
-    runProcess({ command: "buildah", args: [...storageFlags(environment), ...args], env, onLine });
-  for (const id of imageIds) await buildah(["rmi", "-f", id]);
-  if (label === undefined) return;
-  const left: string[] = [];
-  await buildah(["images", "-a", "-q", "--no-trunc", "--filter", `label=${label}`], (line) => {
-    if (/^(sha256:)?[a-f0-9]{64}$/.test(line.trim())) left.push(line.trim());
-  });
-  for (const id of left) await buildah(["rmi", "-f", id]);
+  const rmi = (id: string) =>
+    runProcess({ command: "buildah", args: [...storageFlags(environment), "rmi", "-f", id], env });
+  for (const id of imageIds) await rmi(id);
+  for (const ref of pushedCache) {
+    const parsed = parseImageReference(ref);
+    if (!parsed.ok) continue;
+    const config = await fetchConfigDigest({ ...parsed.value, credentials }).catch(() => undefined);
+    if (config) await rmi(config.replace(/^sha256:/, ""));
+  }
 }
 
 /** The service's environment reduced to what buildah needs: never its keys, tokens or passwords. */

@@ -15,7 +15,12 @@ describe("runBuild with the layer cache", () => {
   }, 300_000);
   afterAll(() => system?.close());
 
-  const build = async (repository: string, tag: string, dockerfile: string) => {
+  const build = async (
+    repository: string,
+    tag: string,
+    dockerfile: string,
+    onLog: (line: string) => void = () => {},
+  ) => {
     const logs: string[] = [];
     const outcome = await runBuild({
       dockerfile,
@@ -25,7 +30,10 @@ describe("runBuild with the layer cache", () => {
       isolation: system.isolation,
       registry: system.registry,
       workDir: system.workDir(`${repository.replaceAll("/", "-")}-${tag}`),
-      onLog: (line) => logs.push(line),
+      onLog: (line) => {
+        logs.push(line);
+        onLog(line);
+      },
     });
     expect(outcome, logs.slice(-5).join("\n")).toMatchObject({ status: "Succeeded" });
     return { outcome, logs };
@@ -75,14 +83,19 @@ describe("runBuild with the layer cache", () => {
   );
 
   it(
-    "two images with the same instructions, built at once and one after the other, never share a layer",
+    "two images with the same instructions, the second started while the first's step images exist, never share a layer",
     async () => {
-      const dockerfile = `FROM busybox\n${RANDOM_LAYER}CMD ["cat", "/random"]\n`;
-      const [a, b] = await Promise.all([
-        build("team/poison-a", "1.0", dockerfile),
-        build("team/poison-b", "1.0", dockerfile),
-      ]);
-      for (const { logs } of [a, b]) {
+      const dockerfile = `FROM busybox\n${RANDOM_LAYER}RUN sleep 2\nCMD ["cat", "/random"]\n`;
+      let firstStepDone: () => void = () => {};
+      const stepped = new Promise<void>((resolve) => {
+        firstStepDone = resolve;
+      });
+      const a = build("team/poison-a", "1.0", dockerfile, (line) => {
+        if (line.startsWith("--> Pushing cache")) firstStepDone();
+      });
+      await stepped;
+      const b = await build("team/poison-b", "1.0", dockerfile);
+      for (const { logs } of [await a, b]) {
         expect(logs.some((line) => line.includes("Using cache"))).toBe(false);
       }
       const again = await build("team/poison-b", "1.1", dockerfile);
@@ -92,8 +105,10 @@ describe("runBuild with the layer cache", () => {
         manifest("team/poison-b", "1.0"),
         manifest("team/poison-b", "1.1"),
       ]);
-      expect(layersA.layers.at(-1)).not.toBe(layersB.layers.at(-1));
-      expect(layersAgain.layers.at(-1)).toBe(layersB.layers.at(-1));
+      // Layer 0 is busybox, layer 1 the random bytes.
+      expect(layersA.layers[0]).toBe(layersB.layers[0]);
+      expect(layersA.layers[1]).not.toBe(layersB.layers[1]);
+      expect(layersAgain.layers).toEqual(layersB.layers);
       expect(await cacheTags("team/poison-a")).not.toEqual(await cacheTags("team/poison-b"));
     },
     BUILD_TIMEOUT_MS,
