@@ -2,7 +2,7 @@
 import type { ImageStore } from "../store/image-store.ts";
 import type { JobStore } from "../store/job-store.ts";
 import type { Db } from "../store/open-database.ts";
-import type { BuildOutcome } from "./builder.ts";
+import { type BuildOutcome, withBuildLabels } from "./builder.ts";
 import type { QueuedBuild } from "./queue-state.ts";
 
 /** The outcome of a build that succeeded. */
@@ -32,7 +32,7 @@ export function createRecordSuccess({
       imageUri: Image.Uri,
       workspaceId: WorkspaceId,
       description: Image.Description,
-      labels: Image.Labels,
+      labels: withBuildLabels(Image.Labels, outcome.labels),
       accessibility: Accessibility,
       userId: build.accessKeyId,
       size: outcome.sizeBytes,

@@ -1,9 +1,17 @@
 /** Runs one image build: `buildah bud` on a Dockerfile string, then `buildah push` to the image's URI. */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { baseImageLabels, resolveBaseImageDigests } from "./base-image-digests.ts";
+import { acquireCacheScopeLocks, cacheScopeKeys } from "./cache-scope-lock.ts";
+import { cacheRepository } from "./cache-repository.ts";
 import { classifyBuildError } from "./classify-build-error.ts";
 import { parseImageReference } from "./image-reference.ts";
-import { fetchImageSize, manifestExists, RegistryHttpError } from "./registry-client.ts";
+import {
+  fetchConfigDigest,
+  fetchImageSize,
+  manifestExists,
+  RegistryHttpError,
+} from "./registry-client.ts";
 import {
   RegistryAuthsInvalidError,
   credentialsFor,
@@ -23,6 +31,7 @@ import type {
   BuildOutcome,
   BuildPhase,
   RegistryAuths,
+  RegistryCredentials,
   RegistryHandle,
 } from "./types.ts";
 import { storageFlags } from "./write-build-environment.ts";
@@ -46,6 +55,13 @@ const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
  * `signal` kills the builder's whole process group and resolves `Stopped`. Never throws for a build
  * problem: every failure is a `Failed` outcome with the builder's own error line.
  *
+ * With `layerCache` (default) the build runs with `--layers` and the image's own cache repository in
+ * the local registry as `--cache-to` and `--cache-from` (see cache-repository.ts), holding the
+ * cache-scope locks of its Dockerfile until every image it left in the shared storage is removed, so
+ * no other image's build can reuse its layers (docs/decisions/local-pai-layer-cache.md). Before
+ * building it HEADs every external base image and a success carries them as `imagebuild.base.<n>`
+ * labels (base-image-digests.ts).
+ *
  * @example
  * const outcome = await runBuild({
  *   dockerfile: "FROM busybox\nRUN echo hi\n", imageUri: `${registry.host}/team/app:1.0`,
@@ -64,6 +80,7 @@ export async function runBuild({
   onPhase,
   onLog,
   signal,
+  layerCache = true,
 }: {
   dockerfile: string;
   imageUri: string;
@@ -76,6 +93,8 @@ export async function runBuild({
   onPhase?: (phase: BuildPhase) => void;
   onLog?: (line: string) => void;
   signal?: AbortSignal;
+  /** Reuse and export layers through the image's cache repository in the local registry. Default true. */
+  layerCache?: boolean;
 }): Promise<BuildOutcome> {
   onPhase?.("EnvPreparing");
   if (isolation.network === "unavailable") {
@@ -119,7 +138,26 @@ export async function runBuild({
       );
     }
   }
+  let baseLabels: { Key: string; Value: string }[];
+  try {
+    const bases = await resolveBaseImageDigests({ dockerfile, registry, decoded });
+    baseLabels = baseImageLabels(bases);
+    for (const { reference, digest } of bases) log(`base image ${reference}@${digest}`);
+  } catch (error) {
+    const refused = error instanceof RegistryHttpError && [401, 403].includes(error.status);
+    return failed(
+      refused ? "RegistryAuthFailed" : "EnvPrepareFailed",
+      redact(`resolving the base images: ${(error as Error).message}`, secrets),
+    );
+  }
   if (signal?.aborted) return STOPPED;
+  // Held until this build's images are gone from the shared storage (see cache-scope-lock.ts).
+  const releaseScope = layerCache
+    ? await acquireCacheScopeLocks(cacheScopeKeys(dockerfile))
+    : () => {};
+  const reusedImages = new Set<string>();
+  const pushedCache = new Set<string>();
+  let imageId: string | undefined;
 
   const dir = resolve(workDir);
   const context = join(dir, "context");
@@ -131,14 +169,15 @@ export async function runBuild({
     iid: join(dir, "image-id"),
     digest: join(dir, "digest"),
   };
-  await mkdir(context, { recursive: true });
   try {
+    if (signal?.aborted) return STOPPED;
+    await mkdir(context, { recursive: true });
     await writeFile(files.dockerfile, dockerfile);
     await writeAuthFile({
       path: files.authFile,
       decoded,
       registry,
-      includeLocal: isLocal || pullsFromLocalRegistry({ dockerfile, registry }),
+      includeLocal: layerCache || isLocal || pullsFromLocalRegistry({ dockerfile, registry }),
     });
     const env = {
       ...builderEnv(),
@@ -162,15 +201,29 @@ export async function runBuild({
         args: [...storageFlags(environment), ...args],
         env,
         signal,
-        onLine: log,
+        onLine: (line) => {
+          const reused = /^--> Using cache ([a-f0-9]{64})$/.exec(line.trim());
+          if (reused?.[1]) reusedImages.add(reused[1]);
+          const exported = /^--> Pushing cache (\S+)$/.exec(line.trim());
+          if (exported?.[1]) pushedCache.add(exported[1]);
+          log(line);
+        },
         // Recorded so a restart after a crash can stop this build: see stop-leftover-builders.ts.
         pidDir: join(dirname(environment.storageRoot), "builders"),
       });
+
+    const cacheFlags = layerCache
+      ? (() => {
+          const repository = cacheRepository({ registry, target });
+          return ["--layers", `--cache-to=${repository}`, `--cache-from=${repository}`];
+        })()
+      : [];
 
     onPhase?.("Running");
     const built = await buildah([
       "bud",
       ...isolationFlags({ isolation, hooksDir: buildHooks?.hooksDir }),
+      ...cacheFlags,
       "--format",
       "docker",
       "--signature-policy",
@@ -186,7 +239,7 @@ export async function runBuild({
     if (built.aborted) return STOPPED;
     if (built.exitCode !== 0)
       return { status: "Failed", ...classifyBuildError({ tail: built.tail, stage: "build" }) };
-    const imageId = (await readFile(files.iid, "utf8")).trim();
+    imageId = (await readFile(files.iid, "utf8")).trim();
 
     log(`pushing ${imageUri}`);
     const pushed = await buildah([
@@ -201,15 +254,6 @@ export async function runBuild({
       imageId,
       `docker://${imageUri}`,
     ]);
-    // The pushed image lives in the registry; vfs copies every layer in full, so do not keep it.
-    // Removal is housekeeping, not part of the build: it finishes after the outcome is reported.
-    scheduleCleanup(
-      runProcess({
-        command: "buildah",
-        args: [...storageFlags(environment), "rmi", "-f", imageId],
-        env,
-      }),
-    );
     if (pushed.aborted) return STOPPED;
     if (pushed.exitCode !== 0)
       return { status: "Failed", ...classifyBuildError({ tail: pushed.tail, stage: "push" }) };
@@ -218,7 +262,12 @@ export async function runBuild({
     try {
       const { sizeBytes } = await fetchImageSize({ ...target, reference: digest, credentials });
       log(`pushed ${imageUri}@${digest} (${sizeBytes} bytes)`);
-      return { status: "Succeeded", sizeBytes, digest };
+      return {
+        status: "Succeeded",
+        sizeBytes,
+        digest,
+        ...(baseLabels.length > 0 ? { labels: baseLabels } : {}),
+      };
     } catch (error) {
       return failed(
         "PushFailed",
@@ -226,6 +275,16 @@ export async function runBuild({
       );
     }
   } finally {
+    // The pushed image lives in the registry (its layers in the cache repository too); vfs copies
+    // every layer in full, so keep none. Housekeeping, not part of the build: it finishes after the
+    // outcome is reported, and only then may another build of the same cache scope start.
+    const cleanup = removeBuildImages({
+      environment,
+      imageIds: [...(imageId ? [imageId] : []), ...reusedImages],
+      pushedCache: [...pushedCache],
+      credentials: registry.auth,
+    }).finally(releaseScope);
+    scheduleCleanup(cleanup);
     await stopLeftoverNetworks(network);
     await Promise.all([
       rm(hooks, { recursive: true, force: true }),
@@ -233,6 +292,35 @@ export async function runBuild({
       ...Object.values(files).map((file) => rm(file, { force: true })),
       rm(context, { recursive: true, force: true }),
     ]);
+  }
+}
+
+/**
+ * Removes the built image (buildah also removes its untagged parents, the step images), the cache
+ * images this build pulled, and the step image behind every cache tag it pushed: a step image's id
+ * is its configuration's digest, which the pushed manifest names. That last part finds what a failed
+ * build left, which no final image leads to.
+ */
+async function removeBuildImages({
+  environment,
+  imageIds,
+  pushedCache,
+  credentials,
+}: {
+  environment: BuildEnvironment;
+  imageIds: string[];
+  pushedCache: string[];
+  credentials: RegistryCredentials | undefined;
+}): Promise<void> {
+  const env = { ...builderEnv(), ...environment.env };
+  const rmi = (id: string) =>
+    runProcess({ command: "buildah", args: [...storageFlags(environment), "rmi", "-f", id], env });
+  for (const id of imageIds) await rmi(id);
+  for (const ref of pushedCache) {
+    const parsed = parseImageReference(ref);
+    if (!parsed.ok) continue;
+    const config = await fetchConfigDigest({ ...parsed.value, credentials }).catch(() => undefined);
+    if (config) await rmi(config.replace(/^sha256:/, ""));
   }
 }
 

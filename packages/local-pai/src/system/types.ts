@@ -86,7 +86,13 @@ export type BuildPhase = "EnvPreparing" | "Running";
  * if (outcome.status === "Failed") log.warn(outcome.reasonMessage, { code: outcome.reasonCode });
  */
 export type BuildOutcome =
-  | { status: "Succeeded"; sizeBytes: number; digest: string }
+  | {
+      status: "Succeeded";
+      sizeBytes: number;
+      digest: string;
+      /** Labels the build adds to the workspace image (`imagebuild.base.<n>`, see base-image-digests.ts). */
+      labels?: { Key: string; Value: string }[];
+    }
   | { status: "Failed"; reasonCode: BuildFailureCode; reasonMessage: string }
   | {
       status: "Stopped";

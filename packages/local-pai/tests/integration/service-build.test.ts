@@ -87,6 +87,40 @@ describe("local PAI with real builds (FROM busybox)", () => {
   );
 
   it(
+    "registers the built image with its base's digest as imagebuild.base.0, next to the request's labels",
+    async () => {
+      const request = buildRequest({
+        name: "based",
+        uri: uri("based"),
+        dockerfile: "FROM busybox\nRUN echo based > /based\n",
+      }) as { Image: { Labels?: { Key: string; Value: string }[] } };
+      request.Image.Labels = [
+        { Key: "team", Value: "platform" },
+        { Key: "imagebuild.base.0", Value: "claimed-by-the-request" },
+      ];
+      const created = await create(request, "real-based");
+      expect(created.status).toBe(200);
+      const job = await waitForJob(pai.url, String(created.body.ImageBuildJobId));
+      expect(job.Status).toBe("Succeeded");
+      const head = await fetch(`${pai.registry.url}/v2/library/busybox/manifests/latest`, {
+        method: "HEAD",
+        headers: { Accept: MANIFEST_ACCEPT },
+      });
+      const digest = head.headers.get("docker-content-digest");
+      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      const listed = await call(
+        `${pai.url}/api/v1/images?WorkspaceId=12345&Name=based&Verbose=true`,
+      );
+      const [image] = listed.body.Images as { Labels?: unknown }[];
+      expect(image?.Labels).toEqual([
+        { Key: "team", Value: "platform" },
+        { Key: "imagebuild.base.0", Value: `docker.io/library/busybox:latest@${digest}` },
+      ]);
+    },
+    BUILD_TEST_TIMEOUT_MS,
+  );
+
+  it(
     "creates exactly one build for 50 concurrent identical requests, and rejects the token with another request",
     async () => {
       const request = buildRequest({

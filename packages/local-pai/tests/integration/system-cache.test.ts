@@ -1,0 +1,160 @@
+/** The layer cache with real builds: reuse through the image's cache repository, no reuse across images, base digests. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBuild } from "../../src/system/index.ts";
+import { cacheRepository } from "../../src/system/cache-repository.ts";
+import { MANIFEST_ACCEPT } from "../../src/system/registry-client.ts";
+import { type SystemHarness, startSystemHarness } from "../fixtures/system-harness.ts";
+
+const BUILD_TIMEOUT_MS = 240_000;
+const RANDOM_LAYER = "RUN head -c 32 /dev/urandom | od -An -tx1 > /random\n";
+
+describe("runBuild with the layer cache", () => {
+  let system: SystemHarness;
+  beforeAll(async () => {
+    system = await startSystemHarness({ images: ["busybox"] });
+  }, 300_000);
+  afterAll(() => system?.close());
+
+  const build = async (
+    repository: string,
+    tag: string,
+    dockerfile: string,
+    onLog: (line: string) => void = () => {},
+  ) => {
+    const logs: string[] = [];
+    const outcome = await runBuild({
+      dockerfile,
+      imageUri: `${system.registry.host}/${repository}:${tag}`,
+      overwriteTag: true,
+      environment: system.environment,
+      isolation: system.isolation,
+      registry: system.registry,
+      workDir: system.workDir(`${repository.replaceAll("/", "-")}-${tag}`),
+      onLog: (line) => {
+        logs.push(line);
+        onLog(line);
+      },
+    });
+    expect(outcome, logs.slice(-5).join("\n")).toMatchObject({ status: "Succeeded" });
+    return { outcome, logs };
+  };
+  const manifest = async (repository: string, reference: string) => {
+    const res = await fetch(`${system.registry.url}/v2/${repository}/manifests/${reference}`, {
+      headers: { Accept: MANIFEST_ACCEPT },
+    });
+    expect(res.status).toBe(200);
+    return {
+      digest: res.headers.get("docker-content-digest"),
+      layers: ((await res.json()) as { layers: { digest: string }[] }).layers.map((l) => l.digest),
+    };
+  };
+  const cacheTags = async (repository: string) => {
+    const cache = cacheRepository({
+      registry: system.registry,
+      target: { host: system.registry.host, repository },
+    }).slice(system.registry.host.length + 1);
+    const res = await fetch(`${system.registry.url}/v2/${cache}/tags/list`);
+    return res.ok ? (((await res.json()) as { tags: string[] | null }).tags ?? []) : [];
+  };
+
+  it(
+    "a second build with only its last instruction changed reuses every earlier layer from the image's cache repository",
+    async () => {
+      const steps = `FROM busybox\n${RANDOM_LAYER}RUN seq 1 5000 > /numbers\n`;
+      const first = await build("team/cached", "1.0", `${steps}CMD ["sh"]\n`);
+      expect(first.logs.some((line) => line.includes("Using cache"))).toBe(false);
+      expect(first.logs).toContainEqual(expect.stringMatching(/^--> Pushing cache /));
+      expect((await cacheTags("team/cached")).length).toBeGreaterThanOrEqual(2);
+
+      const second = await build("team/cached", "1.1", `${steps}CMD ["ls"]\n`);
+      // The shared storage kept nothing of the first build: the layers come from the registry.
+      expect(
+        second.logs.filter((line) => line.startsWith("--> Cache pulled from remote")),
+      ).toHaveLength(2);
+      expect(second.logs.filter((line) => line.startsWith("--> Using cache"))).toHaveLength(2);
+      const [one, two] = [
+        await manifest("team/cached", "1.0"),
+        await manifest("team/cached", "1.1"),
+      ];
+      expect(two.layers).toEqual(one.layers);
+      expect(two.digest).not.toBe(one.digest);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "two images with the same instructions, the second started while the first's step images exist, never share a layer",
+    async () => {
+      const dockerfile = `FROM busybox\n${RANDOM_LAYER}RUN sleep 2\nCMD ["cat", "/random"]\n`;
+      let firstStepDone: () => void = () => {};
+      const stepped = new Promise<void>((resolve) => {
+        firstStepDone = resolve;
+      });
+      const a = build("team/poison-a", "1.0", dockerfile, (line) => {
+        if (line.startsWith("--> Pushing cache")) firstStepDone();
+      });
+      await stepped;
+      const b = await build("team/poison-b", "1.0", dockerfile);
+      for (const { logs } of [await a, b]) {
+        expect(logs.some((line) => line.includes("Using cache"))).toBe(false);
+      }
+      const again = await build("team/poison-b", "1.1", dockerfile);
+      expect(again.logs.some((line) => line.startsWith("--> Using cache"))).toBe(true);
+      const [layersA, layersB, layersAgain] = await Promise.all([
+        manifest("team/poison-a", "1.0"),
+        manifest("team/poison-b", "1.0"),
+        manifest("team/poison-b", "1.1"),
+      ]);
+      // Layer 0 is busybox, layer 1 the random bytes.
+      expect(layersA.layers[0]).toBe(layersB.layers[0]);
+      expect(layersA.layers[1]).not.toBe(layersB.layers[1]);
+      expect(layersAgain.layers).toEqual(layersB.layers);
+      expect(await cacheTags("team/poison-a")).not.toEqual(await cacheTags("team/poison-b"));
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "a failed build leaves none of its step images in the shared storage for the next build",
+    async () => {
+      const dockerfile = `FROM busybox\n${RANDOM_LAYER}RUN exit 3\n`;
+      const logs: string[] = [];
+      const failed = await runBuild({
+        dockerfile,
+        imageUri: `${system.registry.host}/team/broken:1.0`,
+        overwriteTag: true,
+        environment: system.environment,
+        isolation: system.isolation,
+        registry: system.registry,
+        workDir: system.workDir("broken"),
+        onLog: (line) => logs.push(line),
+      });
+      expect(failed.status).toBe("Failed");
+      // Another image with the same first steps: nothing of the failed build is there to reuse.
+      const next = await build("team/not-broken", "1.0", `FROM busybox\n${RANDOM_LAYER}`);
+      expect(next.logs.some((line) => line.includes("Using cache"))).toBe(false);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "reports each external base as imagebuild.base.<n> with the registry's Docker-Content-Digest",
+    async () => {
+      const { outcome } = await build(
+        "team/labelled",
+        "1.0",
+        "FROM busybox AS tools\nRUN echo x > /x\nFROM scratch\nCOPY --from=tools /x /x\n",
+      );
+      const head = await fetch(`${system.registry.url}/v2/library/busybox/manifests/latest`, {
+        method: "HEAD",
+        headers: { Accept: MANIFEST_ACCEPT },
+      });
+      const digest = head.headers.get("docker-content-digest");
+      expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+      expect(outcome.status === "Succeeded" && outcome.labels).toEqual([
+        { Key: "imagebuild.base.0", Value: `docker.io/library/busybox:latest@${digest}` },
+      ]);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});
