@@ -32,6 +32,8 @@ export { secretScope, type SecretScope } from "./secret-scope.ts";
 export { GitError } from "./run-git.ts";
 export { directorySource } from "./directory-source.ts";
 export { gitSource } from "./git-source.ts";
+export { resolveBaseRef, DEFAULT_BASE_BRANCHES } from "./resolve-base-ref.ts";
+export { findDefaultBase, type DefaultBase } from "./find-default-base.ts";
 export { memorySource } from "./memory-source.ts";
 export { readFileInside, isInsideFolder } from "./read-file-inside.ts";
 export { canonicalJson } from "@imagebuild/pai-client/canonical-json";

@@ -1,9 +1,9 @@
 /** Loads every spec under the specs folder: layering, schema, rendering and lints. */
 import { type CheckedFile, checkSpecFile } from "./check-spec-file.ts";
 import { checkDependencyCycles } from "./check-dependency-cycles.ts";
+import { checkDuplicateImageUris } from "./check-duplicate-image-uris.ts";
 import { checkImmutable } from "./check-immutable.ts";
 import { linkSpecReferences } from "./link-spec-references.ts";
-import { locate, parseYaml } from "./parsed-yaml.ts";
 import { readFileInside } from "./read-file-inside.ts";
 import { resolveSpec } from "./resolve-spec.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
@@ -172,7 +172,7 @@ export async function loadSpecs({
       message: `no spec or ${DEFAULTS_FILE} defines the environment "${env}" (environments.${env})`,
     });
   }
-  problems.push(...duplicateImageUris(specs));
+  problems.push(...checkDuplicateImageUris(specs));
   if (baseSource) problems.push(...(await checkImmutable({ specs, baseSource })));
   return { specs, problems: dedupe(problems).sort(byLocation) };
 }
@@ -181,33 +181,6 @@ function selectFiles(allFiles: string[], paths: string[] | undefined): string[] 
   if (!paths) return allFiles;
   const wanted = paths.map((p) => p.replace(/^\.\//, "").replace(/\/+$/, ""));
   return allFiles.filter((file) => wanted.some((p) => file === p || file.startsWith(`${p}/`)));
-}
-
-function duplicateImageUris(specs: ResolvedSpec[]): Problem[] {
-  const firstByUri = new Map<string, ResolvedSpec>();
-  const problems: Problem[] = [];
-  for (const spec of [...specs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const uri = spec.request.Image.Uri;
-    const first = firstByUri.get(uri);
-    if (!first) {
-      firstByUri.set(uri, spec);
-      continue;
-    }
-    const { line, column } = locate(parseYaml({ file: spec.file, text: spec.sourceText }), [
-      "build",
-      "Image",
-      "Uri",
-    ]);
-    problems.push({
-      ruleId: "duplicate-image-uri",
-      severity: "error",
-      file: spec.file,
-      line,
-      column,
-      message: `Image.Uri ${uri} is also the target of ${first.file}: every version needs its own image URI`,
-    });
-  }
-  return problems;
 }
 
 function placement(file: string, message: string): Problem {

@@ -1,6 +1,7 @@
 /** `imagebuild validate`: schema and lint problems of specs, as `file:line:col: rule-id: message` lines. */
 import {
   directorySource,
+  findDefaultBase,
   formatProblem,
   gitSource,
   loadSpecs,
@@ -30,8 +31,9 @@ default: every spec under --dir. A spec that does not define an environment is n
 Options:
   --dir PATH     the specs folder (default: specs)
   --env NAME     only this environment (default: every environment the specs define)
-  --base REF     also check that built versions did not change since this git revision
-  --json         print {ok, environments, problems, errors, warnings} as JSON
+  --base REF     check that built versions did not change since this git revision (default: the
+                 merge base with main, as plan; without one, that check is skipped with a note)
+  --json         print {ok, base, environments, problems, errors, warnings} as JSON
   -h, --help     show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.
@@ -80,8 +82,12 @@ export const command: Command = {
     const defined = await checkEnvironment({ env: flags.env, location });
     const envs: (string | undefined)[] = flags.env ? [flags.env] : defined;
     if (envs.length === 0) envs.push(undefined);
-    const baseSource: SpecSource | undefined = flags.base
-      ? gitSource({ repoDir: location.rootDir, revision: flags.base })
+    const base = await immutabilityBase({ base: flags.base, repoDir: location.rootDir });
+    if (base.skipped) {
+      io.stderr.write(`imagebuild validate: immutable-version not checked: ${base.skipped}\n`);
+    }
+    const baseSource: SpecSource | undefined = base.revision
+      ? gitSource({ repoDir: location.rootDir, revision: base.revision })
       : undefined;
 
     const secretHosts = secretHostsFromEnv(io.env);
@@ -118,6 +124,7 @@ export const command: Command = {
     if (flags.json) {
       writeJson(io.stdout, {
         ok: errors === 0,
+        base: base.revision ?? null,
         environments: passes,
         problems: all,
         errors,
@@ -139,6 +146,23 @@ export const command: Command = {
     return errors > 0 ? EXIT_FAILED : EXIT_OK;
   },
 };
+
+/**
+ * `--base` as given, else plan's default base (the merge base with main); when there is none, the reason,
+ * so that only the immutability check is skipped.
+ */
+async function immutabilityBase({
+  base,
+  repoDir,
+}: {
+  base: string | undefined;
+  repoDir: string;
+}): Promise<{ revision?: string; skipped?: string }> {
+  if (base) return { revision: base };
+  const found = await findDefaultBase({ repoDir });
+  if (found.found) return { revision: found.commit };
+  return { skipped: `${found.reason}; pass --base REF to compare with a revision` };
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -10,6 +10,7 @@ import { defineRule } from "./define-rule.ts";
 export const duplicateImageUri = defineRule({
   id: "duplicate-image-uri",
   severities: ["error"],
-  description: "no two specs target the same `Image.Uri`",
-  checkedIn: ["src/load-specs.ts"],
+  description:
+    "no two specs target the same `Image.Uri`, nor an explicit tag one of the day tags a `dated` spec pushes (`1.0.0-20261201.yaml` beside a dated `1.0.0.yaml`)",
+  checkedIn: ["src/check-duplicate-image-uris.ts"],
 });

@@ -11,6 +11,6 @@ export const immutableVersion = defineRule({
   id: "immutable-version",
   severities: ["error"],
   description:
-    "with a base ref: a version that existed there did not change, unless `policy.tag` is `overwrite` or `dated` (comments and layout do not count)",
+    "against the base ref (`--base`, default the merge base with `main`): a version that existed there did not change, unless `policy.tag` is `overwrite` or `dated` (comments and layout do not count)",
   checkedIn: ["src/check-immutable.ts"],
 });
