@@ -55,8 +55,17 @@ type Step = {
   log: HandlerDeps["log"];
 };
 
-async function dispatchRecord({ record, context, deps, client, log }: Step) {
-  const files = record.files ?? [];
+/**
+ * Reads `files` at the pushed commit and submits them; with following on, a spec built on another
+ * spec of the same run comes back `waiting` (the follow step submits it once its bases succeeded).
+ */
+async function submitFiles({
+  record,
+  files,
+  deps,
+  client,
+  log,
+}: Omit<Step, "context"> & { files: string[] }): Promise<SpecResult[]> {
   let results: SpecResult[];
   try {
     results = await buildSpecs({
@@ -78,7 +87,12 @@ async function dispatchRecord({ record, context, deps, client, log }: Step) {
       }),
       paths: files,
       slotFor: () => ({ slot: CONTENT_SLOT }),
-      context: { client, config: deps.config, log, env: deps.env },
+      context: {
+        client,
+        config: { ...deps.config, holdDependents: deps.config.followLimitMs > 0 },
+        log,
+        env: deps.env,
+      },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -98,6 +112,12 @@ async function dispatchRecord({ record, context, deps, client, log }: Step) {
       reason: message,
     }));
   }
+  return results;
+}
+
+async function dispatchRecord({ record, context, deps, client, log }: Step) {
+  const files = record.files ?? [];
+  const results = await submitFiles({ record, files, deps, client, log });
   results.push(
     ...(record.removed ?? []).map((file) => ({
       file,
@@ -122,7 +142,10 @@ async function dispatchRecord({ record, context, deps, client, log }: Step) {
         ]
       : [],
   );
-  if (jobs.length > 0 && deps.config.followLimitMs > 0) {
+  const waiting = waitingOf(results);
+  // A base that is already built (skipped: its image exists) does not hold its dependents back.
+  const succeeded = results.flatMap((result) => (result.status === "skipped" ? [result.file] : []));
+  if ((jobs.length > 0 || waiting.length > 0) && deps.config.followLimitMs > 0) {
     await enqueueFollow({
       deps,
       context,
@@ -130,6 +153,8 @@ async function dispatchRecord({ record, context, deps, client, log }: Step) {
       jobs,
       round: 0,
       followSince: deps.now().toISOString(),
+      waiting,
+      succeeded,
     });
   }
   return answer("dispatched", record, results);
@@ -155,9 +180,11 @@ async function followRecord({ record, context, deps, client, log }: Step) {
     await sleep(deps.config.followPollMs);
   }
   if (done.length > 0) await report(deps, { phase: "followed", record, results: done });
+  const next = await releaseDependents({ record, done, pending, deps, client, log });
+  pending.push(...next.jobs);
   if (pending.length === 0) {
     log.info("record followed", { results: done.map((r) => `${r.file}: ${finalOf(r)}`) });
-    return answer("followed", record, done);
+    return answer("followed", record, [...done, ...next.results]);
   }
   const elapsedMs = deps.now().getTime() - since;
   if (elapsedMs >= deps.config.followLimitMs) {
@@ -181,8 +208,88 @@ async function followRecord({ record, context, deps, client, log }: Step) {
     jobs: pending,
     round: (record.round ?? 0) + 1,
     followSince: record.followSince ?? new Date(since).toISOString(),
+    waiting: next.waiting,
+    succeeded: next.succeeded,
   });
-  return answer("following", record, done);
+  return answer("following", record, [...done, ...next.results]);
+}
+
+type Waiting = NonNullable<JobRecord["waiting"]>[number];
+
+function waitingOf(results: readonly SpecResult[]): Waiting[] {
+  return results.flatMap((result) =>
+    result.status === "waiting" ? [{ file: result.file, bases: result.bases }] : [],
+  );
+}
+
+/**
+ * The follow step's half of the graph: a waiting spec whose bases all succeeded is submitted now
+ * (its jobs join the ones followed), one whose base ended otherwise (or was never built) is
+ * `blocked` with the reason, transitively, and the rest keep waiting. No invocation waits idle.
+ */
+async function releaseDependents({
+  record,
+  done,
+  pending,
+  deps,
+  client,
+  log,
+}: Omit<Step, "context"> & { done: SpecResult[]; pending: Followed[] }): Promise<{
+  jobs: Followed[];
+  waiting: Waiting[];
+  succeeded: string[];
+  /** What this step decided: the dependents it blocked and the ones it submitted. */
+  results: SpecResult[];
+}> {
+  const succeeded = new Set(record.succeeded ?? []);
+  for (const result of done) if (finalOf(result) === "Succeeded") succeeded.add(result.file);
+  const ended = new Map(done.map((result) => [result.file, finalOf(result)]));
+  const running = new Set(pending.map((job) => job.file));
+  let waiting = [...(record.waiting ?? [])];
+  const ready: string[] = [];
+  const blocked: SpecResult[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    const stillWaiting = new Set(waiting.map((spec) => spec.file));
+    for (const spec of waiting) {
+      const missing = spec.bases.filter((base) => !succeeded.has(base));
+      const lost = missing.find((base) => !running.has(base) && !stillWaiting.has(base));
+      if (missing.length === 0) ready.push(spec.file);
+      else if (lost) {
+        const how = ended.get(lost) ?? "not built";
+        blocked.push({ file: spec.file, status: "blocked", reason: `its base ${lost}: ${how}` });
+      } else continue;
+      waiting = waiting.filter((other) => other !== spec);
+      changed = true;
+      break;
+    }
+  }
+  if (blocked.length > 0) await report(deps, { phase: "dispatched", record, results: blocked });
+  if (ready.length === 0) return { jobs: [], waiting, succeeded: [...succeeded], results: blocked };
+  const results = await submitFiles({ record, files: ready, deps, client, log });
+  throwIfRetryable(results);
+  log.info("dependents dispatched", {
+    results: results.map((result) => `${result.file}: ${result.status}`),
+  });
+  await report(deps, { phase: "dispatched", record, results });
+  for (const result of results) if (result.status === "skipped") succeeded.add(result.file);
+  return {
+    jobs: results.flatMap((result): Followed[] =>
+      result.status === "submitted"
+        ? [
+            {
+              file: result.file,
+              jobId: result.jobId,
+              imageBuildId: result.imageBuildId,
+              clientToken: result.clientToken,
+            },
+          ]
+        : [],
+    ),
+    waiting: [...waiting, ...waitingOf(results)],
+    succeeded: [...succeeded],
+    results: [...blocked, ...results],
+  };
 }
 
 async function enqueueFollow({
@@ -192,6 +299,8 @@ async function enqueueFollow({
   jobs,
   round,
   followSince,
+  waiting,
+  succeeded,
 }: {
   deps: HandlerDeps;
   context: FcContext;
@@ -199,11 +308,20 @@ async function enqueueFollow({
   jobs: Followed[];
   round: number;
   followSince: string;
+  waiting: Waiting[];
+  succeeded: string[];
 }): Promise<void> {
   const { files: _files, removed: _removed, ...rest } = record;
   const invoker = await deps.invokerFor(context);
   try {
-    await invoker.enqueue({ ...rest, phase: "follow", jobs, round, followSince });
+    await invoker.enqueue({
+      ...rest,
+      phase: "follow",
+      jobs,
+      round,
+      followSince,
+      ...(waiting.length > 0 ? { waiting, succeeded } : { waiting: [], succeeded: [] }),
+    });
   } catch (error) {
     // Without the follow record nobody learns the outcome: retry the invocation (a replay).
     throw new RetryableBuildError({

@@ -74,6 +74,10 @@ export function submittedStatus({
       return status(base, "error", `not read: ${outcome.reason}`, targetUrl);
     case "skipped":
       return status(base, "success", `not built: ${outcome.reason}`, targetUrl);
+    case "blocked":
+      return status(base, "failure", `not built: ${outcome.reason}`, targetUrl);
+    case "waiting":
+      return status(base, "pending", `waiting for ${outcome.bases.join(", ")}`, targetUrl);
     case "removed":
     case "ignored":
       return undefined;

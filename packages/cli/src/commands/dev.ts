@@ -164,7 +164,10 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
       const failed =
         status === 202 ? await dev.waitForBuilds(results) : ["(the push was not accepted)"];
       say(await dev.summary());
-      const built = results.filter((r) => r.status === "submitted").length;
+      // A spec waiting for its base was submitted by the function once the base succeeded.
+      const built = results.filter(
+        (r) => r.status === "submitted" || r.status === "waiting",
+      ).length;
       say(
         failed.length === 0
           ? `done: ${built} image(s) built, ${results.length - built} spec(s) not built here`

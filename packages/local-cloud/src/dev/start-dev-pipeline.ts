@@ -104,6 +104,8 @@ export async function startDevPipeline({
   });
   const builds = followBuilds({ client, out });
   let followPushes = true;
+  // How each followed build ended, as the function's follow step saw it (dependents included).
+  const ends = new Map<string, string>();
   // Each delivery's dispatched records, so push() can return the per-spec results the worker found.
   const dispatched = new Map<string, { parts: Set<number>; results: SpecResult[] }>();
   const dispatchedOf = (delivery: string) => {
@@ -121,6 +123,10 @@ export async function startDevPipeline({
         return out(`async unexpected answer: ${JSON.stringify(answer)}`);
       const record = parsed.value;
       const part = `${record.part + 1}/${record.parts}`;
+      for (const line of record.results) {
+        if ("finalStatus" in line && line.finalStatus) ends.set(line.file, line.finalStatus);
+        else if (line.status === "blocked") ends.set(line.file, "blocked");
+      }
       for (const line of record.results)
         out(`async ${part} ${record.status} ${describeResult(line)}`);
       if (record.note) out(`async ${part} ${record.note}`);
@@ -268,7 +274,14 @@ export async function startDevPipeline({
         for (const line of results) out(`push  ${describeResult(line)}`);
         return { status, results };
       },
-      waitForBuilds: (results) => builds.wait(results),
+      // The pushed jobs, then the function's own follow chain (it submits dependents as bases succeed).
+      async waitForBuilds(results) {
+        const failed = await builds.wait(results);
+        await host.asyncIdle();
+        for (const [file, end] of ends)
+          if (end !== "Succeeded" && !failed.includes(file)) failed.push(file);
+        return failed;
+      },
       summary: () => summarizeImages({ registryUrl, registryAuth, client }),
       async close() {
         builds.stop();

@@ -2499,6 +2499,25 @@ export const JobRecordSchema = {
       type: "integer",
       minimum: 0,
     },
+    waiting: {
+      description:
+        "follow: specs built on specs of this push, submitted once every base in `bases` succeeded.",
+      type: "array",
+      maxItems: 50,
+      items: {
+        $ref: "#/$defs/WaitingFile",
+      },
+    },
+    succeeded: {
+      description: "follow: spec files of this record whose builds succeeded in earlier rounds.",
+      type: "array",
+      maxItems: 50,
+      items: {
+        type: "string",
+        minLength: 1,
+        maxLength: 1024,
+      },
+    },
   },
   examples: [
     {
@@ -2542,6 +2561,28 @@ export const JobRecordSchema = {
     },
   ],
   $defs: {
+    WaitingFile: {
+      description: "A spec file waiting for the builds of the spec files it is built on.",
+      type: "object",
+      required: ["file", "bases"],
+      additionalProperties: false,
+      properties: {
+        file: {
+          type: "string",
+          minLength: 1,
+          maxLength: 1024,
+        },
+        bases: {
+          type: "array",
+          maxItems: 50,
+          items: {
+            type: "string",
+            minLength: 1,
+            maxLength: 1024,
+          },
+        },
+      },
+    },
     FollowedJob: {
       description: "One submitted build to follow: its spec file, DLC job and image build.",
       type: "object",

@@ -882,6 +882,17 @@ export interface EarlierJob2 {
   reason?: string;
 }
 /**
+ * A spec file waiting for the builds of the spec files it is built on.
+ *
+ */
+export interface WaitingFile {
+  file: string;
+  /**
+   * @maxItems 50
+   */
+  bases: string[];
+}
+/**
  * One submitted build to follow: its spec file, DLC job and image build.
  *
  */
@@ -946,6 +957,18 @@ export interface JobRecord {
    * follow: how many follow invocations came before this one.
    */
   round?: number;
+  /**
+   * follow: specs built on specs of this push, submitted once every base in `bases` succeeded.
+   *
+   * @maxItems 50
+   */
+  waiting?: WaitingFile[];
+  /**
+   * follow: spec files of this record whose builds succeeded in earlier rounds.
+   *
+   * @maxItems 50
+   */
+  succeeded?: string[];
 }
 /**
  * The query string of PAI-DLC ListEcsSpecs (GET /api/v1/ecsspecs). Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsRequest.ts.
