@@ -4,19 +4,20 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createPaiClient } from "@imagebuild/pai-client";
-import { type SpecResult, validators } from "@imagebuild/schema";
-import { type FcHost, startFcHost, type TriggerKind } from "../fc/start-fc-host.ts";
+import type { SpecResult } from "@imagebuild/schema";
+import { type FcHost, startFcHost } from "../fc/start-fc-host.ts";
 import { startChatServer } from "../chat/chat-server.ts";
 import { type GitHostServer, startGitHostServer } from "../git-host/git-host-server.ts";
 import { gitPushPayload } from "../git-host/git-push-event.ts";
 import { type LocalOssServer, startLocalOssServer } from "../oss/local-oss-server.ts";
 import { type BucketWatcher, watchBucket } from "../oss/watch-bucket.ts";
-import { deliverPush, parseWebhookAnswer, resultsOf } from "./deliver-push.ts";
+import { deliverPush, resultsOf } from "./deliver-push.ts";
 import { describeResult } from "./describe-result.ts";
 import { followBuilds } from "./follow-builds.ts";
 import { formatLogLine } from "./format-log-line.ts";
 import { seedBucketDefaults } from "./seed-bucket-defaults.ts";
 import { summarizeImages } from "./summarize-images.ts";
+import { trackAnswers } from "./track-answers.ts";
 
 /** The bucket name the local folder plays (`oss://local-specs`). */
 export const DEV_BUCKET = "local-specs";
@@ -103,57 +104,7 @@ export async function startDevPipeline({
     ...(credentials ? { credentials } : {}),
   });
   const builds = followBuilds({ client, out });
-  let followPushes = true;
-  // How each followed build ended, as the function's follow step saw it (dependents included).
-  const ends = new Map<string, string>();
-  // Each delivery's dispatched records, so push() can return the per-spec results the worker found.
-  const dispatched = new Map<string, { parts: Set<number>; results: SpecResult[] }>();
-  const dispatchedOf = (delivery: string) => {
-    let entry = dispatched.get(delivery);
-    if (!entry) {
-      entry = { parts: new Set(), results: [] };
-      dispatched.set(delivery, entry);
-    }
-    return entry;
-  };
-  const onAnswer = (kind: TriggerKind, answer: unknown) => {
-    if (kind === "invoke") {
-      const parsed = validators.InvocationAnswer.safeParse(answer);
-      if (!parsed.ok || !("delivery" in parsed.value))
-        return out(`async unexpected answer: ${JSON.stringify(answer)}`);
-      const record = parsed.value;
-      const part = `${record.part + 1}/${record.parts}`;
-      for (const line of record.results) {
-        if ("finalStatus" in line && line.finalStatus) ends.set(line.file, line.finalStatus);
-        else if (line.status === "blocked") ends.set(line.file, "blocked");
-      }
-      for (const line of record.results)
-        out(`async ${part} ${record.status} ${describeResult(line)}`);
-      if (record.note) out(`async ${part} ${record.note}`);
-      if (record.status === "dispatched") {
-        const entry = dispatchedOf(record.delivery);
-        if (!entry.parts.has(record.part)) {
-          entry.parts.add(record.part);
-          entry.results.push(...record.results);
-          if (followPushes) builds.follow(record.results);
-        }
-      }
-      return;
-    }
-    if (kind === "http") {
-      const response = validators.FcHttpResponse.safeParse(answer);
-      const body = response.ok ? parseWebhookAnswer(response.value.body) : undefined;
-      if (followPushes) builds.follow(resultsOf(body));
-      return;
-    }
-    const parsed = validators.InvocationAnswer.safeParse(answer);
-    if (!parsed.ok) return out(`${kind.padEnd(5)} unexpected answer: ${JSON.stringify(answer)}`);
-    if (parsed.value.status === "failed" || parsed.value.status === "rejected")
-      return out(`${kind.padEnd(5)} ${parsed.value.status}: ${JSON.stringify(parsed.value.error)}`);
-    if (!("results" in parsed.value)) return;
-    for (const line of parsed.value.results) out(`${kind.padEnd(5)} ${describeResult(line)}`);
-    builds.follow(parsed.value.results);
-  };
+  const answers = trackAnswers({ builds, out });
 
   const started: { close(): unknown }[] = [client];
   try {
@@ -214,7 +165,7 @@ export async function startDevPipeline({
       timers,
       out,
       onLog: (line) => out(formatLogLine(line)),
-      onAnswer,
+      onAnswer: answers.onAnswer,
     });
     started.push(host);
     const watchers: BucketWatcher[] = await Promise.all(
@@ -237,19 +188,19 @@ export async function startDevPipeline({
     // The worker's dispatch answers for a delivery's records (bounded: a record FC gave up on has none).
     const dispatchedResults = async (delivery: string, records: number): Promise<SpecResult[]> => {
       const deadline = Date.now() + DISPATCH_WAIT_MS;
-      while (dispatchedOf(delivery).parts.size < records && Date.now() < deadline) {
+      while (answers.dispatchedOf(delivery).parts.size < records && Date.now() < deadline) {
         const failed = [...host.asyncTasks.values()].some((task) => task.status === "failed");
-        if (failed && dispatchedOf(delivery).parts.size > 0) break;
+        if (failed && answers.dispatchedOf(delivery).parts.size > 0) break;
         await sleep(DISPATCH_POLL_MS);
       }
-      return dispatchedOf(delivery).results;
+      return answers.dispatchedOf(delivery).results;
     };
 
     return {
       handlerUrl: host.url,
       repository,
       async push({ commit, all = false, followInBackground = true } = {}) {
-        followPushes = followInBackground;
+        answers.followPushes = followInBackground;
         const payload = gitPushPayload({ repoDir, repository, commit, all });
         const [changes] = payload.commits;
         out(
@@ -278,7 +229,7 @@ export async function startDevPipeline({
       async waitForBuilds(results) {
         const failed = await builds.wait(results);
         await host.asyncIdle();
-        for (const [file, end] of ends)
+        for (const [file, end] of answers.ends)
           if (end !== "Succeeded" && !failed.includes(file)) failed.push(file);
         return failed;
       },
