@@ -10,6 +10,8 @@ import { pushSource } from "./push-source.ts";
 import { reportRecordOutcomes } from "./report/report-record-outcomes.ts";
 
 const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
+/** The first wait between GetJob rounds of a push's first follow invocation. */
+const FOLLOW_FIRST_POLL_MS = 1000;
 type Followed = NonNullable<JobRecord["jobs"]>[number];
 
 /**
@@ -167,6 +169,7 @@ async function followRecord({ record, context, deps, client, log }: Step) {
   const sliceEnd = Date.now() + deps.config.followSliceMs;
   let pending = [...(record.jobs ?? [])];
   const done: SpecResult[] = [];
+  let polls = 0;
   for (;;) {
     const polled = await Promise.all(
       pending.map(async (job) => ({ job, snapshot: await pollOnce(getJob, job.jobId) })),
@@ -176,8 +179,15 @@ async function followRecord({ record, context, deps, client, log }: Step) {
       if (snapshot && TERMINAL.has(snapshot.Status)) done.push(finished(job, snapshot));
       else pending.push(job);
     }
-    if (pending.length === 0 || Date.now() + deps.config.followPollMs > sliceEnd) break;
-    await sleep(deps.config.followPollMs);
+    // The first rounds poll sooner (1 s, growing by half each time up to the configured interval),
+    // so a short build is reported within a second or two and a long one costs few GetJob calls.
+    const delayMs =
+      (record.round ?? 0) > 0
+        ? deps.config.followPollMs
+        : Math.min(deps.config.followPollMs, FOLLOW_FIRST_POLL_MS * 1.5 ** polls);
+    polls += 1;
+    if (pending.length === 0 || Date.now() + delayMs > sliceEnd) break;
+    await sleep(delayMs);
   }
   if (done.length > 0) await report(deps, { phase: "followed", record, results: done });
   const next = await releaseDependents({ record, done, pending, deps, client, log });
