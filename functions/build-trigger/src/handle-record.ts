@@ -10,8 +10,9 @@ import { pushSource } from "./push-source.ts";
 import { reportRecordOutcomes } from "./report/report-record-outcomes.ts";
 
 const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
-/** The first wait between GetJob rounds of a push's first follow invocation. */
-const FOLLOW_FIRST_POLL_MS = 1000;
+/** How long after following starts GetJob is polled every FOLLOW_FAST_POLL_MS. */
+const FOLLOW_FAST_MS = 30_000;
+const FOLLOW_FAST_POLL_MS = 1000;
 type Followed = NonNullable<JobRecord["jobs"]>[number];
 
 /**
@@ -169,7 +170,6 @@ async function followRecord({ record, context, deps, client, log }: Step) {
   const sliceEnd = Date.now() + deps.config.followSliceMs;
   let pending = [...(record.jobs ?? [])];
   const done: SpecResult[] = [];
-  let polls = 0;
   for (;;) {
     const polled = await Promise.all(
       pending.map(async (job) => ({ job, snapshot: await pollOnce(getJob, job.jobId) })),
@@ -179,13 +179,13 @@ async function followRecord({ record, context, deps, client, log }: Step) {
       if (snapshot && TERMINAL.has(snapshot.Status)) done.push(finished(job, snapshot));
       else pending.push(job);
     }
-    // The first rounds poll sooner (1 s, growing by half each time up to the configured interval),
-    // so a short build is reported within a second or two and a long one costs few GetJob calls.
+    // For the first FOLLOW_FAST_MS of following, poll every second, so a short build's status
+    // follows its end within about a second; then every IMAGEBUILD_FOLLOW_POLL_MS, so a long one
+    // costs few GetJob calls.
     const delayMs =
-      (record.round ?? 0) > 0
-        ? deps.config.followPollMs
-        : Math.min(deps.config.followPollMs, FOLLOW_FIRST_POLL_MS * 1.5 ** polls);
-    polls += 1;
+      Date.now() - since < FOLLOW_FAST_MS
+        ? Math.min(FOLLOW_FAST_POLL_MS, deps.config.followPollMs)
+        : deps.config.followPollMs;
     if (pending.length === 0 || Date.now() + delayMs > sliceEnd) break;
     await sleep(delayMs);
   }
