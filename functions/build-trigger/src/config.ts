@@ -1,11 +1,13 @@
 /** The function's settings, read from environment variables: one zod schema, plus each git provider's own. */
+// Subpaths, not the core index: every event reads the settings, and the index would evaluate all of
+// core at the function's cold start (the HTTP intake never builds).
 import {
   DEFAULT_DISPATCH_CONCURRENCY,
   DEFAULT_DISPATCH_RATE_PER_SECOND,
   MAX_DISPATCH_CONCURRENCY,
   MAX_DISPATCH_RATE_PER_SECOND,
-  parseSecretHosts,
-} from "@imagebuild/core";
+} from "@imagebuild/core/dispatch-defaults";
+import { parseSecretHosts } from "@imagebuild/core/secret-hosts";
 import { SchemaValidationError } from "@imagebuild/schema";
 import { z } from "zod";
 import { envHttpUrl, envList } from "./env-fields.ts";
