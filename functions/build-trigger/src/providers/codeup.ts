@@ -14,7 +14,7 @@ import {
   postJson,
 } from "./fetch-allowed.ts";
 import type { GitProvider, WebhookHeaders } from "./git-provider.ts";
-import { repositoryFromUrl } from "./repository-from-url.ts";
+import { gitlabShapedPush } from "./gitlab-shaped-push.ts";
 
 const TOKEN_HINT =
   "set IMAGEBUILD_CODEUP_TOKEN to a personal access token with code read (and commit status read/write)";
@@ -72,22 +72,7 @@ export const codeupProvider: GitProvider = {
     const name = eventName(headers) ?? "";
     return name === "Push Hook" ? { kind: "push" } : { kind: "other", name };
   },
-  parsePush(json, source) {
-    const payload = validators.CodeupPush.parse(json, { source });
-    const commits = payload.commits ?? [];
-    return {
-      ref: payload.ref,
-      before: payload.before,
-      after: payload.after,
-      repository:
-        payload.project?.path_with_namespace ??
-        repositoryFromUrl(payload.repository.git_http_url) ??
-        "",
-      commits,
-      truncated: (payload.total_commits_count ?? commits.length) > commits.length,
-      deleted: false,
-    };
-  },
+  parsePush: (json, source) => gitlabShapedPush(validators.CodeupPush.parse(json, { source })),
   deliveryKey: () => undefined,
   async changedFiles({ settings, repository, before, after, allowedHosts }) {
     const { apiUrl, organizationId } = required(settings);

@@ -14,7 +14,7 @@ import {
   postJson,
 } from "./fetch-allowed.ts";
 import type { GitProvider } from "./git-provider.ts";
-import { repositoryFromUrl } from "./repository-from-url.ts";
+import { gitlabShapedPush } from "./gitlab-shaped-push.ts";
 
 const TREE_PAGE_SIZE = 100;
 const TREE_MAX_PAGES = 50;
@@ -66,22 +66,7 @@ export const gitlabProvider: GitProvider = {
     const name = headerValue(headers, "x-gitlab-event") ?? "";
     return name === "Push Hook" ? { kind: "push" } : { kind: "other", name };
   },
-  parsePush(json, source) {
-    const payload = validators.GitlabPush.parse(json, { source });
-    const commits = payload.commits ?? [];
-    return {
-      ref: payload.ref,
-      before: payload.before,
-      after: payload.after,
-      repository:
-        payload.project?.path_with_namespace ??
-        repositoryFromUrl(payload.repository.git_http_url) ??
-        "",
-      commits,
-      truncated: (payload.total_commits_count ?? commits.length) > commits.length,
-      deleted: false,
-    };
-  },
+  parsePush: (json, source) => gitlabShapedPush(validators.GitlabPush.parse(json, { source })),
   deliveryKey: (headers) =>
     headerValue(headers, "idempotency-key") ?? headerValue(headers, "x-gitlab-event-uuid"),
   source({ settings, repository, revision, allowedHosts }) {
