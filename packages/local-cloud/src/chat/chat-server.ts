@@ -1,7 +1,7 @@
 /** A chat stand-in: DingTalk robot, Lark/Feishu bot and Slack incoming-webhook shapes, recording each digest. */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenServer } from "../listen-server.ts";
 
 /** A digest as a chat service received it. */
 export interface RecordedDigest {
@@ -121,20 +121,15 @@ export async function startChatServer({
       return send(404, { message: "Not Found" });
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const { port: bound } = server.address() as AddressInfo;
-  state.url = `http://127.0.0.1:${bound}`;
-  state.host = `127.0.0.1:${bound}`;
+  const listening = await listenServer({ server, port });
+  state.url = listening.url;
+  state.host = listening.host;
   state.webhooks = {
     dingtalk: `${state.url}/robot/send?access_token=local-dingtalk-token`,
     lark: `${state.url}/open-apis/bot/v2/hook/local-lark-hook`,
     slack: `${state.url}/services/T000/B000/local-slack-secret`,
   };
-  state.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  state.close = listening.close;
   return state;
 }
 

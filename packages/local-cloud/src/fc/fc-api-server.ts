@@ -1,7 +1,7 @@
 /** Function Compute 3.0's InvokeFunction API, locally: `POST /2023-03-30/functions/{name}/invocations`. */
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenServer } from "../listen-server.ts";
 
 /** FC's limit of an asynchronous invocation's payload. */
 export const ASYNC_PAYLOAD_MAX_BYTES = 128 * 1024;
@@ -102,17 +102,6 @@ export async function startFcApiServer({
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, resolve);
-  });
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${bound}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenServer({ server, port, host });
+  return { url, close };
 }

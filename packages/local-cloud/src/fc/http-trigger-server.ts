@@ -1,8 +1,8 @@
 /** The HTTP trigger: a local port whose requests reach the function as FC 3.0 HTTP events. */
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { FcInvoke } from "./fc-invoke.ts";
 import { sendFcResponse, toFcHttpEvent } from "./fc-http-event.ts";
+import { listenServer } from "../listen-server.ts";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -67,17 +67,6 @@ export async function startHttpTriggerServer({
         });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, resolve);
-  });
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${bound}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenServer({ server, port, host });
+  return { url, close };
 }

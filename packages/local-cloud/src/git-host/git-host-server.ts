@@ -1,8 +1,8 @@
 /** A git host over a local repository: the GitHub, GitLab and Codeup REST calls the function makes, each one recorded. */
 import { execFileSync } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { commitStatusRoute, type RecordedStatus } from "./commit-status-route.ts";
+import { listenServer } from "../listen-server.ts";
 
 export type { RecordedStatus };
 
@@ -250,14 +250,9 @@ export async function startGitHostServer({
       handle(request, Buffer.concat(chunks).toString("utf8"), response);
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const { port: bound } = server.address() as AddressInfo;
-  state.url = `http://127.0.0.1:${bound}`;
-  state.host = `127.0.0.1:${bound}`;
-  state.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  const listening = await listenServer({ server, port });
+  state.url = listening.url;
+  state.host = listening.host;
+  state.close = listening.close;
   return state;
 }

@@ -2,9 +2,9 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ossV4Authorization } from "./oss-v4-authorization.ts";
+import { listenServer } from "../listen-server.ts";
 
 /** A running local bucket server. */
 export interface LocalOssServer {
@@ -95,18 +95,13 @@ export async function startLocalOssServer({
     return expected !== undefined && expected === request.headers.authorization;
   }
 
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const { port: bound } = server.address() as AddressInfo;
+  const { url, close } = await listenServer({ server, port });
   return {
-    url: `http://127.0.0.1:${bound}`,
+    url,
     get requests() {
       return requests;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 
