@@ -7,11 +7,11 @@
  *
  *   npx tsx bench/build-trigger-intake.ts [pushes]
  */
-import { createHmac } from "node:crypto";
 import { createHandler, createLogger, loadConfig, recognizeEvent } from "@imagebuild/build-trigger";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readDelivery } from "../functions/build-trigger/src/webhooks/read-delivery.ts";
+import { signedPushEvents } from "./build-trigger-push-event.ts";
 
 const PUSHES = Number(process.argv[2] ?? 200);
 const SPEC_COUNT = 100;
@@ -36,28 +36,7 @@ const env = {
   FC_FUNCTION_NAME: FUNCTION_NAME,
 };
 const specPaths = Array.from({ length: SPEC_COUNT }, (_, i) => `specs/tool-${i}/1.0.0.yaml`);
-const body = JSON.stringify({
-  ref: "refs/heads/main",
-  before: "0".repeat(40),
-  after: SHA,
-  repository: { full_name: "acme/images" },
-  commits: [{ id: SHA, added: specPaths, modified: [], removed: [] }],
-});
-const event = (delivery: number) =>
-  Buffer.from(
-    JSON.stringify({
-      version: "v1",
-      rawPath: "/",
-      body,
-      isBase64Encoded: false,
-      headers: {
-        "X-Github-Event": "push",
-        "X-Github-Delivery": `bench-${delivery}`,
-        "X-Hub-Signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`,
-      },
-      requestContext: { requestId: `r${delivery}`, http: { method: "POST", path: "/" } },
-    }),
-  );
+const { event } = signedPushEvents({ specPaths, sha: SHA, secret: SECRET });
 
 const config = loadConfig(env);
 const bare = (raw: Buffer) => {
