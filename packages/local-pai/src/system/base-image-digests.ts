@@ -1,12 +1,10 @@
 /** Records the digest of every external base image of a Dockerfile (a registry HEAD) as image labels. */
-import { parseImageReference } from "./image-reference.ts";
-import { credentialsFor } from "./registry-auths.ts";
 import {
-  MANIFEST_ACCEPT,
-  RegistryHttpError,
-  registryBaseUrl,
-  registryFetch,
-} from "./registry-client.ts";
+  headManifestDigest,
+  parseImageReference,
+  type RegistryHttpError,
+} from "@imagebuild/pai-client/registry";
+import { credentialsFor } from "./registry-auths.ts";
 import type { RegistryCredentials, RegistryHandle } from "./types.ts";
 import { MIRRORED_REPOSITORIES } from "./write-build-environment.ts";
 
@@ -93,20 +91,12 @@ export async function resolveBaseImageDigests({
       const mirrored =
         host === "docker.io" && (MIRRORED_REPOSITORIES as readonly string[]).includes(name);
       const pullHost = mirrored ? registry.host : host;
-      const res = await registryFetch({
-        url: `${registryBaseUrl(pullHost)}/v2/${repository}/manifests/${encodeURIComponent(digest ?? tag)}`,
-        method: "HEAD",
-        headers: { Accept: MANIFEST_ACCEPT },
+      const answered = await headManifestDigest({
+        host: pullHost,
+        repository,
+        reference: digest ?? tag,
         credentials: credentialsFor({ host: pullHost, decoded, registry }),
       });
-      await res.body?.cancel();
-      const answered = res.headers.get("docker-content-digest");
-      if (!res.ok || !answered) {
-        throw new RegistryHttpError({
-          message: `HEAD ${reference} on ${pullHost}: registry answered ${res.status}${res.ok ? " without Docker-Content-Digest" : ""}`,
-          status: res.status,
-        });
-      }
       return { reference, digest: answered };
     }),
   );

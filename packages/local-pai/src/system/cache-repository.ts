@@ -1,6 +1,6 @@
 /** Names the layer-cache repository of an image in the local registry: one per image, never shared. */
 import { createHash } from "node:crypto";
-import type { ImageReference } from "./image-reference.ts";
+import type { ImageReference } from "@imagebuild/pai-client/registry";
 import type { RegistryHandle } from "./types.ts";
 
 /** The folder of the local registry that holds every image's layer cache. */

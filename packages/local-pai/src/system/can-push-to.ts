@@ -1,6 +1,9 @@
 /** Decides whether the service can push an image reference: its own registry, or one the request has credentials for. */
-import { parseImageReference } from "./image-reference.ts";
-import { registryBaseUrl, registryFetch } from "./registry-client.ts";
+import {
+  parseImageReference,
+  registryBaseUrl,
+  registryFetch,
+} from "@imagebuild/pai-client/registry";
 import {
   RegistryAuthsInvalidError,
   decodeRegistryAuths,

@@ -1,6 +1,6 @@
 /** Reads `BuildConfig.RegistryAuths` and writes the containers auth file a builder pulls and pushes with. */
 import { writeFile } from "node:fs/promises";
-import { parseImageReference } from "./image-reference.ts";
+import { parseImageReference } from "@imagebuild/pai-client/registry";
 import { MIRRORED_REPOSITORIES } from "./write-build-environment.ts";
 import type { RegistryAuths, RegistryCredentials, RegistryHandle } from "./types.ts";
 

@@ -5,13 +5,13 @@ import { baseImageLabels, resolveBaseImageDigests } from "./base-image-digests.t
 import { acquireCacheScopeLocks, cacheScopeKeys } from "./cache-scope-lock.ts";
 import { cacheRepository } from "./cache-repository.ts";
 import { classifyBuildError } from "./classify-build-error.ts";
-import { parseImageReference } from "./image-reference.ts";
 import {
   fetchConfigDigest,
   fetchImageSize,
   manifestExists,
+  parseImageReference,
   RegistryHttpError,
-} from "./registry-client.ts";
+} from "@imagebuild/pai-client/registry";
 import {
   RegistryAuthsInvalidError,
   credentialsFor,

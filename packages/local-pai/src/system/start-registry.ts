@@ -8,7 +8,7 @@ import { waitForBuildCleanup } from "./build-cleanup.ts";
 import { RegistryStartError } from "./errors.ts";
 import { freePort } from "./free-port.ts";
 import { htpasswdLine } from "./htpasswd-line.ts";
-import { manifestExists } from "./registry-client.ts";
+import { manifestExists } from "@imagebuild/pai-client/registry";
 import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
 import { stopLeftoverBuilders } from "./stop-leftover-builders.ts";
 import type { Logger, RegistryCredentials, RegistryHandle } from "./types.ts";

@@ -3,11 +3,10 @@
 // Where the system layer reports progress: the one Logger shape (pai-client); the service passes its own.
 export type { Logger } from "@imagebuild/pai-client/logger";
 
+import type { RegistryCredentials } from "@imagebuild/pai-client/registry";
+
 /** Credentials for a registry, as a user name and password (never logged). */
-export interface RegistryCredentials {
-  username: string;
-  password: string;
-}
+export type { RegistryCredentials };
 
 /**
  * A running local registry (the CNCF distribution registry as a child process).

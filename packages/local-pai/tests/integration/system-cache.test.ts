@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/system/index.ts";
 import { cacheRepository } from "../../src/system/cache-repository.ts";
-import { MANIFEST_ACCEPT } from "../../src/system/registry-client.ts";
+import { MANIFEST_ACCEPT } from "@imagebuild/pai-client/registry";
 import { type SystemHarness, startSystemHarness } from "../fixtures/system-harness.ts";
 
 const BUILD_TIMEOUT_MS = 240_000;

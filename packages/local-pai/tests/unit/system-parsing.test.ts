@@ -1,42 +1,12 @@
-/** The system layer's pure parts: image references, builder error lines, RegistryAuths, which builds need the local registry's login, static ELF detection. */
+/** The system layer's pure parts: builder error lines, RegistryAuths, which builds need the local registry's login, static ELF detection. */
 import { describe, expect, it } from "vitest";
 import { classifyBuildError } from "../../src/system/classify-build-error.ts";
-import { parseImageReference } from "../../src/system/image-reference.ts";
 import { isStaticElf } from "../../src/system/is-static-elf.ts";
 import {
   decodeRegistryAuths,
   pullsFromLocalRegistry,
   RegistryAuthsInvalidError,
 } from "../../src/system/registry-auths.ts";
-
-describe("parseImageReference", () => {
-  it.each([
-    ["127.0.0.1:5000/team/app:1.0", { host: "127.0.0.1:5000", repository: "team/app", tag: "1.0" }],
-    [
-      "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1",
-      {
-        host: "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com",
-        repository: "pai-test/pai-test",
-        tag: "test-v1",
-      },
-    ],
-    ["busybox", { host: "docker.io", repository: "library/busybox", tag: "latest" }],
-    ["team/app:2", { host: "docker.io", repository: "team/app", tag: "2" }],
-    ["localhost/app", { host: "localhost", repository: "app", tag: "latest" }],
-  ])("reads %s", (ref, expected) => {
-    expect(parseImageReference(ref)).toEqual({ ok: true, value: expected });
-  });
-
-  it.each(["ubuntu:18:04", "UPPER/app:1", "host/app:", "", "a b", "host/app:-tag"])(
-    "rejects %j",
-    (ref) => {
-      expect(parseImageReference(ref)).toMatchObject({
-        ok: false,
-        reason: expect.stringContaining("not a valid"),
-      });
-    },
-  );
-});
 
 describe("classifyBuildError", () => {
   it("keeps the builder's own error line and classifies it", () => {

@@ -1,5 +1,9 @@
 /** A minimal OCI distribution client: manifest lookups and `/v2/` probes with Basic or Bearer auth. */
-import type { RegistryCredentials } from "./types.ts";
+/** A user name and password (or token) for one registry. */
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+}
 
 /** Manifest media types a lookup accepts (single images and indexes, OCI and Docker). */
 export const MANIFEST_ACCEPT = [
@@ -55,7 +59,7 @@ export async function registryFetch({
   url: string;
   method?: string;
   headers?: Record<string, string>;
-  credentials?: RegistryCredentials;
+  credentials?: RegistryCredentials | undefined;
 }): Promise<Response> {
   const send = (extra: Record<string, string>) =>
     fetch(url, {
@@ -133,6 +137,41 @@ export async function manifestExists({
   if (res.ok) return true;
   throw new RegistryHttpError({
     message: `HEAD ${host}/${repository}:${tag}: registry answered ${res.status}`,
+    status: res.status,
+  });
+}
+
+/**
+ * The `Docker-Content-Digest` a HEAD of the manifest `repository:reference` answers: what the tag
+ * names now (the index digest for a multi-platform image), without counting as a pull. Throws
+ * {@link RegistryHttpError} when the registry answers otherwise than 200 or sends no digest.
+ *
+ * @example
+ * await headManifestDigest({ host: "127.0.0.1:5000", repository: "library/debian", reference: "bookworm" });
+ * // "sha256:…"
+ */
+export async function headManifestDigest({
+  host,
+  repository,
+  reference,
+  credentials,
+}: {
+  host: string;
+  repository: string;
+  reference: string;
+  credentials?: RegistryCredentials | undefined;
+}): Promise<string> {
+  const res = await registryFetch({
+    url: `${registryBaseUrl(host)}/v2/${repository}/manifests/${encodeURIComponent(reference)}`,
+    method: "HEAD",
+    headers: { Accept: MANIFEST_ACCEPT },
+    credentials,
+  });
+  await res.body?.cancel();
+  const digest = res.headers.get("docker-content-digest");
+  if (res.ok && digest) return digest;
+  throw new RegistryHttpError({
+    message: `HEAD ${host}/${repository}:${reference}: registry answered ${res.status}${res.ok ? " without Docker-Content-Digest" : ""}`,
     status: res.status,
   });
 }
