@@ -1,14 +1,4 @@
 /** The PAI client: typed AIWorkspace image and image-build calls plus DLC job status, validated both ways. */
-import type {
-  AddImageRequest,
-  AddImageResponse,
-  CreateImageBuildRequest,
-  CreateImageBuildResponse,
-  DlcJob,
-  GetImageResponse,
-  ListImagesResponse,
-  RequestIdResponse,
-} from "@imagebuild/schema";
 import type { Dispatcher } from "undici";
 import {
   type Credentials,
@@ -17,15 +7,12 @@ import {
 } from "./credentials.ts";
 import type { PaiClientEventHandler } from "./pai-client-event.ts";
 import { createPaiTransport, type TimeoutOptions } from "./pai-transport.ts";
-import { bindCoreOperations } from "./operations/core-operations.ts";
 import { bindOperations, type OperationMethods } from "./operations/index.ts";
-import type { ListImagesParams } from "./operations/list-images.ts";
 import type { OperationContext } from "./operations/operation-context.ts";
 import { createRequestBuilders } from "./request-builders.ts";
 import { resolveEndpoints } from "./resolve-endpoints.ts";
 import type { RetryOptions } from "./retry-policy.ts";
 import { createValidatedCall } from "./validated-call.ts";
-import type { WaitForJobOptions } from "./wait-for-job.ts";
 
 export { AIWORKSPACE_VERSION, DLC_VERSION } from "./request-builders.ts";
 export type { ListImagesParams } from "./operations/list-images.ts";
@@ -53,26 +40,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** The client `createPaiClient` returns; the operations registered in `operations/index.ts` are methods too. */
+/** The client `createPaiClient` returns: every operation registered in `operations/index.ts` is a method. */
 export interface PaiClient extends OperationMethods {
-  /** Submits a build; `clientToken` (generated when absent) makes the call safe to retry. */
-  createImageBuild(
-    body: CreateImageBuildRequest,
-    options?: CallOptions & { clientToken?: string | undefined },
-  ): Promise<CreateImageBuildResponse>;
-  listImages(query?: ListImagesParams, options?: CallOptions): Promise<ListImagesResponse>;
-  /** Every page from `PageNumber` (default 1) until `TotalCount` images were seen or a page is empty. */
-  listAllImages(query?: ListImagesParams, options?: CallOptions): AsyncIterable<ListImagesResponse>;
-  getImage(
-    imageId: string,
-    options?: CallOptions & { verbose?: boolean | undefined },
-  ): Promise<GetImageResponse>;
-  addImage(body: AddImageRequest, options?: CallOptions): Promise<AddImageResponse>;
-  removeImage(imageId: string, options?: CallOptions): Promise<RequestIdResponse>;
-  getJob(jobId: string, options?: CallOptions): Promise<DlcJob>;
-  stopJob(jobId: string, options?: CallOptions): Promise<RequestIdResponse>;
-  /** Polls `getJob` until Succeeded, Failed or Stopped and returns the final job. */
-  waitForJob(jobId: string, options?: WaitForJobOptions): Promise<DlcJob>;
   /** The base URLs in use. */
   readonly endpoints: { aiworkspace: string; dlc: string };
   close(): Promise<void>;
@@ -115,7 +84,6 @@ export function createPaiClient({
   return {
     ...bindOperations(ctx),
     endpoints,
-    ...bindCoreOperations(ctx),
     close: () => transport.close(),
   };
 }

@@ -1,4 +1,13 @@
 /** The registry of PAI operations: one file each; adding one is a file plus one line here. */
+import { addImage } from "./add-image.ts";
+import { createImageBuild } from "./create-image-build.ts";
+import { getImage } from "./get-image.ts";
+import { getJob } from "./get-job.ts";
+import { listAllImages } from "./list-all-images.ts";
+import { listImages } from "./list-images.ts";
+import { removeImage } from "./remove-image.ts";
+import { stopJob } from "./stop-job.ts";
+import { waitForJob } from "./wait-for-job.ts";
 import { listJobs } from "./list-jobs.ts";
 import { deleteJob } from "./delete-job.ts";
 import { getPodLogs } from "./get-pod-logs.ts";
@@ -15,9 +24,18 @@ import type { OperationContext } from "./operation-context.ts";
  * Every registered operation by its client method name; each is `(ctx) => method`.
  *
  * @example
- * Object.keys(OPERATIONS) // ["listJobs", "deleteJob", …]
+ * Object.keys(OPERATIONS) // ["createImageBuild", "listImages", …, "publishImage"]
  */
 export const OPERATIONS = {
+  createImageBuild,
+  listImages,
+  listAllImages,
+  getImage,
+  addImage,
+  removeImage,
+  getJob,
+  stopJob,
+  waitForJob,
   listJobs,
   deleteJob,
   getPodLogs,
