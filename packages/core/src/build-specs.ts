@@ -1,4 +1,5 @@
 /** The one pipeline every trigger goes through: load at an exact revision, validate, prepare, dispatch. */
+import type { Logger } from "@imagebuild/pai-client/logger";
 import { dispatch } from "./dispatch.ts";
 import { dependenciesInRun, nextBuilds } from "./next-builds.ts";
 import { loadSpecs } from "./load-specs.ts";
@@ -38,12 +39,8 @@ export interface BuildSpecsConfig {
   holdDependents?: boolean | undefined;
 }
 
-/** Where a log line goes; the function's Logger fits. */
-export interface BuildSpecsLog {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
+/** Where a log line goes: the one `Logger` shape, of which `buildSpecs` needs no `child`. */
+export type BuildSpecsLog = Pick<Logger, "info" | "warn" | "error">;
 
 /**
  * What `buildSpecs` needs besides the specs.
