@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isProcessAlive } from "../../src/service-state.ts";
 import { startRegistry } from "../../src/system/index.ts";
 
 const OWNER_CHILD = fileURLToPath(new URL("../fixtures/registry-owner-child.ts", import.meta.url));
@@ -19,15 +20,6 @@ async function registryOwner(dataDir: string): Promise<{ child: ChildProcess; ho
     child.once("exit", (code) => fail(new Error(`the registry owner exited with ${code}`)));
   });
   return { child, host };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const basic = (user: string, password: string) =>
@@ -89,18 +81,18 @@ describe("startRegistry", () => {
       // A crash: the owner dies, its registry child keeps the port.
       owner.child.kill("SIGKILL");
       await new Promise((done) => owner.child.once("exit", done));
-      expect(isAlive(registryPid)).toBe(true);
+      expect(isProcessAlive(registryPid)).toBe(true);
       const port = Number(owner.host.split(":")[1]);
       const second = await startRegistry({ dataDir, port });
       try {
-        expect(isAlive(registryPid)).toBe(false);
+        expect(isProcessAlive(registryPid)).toBe(false);
         expect((await fetch(`${second.url}/v2/`)).status).toBe(200);
       } finally {
         await second.stop();
       }
     } finally {
       owner.child.kill("SIGKILL");
-      if (isAlive(registryPid)) process.kill(registryPid, "SIGKILL");
+      if (isProcessAlive(registryPid)) process.kill(registryPid, "SIGKILL");
     }
   });
 
