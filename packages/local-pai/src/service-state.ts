@@ -116,7 +116,8 @@ export function removeServiceState({
 }
 
 /**
- * Whether a process with this pid exists (one of another user counts: signalling it is refused, not unknown).
+ * Whether a process with this pid runs (one of another user counts: signalling it is refused, not
+ * unknown). A zombie, killed but not yet reaped by its parent, does not.
  *
  * @example
  * isProcessAlive(process.pid); // true
@@ -124,8 +125,15 @@ export function removeServiceState({
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  let stat = "";
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return true; // no /proc (not Linux): the signal's answer stands
+  }
+  // "pid (comm) state …": comm may hold spaces and parentheses, so the state follows the last ")".
+  return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
 }

@@ -3,9 +3,11 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   createLocalPai,
+  isProcessAlive,
   readServiceState,
   SERVICE_STATE_FILE,
   type ServiceState,
@@ -51,6 +53,23 @@ describe("service state", () => {
     expect(readServiceState({ dataDir })).toBeUndefined();
     await writeFile(join(dataDir, SERVICE_STATE_FILE), '{"pid": "not a number"');
     expect(readServiceState({ dataDir })).toBeUndefined();
+  });
+
+  it("counts a killed process its parent has not reaped yet (a zombie) as gone", async () => {
+    // `sleep 0` exits at once, and its parent, now `sleep 5`, never reaps it.
+    const parent = spawn("sh", ["-c", "sleep 0 & echo $!; exec sleep 5"]);
+    try {
+      const zombie = await new Promise<number>((done) =>
+        parent.stdout.once("data", (chunk) => done(Number(String(chunk)))),
+      );
+      await sleep(200);
+      expect(isProcessAlive(parent.pid ?? 0)).toBe(true);
+      expect(isProcessAlive(zombie)).toBe(false);
+      writeServiceState({ dataDir, state: stateFor(zombie) });
+      expect(readServiceState({ dataDir })).toBeUndefined();
+    } finally {
+      parent.kill();
+    }
   });
 
   it("removes only its own record", async () => {
