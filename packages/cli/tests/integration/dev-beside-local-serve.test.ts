@@ -1,6 +1,6 @@
 /** Through the real bin: `dev` beside a running `local serve` reuses it and leaves it working; a port held by anyone else is refused in one line with the holder's pid. */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -185,6 +185,19 @@ describe("dev and local serve on one machine", () => {
       `imagebuild dev: PORT_IN_USE: port ${port} is held by pid ${service.pid} (${NODE}): stop it, or choose another port with --pai-port\n`,
     );
     expect(existsSync(path.join(elsewhere, "service.json"))).toBe(false);
+
+    // A service signed with keys of its own (recorded so) cannot be shared: dev says so and starts nothing.
+    const ownKeys = tempDir("own-keys");
+    const recorded = JSON.parse(readFileSync(path.join(dataDir, "service.json"), "utf8"));
+    writeFileSync(path.join(ownKeys, "service.json"), JSON.stringify({ ...recorded, keys: "own" }));
+    const unshared = await runBin(["dev", "--once", "--data", ownKeys, "--port", "0"], {
+      cwd: repo.dir,
+      env: CHILD_ENV,
+    });
+    expect(unshared.code).toBe(1);
+    expect(unshared.stderr).toBe(
+      `imagebuild dev: LOCAL_PAI_NOT_SHARED: the local service at ${service.endpoint} (pid ${service.pid}) signs with keys of its own, which dev cannot use: restart it with --keys (the data directory's keys), or give dev another --data\n`,
+    );
     expect((await fetch(`${service.endpoint}/api/v1/images`)).status).toBeLessThan(500);
     expect(serve.child.exitCode).toBeNull();
   });
