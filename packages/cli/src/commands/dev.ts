@@ -53,11 +53,12 @@ Runs the build-trigger function's whole pipeline on this machine: starts the loc
 (registry on --registry-port), or reuses the one already serving --data (\`local serve --keys\`, or
 unsigned) and leaves it running; a port held by any other process is refused in one line naming
 its pid. The local specs' images go to that service's registry (<registry>/pai/<image>:<version>)
-unless a spec names its own registry. Builds the bundle s.yaml deploys if it is
-missing or stale and runs it configured by s.yaml's environment, its HTTP trigger on --port turning
-each request into the exact FC 3.0 event, treats <data>/bucket as the OSS bucket (a new or changed
+unless a spec names its own registry. Builds the bundle s.yaml deploys if it is missing or stale
+and runs it configured by s.yaml's environment, its HTTP trigger on --port turning each request
+into the exact FC 3.0 event, treats <data>/bucket as the OSS bucket (a new or changed
 specs/**.yaml there emits an OSS event), fires s.yaml's timer triggers on their cron, and serves
-this git repository to the function as its git provider's API. Ctrl-C stops everything.
+this git repository to the function as its git provider's API. Ctrl-C stops everything dev
+started.
 
   dev push   sends a GitHub-shaped push for a commit (default HEAD; added/modified/removed from
              git diff --name-status against its parent), signed with this session's secret, to the

@@ -75,7 +75,8 @@ Options:
   --registry-port N      local registry port, 0 for a free one (default: 5000)
   --concurrency N        builds that run at once (default: 2)
   --keys                 signed, with keys generated once per data directory (DIR/local-keys.json,
-                         mode 0600): an AccessKey for the API and the registry's htpasswd login
+                         mode 0600): an AccessKey for the API and the registry's htpasswd login;
+                         \`imagebuild dev\` on the same DIR signs with them too
   --access-key-id ID     accept only requests signed with this key (ACS3-HMAC-SHA256); default
                          ${ENV_ACCESS_KEY_ID}
   --access-key-secret-file FILE
