@@ -2,8 +2,10 @@
 # The README's first command (`npm start`): the whole pipeline on this machine, on the embedded default.
 #  1. installs the system packages the local service needs (buildah, docker-registry, skopeo,
 #     busybox-static, debootstrap, runc, slirp4netns) with apt-get when root on Debian, or says which to install;
-#  2. `imagebuild dev --once`: starts the local PAI service and its registry (127.0.0.1:5000, where
-#     the example specs push), hosts the build-trigger function as its HTTP trigger would call it,
+#  2. `imagebuild dev --once`: starts the local PAI service and its registry (127.0.0.1:5000), or
+#     reuses the one already running on the data directory and leaves it running (a port another
+#     process holds is refused in one line naming its pid); the local specs push to that registry;
+#     hosts the build-trigger function as its HTTP trigger would call it,
 #     sends it a signed GitHub-shaped push announcing every spec at HEAD, waits for the builds with
 #     progress, and prints the images in the local registry and the workspace list.
 # Exits non-zero if a build failed. State lives in .imagebuild/ (IMAGEBUILD_DATA_DIR to change it).

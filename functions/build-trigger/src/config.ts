@@ -52,6 +52,14 @@ export const ConfigSchema = z
       .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/$/, "must be a relative folder ending in /")
       .default("specs/"),
     IMAGEBUILD_ENV: z.string().min(1).optional(),
+    // The registry of the specs that name none, beneath every _defaults.yaml (the local service's, in dev).
+    IMAGEBUILD_DEFAULT_REGISTRY: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
+        "must be a registry host and namespace, e.g. 127.0.0.1:5000/pai",
+      )
+      .optional(),
     IMAGEBUILD_CONCURRENCY: integer(1, MAX_DISPATCH_CONCURRENCY, DEFAULT_DISPATCH_CONCURRENCY),
     IMAGEBUILD_RATE_PER_SECOND: integer(
       1,
@@ -94,6 +102,7 @@ export const ConfigSchema = z
     allowedBranches: env.IMAGEBUILD_ALLOWED_BRANCHES,
     specPrefix: env.IMAGEBUILD_SPEC_PREFIX,
     specEnv: env.IMAGEBUILD_ENV,
+    defaultRegistry: env.IMAGEBUILD_DEFAULT_REGISTRY,
     concurrency: env.IMAGEBUILD_CONCURRENCY,
     ratePerSecond: env.IMAGEBUILD_RATE_PER_SECOND,
     bodyLimitBytes: env.IMAGEBUILD_BODY_LIMIT_BYTES,

@@ -8,6 +8,7 @@ import {
   SpecError,
 } from "@imagebuild/core";
 import { checkEnvironment } from "./check-environment.ts";
+import { sourceForEnvironment } from "./local-registry.ts";
 import { filesNotInEnv } from "./split-by-environment.ts";
 import { specPaths, specsLocation } from "./specs-location.ts";
 
@@ -24,7 +25,7 @@ export interface ValidSpecs {
  * listing every error when one is found.
  *
  * @example
- * const { specs } = await loadValidSpecs({ args: ["specs/tools/1.0.0.yaml"], dir: "specs", env: "local", cwd, secretHosts });
+ * const { specs } = await loadValidSpecs({ args: ["specs/tools/1.0.0.yaml"], dir: "specs", env: "local", cwd, secretHosts, processEnv: process.env });
  */
 export async function loadValidSpecs({
   args,
@@ -32,6 +33,7 @@ export async function loadValidSpecs({
   env,
   cwd,
   secretHosts,
+  processEnv,
 }: {
   args: string[];
   dir: string;
@@ -39,12 +41,20 @@ export async function loadValidSpecs({
   cwd: string;
   /** `secretHostsFromEnv(io.env)`: a RegistryAuths reference out of it is a `secret-scope` error. */
   secretHosts: SecretHosts;
+  /** The command's environment variables (where the `local` registry is discovered, see local-registry.ts). */
+  processEnv: NodeJS.ProcessEnv;
 }): Promise<ValidSpecs> {
   const location = specsLocation({ dir, cwd });
   await checkEnvironment({ env, location });
   const paths = await specPaths({ args, cwd, location });
   const loaded = await loadSpecs({
-    source: directorySource(location.rootDir),
+    source: await sourceForEnvironment({
+      source: directorySource(location.rootDir),
+      env,
+      rootDir: location.rootDir,
+      specsDir: location.specsDir,
+      ioEnv: processEnv,
+    }),
     specsDir: location.specsDir,
     paths,
     secretHosts,

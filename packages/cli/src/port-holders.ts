@@ -67,6 +67,22 @@ export function portHolders(
   return [...holders.values()];
 }
 
+/**
+ * Who holds a port, in words that carry no argument of their command line (another user's arguments
+ * may hold a secret): `pid 4242 (node)`, or `a process of another user` when /proc hides it.
+ *
+ * @example
+ * describeHolders(portHolders(7070)); // "pid 4242 (node)"
+ */
+export function describeHolders(holders: readonly PortHolder[]): string {
+  const names = holders.map((holder) => {
+    if (holder.pid === undefined) return "a process of another user";
+    const program = holder.command?.split(" ")[0]?.split("/").at(-1);
+    return program ? `pid ${holder.pid} (${program})` : `pid ${holder.pid}`;
+  });
+  return [...new Set(names)].join(", ") || "another process";
+}
+
 function numericEntries(procDir: string): number[] {
   try {
     return readdirSync(procDir)

@@ -1,5 +1,6 @@
 /** The one pipeline every trigger goes through: load at an exact revision, validate, prepare, dispatch. */
 import type { Logger } from "@imagebuild/pai-client/logger";
+import { defaultRegistrySource } from "./default-registry-source.ts";
 import { dispatch } from "./dispatch.ts";
 import { dependenciesInRun, nextBuilds } from "./next-builds.ts";
 import { loadSpecs } from "./load-specs.ts";
@@ -27,6 +28,11 @@ export interface BuildSpecsConfig {
   specPrefix: string;
   /** The environment overlay to apply, e.g. `prod`. */
   specEnv?: string | undefined;
+  /**
+   * The registry (host/namespace) of the specs that name none, beneath every `_defaults.yaml`: for an
+   * environment whose registry is known where the specs are built, not in them (the local service's).
+   */
+  defaultRegistry?: string | undefined;
   concurrency?: number | undefined;
   ratePerSecond?: number | undefined;
   /** Skip a version whose image already exists in the workspace, unless its policy overwrites. */
@@ -80,11 +86,14 @@ export async function buildSpecs({
   context: BuildSpecsContext;
 }): Promise<SpecOutcome[]> {
   const { client, config, log, env, signal } = context;
+  const specsDir = config.specPrefix.replace(/\/$/, "");
   const { specs, problems } = await loadSpecs({
-    source,
+    source: config.defaultRegistry
+      ? defaultRegistrySource({ source, registry: config.defaultRegistry, specsDir })
+      : source,
     ...(paths ? { paths } : {}),
     ...(config.specEnv ? { env: config.specEnv } : {}),
-    specsDir: config.specPrefix.replace(/\/$/, ""),
+    specsDir,
     secretHosts: parseSecretHosts(env),
   });
   const outcomes: SpecOutcome[] = [];

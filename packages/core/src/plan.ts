@@ -1,4 +1,5 @@
 /** Compares specs at a base git ref with the head and says what a merge would build. */
+import { defaultRegistrySource } from "./default-registry-source.ts";
 import { directorySource } from "./directory-source.ts";
 import { gitSource } from "./git-source.ts";
 import { imageExists } from "./image-exists.ts";
@@ -9,7 +10,7 @@ import { renderRequest } from "./render-request.ts";
 import { rebuildWithBase } from "./plan-with-base.ts";
 import { resolveBaseRef } from "./resolve-base-ref.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
-import type { PlanEntry, PlanResult, ResolvedSpec } from "./types.ts";
+import type { PlanEntry, PlanResult, ResolvedSpec, SpecSource } from "./types.ts";
 
 /** Options of `plan`. */
 export interface PlanOptions {
@@ -26,6 +27,8 @@ export interface PlanOptions {
   now?: Date;
   /** The secret → registry hosts binding (see `loadSpecs`); default none. */
   secretHosts?: SecretHosts;
+  /** The registry of specs that name none, at the head and the base (see `defaultRegistrySource`). */
+  defaultRegistry?: string;
 }
 
 /**
@@ -48,11 +51,17 @@ export async function plan({
   client,
   now = new Date(),
   secretHosts = {},
+  defaultRegistry,
 }: PlanOptions): Promise<PlanResult> {
   const baseRef = await resolveBaseRef({ repoDir, base });
-  const baseSource = gitSource({ repoDir, revision: baseRef });
-  const headSource =
-    head === undefined ? directorySource(repoDir) : gitSource({ repoDir, revision: head });
+  const withRegistry = (source: SpecSource) =>
+    defaultRegistry
+      ? defaultRegistrySource({ source, registry: defaultRegistry, specsDir })
+      : source;
+  const baseSource = withRegistry(gitSource({ repoDir, revision: baseRef }));
+  const headSource = withRegistry(
+    head === undefined ? directorySource(repoDir) : gitSource({ repoDir, revision: head }),
+  );
   const envOption = env === undefined ? {} : { env };
   const [headLoad, baseLoad, baseFiles] = await Promise.all([
     loadSpecs({ source: headSource, specsDir, baseSource, secretHosts, ...envOption }),

@@ -4,6 +4,12 @@ import type { AccessKey } from "./auth/authenticate.ts";
 import { checkOptions } from "./check-options.ts";
 import type { RateLimit } from "./auth/token-bucket.ts";
 import { type Logger, SILENT_LOGGER } from "./logger.ts";
+import {
+  LocalPaiInUseError,
+  readServiceState,
+  removeServiceState,
+  writeServiceState,
+} from "./service-state.ts";
 import type { Builder } from "./queue/builder.ts";
 import { startService } from "./start-service.ts";
 import {
@@ -60,6 +66,11 @@ export interface LocalPaiOptions {
    * network (loopback services included) instead of refusing every build. Logged as an error. Default false.
    */
   allowHostNetwork?: boolean;
+  /**
+   * `accessKeys` and `registryAuth` are the data directory's own keys (`loadOrCreateLocalKeys`): recorded
+   * in `service.json` so another process on the data directory (`imagebuild dev`) may sign with them.
+   */
+  keysFromDataDir?: boolean;
 }
 
 /**
@@ -81,7 +92,9 @@ export interface LocalPai {
 
 /**
  * Starts the local PAI service: checks system packages, starts the registry, seeds the base images
- * (in the background: builds wait for it in EnvPreparing) and serves the API.
+ * (in the background: builds wait for it in EnvPreparing) and serves the API. While it runs,
+ * `<dataDir>/service.json` says who serves the data directory (see `readServiceState`); a data
+ * directory another live process serves is refused with `LocalPaiInUseError`, leaving that service alone.
  *
  * @example
  * const pai = await createLocalPai({ dataDir: ".imagebuild", port: 0, registryPort: 0 });
@@ -105,6 +118,7 @@ export async function createLocalPai({
   rateLimit,
   bodyLimitBytes,
   allowHostNetwork = false,
+  keysFromDataDir = false,
 }: LocalPaiOptions): Promise<LocalPai> {
   checkOptions({
     dataDir,
@@ -116,6 +130,9 @@ export async function createLocalPai({
     workspaces,
     rateLimit,
   });
+  const running = readServiceState({ dataDir });
+  if (running && running.pid !== process.pid)
+    throw new LocalPaiInUseError({ dataDir, state: running });
   await ensureSystemPackages({ install: installSystemPackages, log });
   // A replaced builder (queue tests) runs nothing, so it needs no box.
   const isolation: BuildIsolation | undefined = builder
@@ -195,11 +212,27 @@ export async function createLocalPai({
     await registry.stop();
     throw error;
   }
+  writeServiceState({
+    dataDir,
+    state: {
+      pid: process.pid,
+      endpoint: service.url,
+      registryHost: registry.host,
+      registryUrl: registry.url,
+      consoleUrl: `${service.url}/`,
+      signed: accessKeys.length > 0,
+      registryLogin: registryAuth !== undefined,
+      keys: keysFromDataDir ? "data-dir" : accessKeys.length > 0 || registryAuth ? "own" : "none",
+      startedAt: new Date().toISOString(),
+    },
+  });
   return {
     url: service.url,
     registry,
     idle: () => service.idle(),
     async close() {
+      // First, so no other process picks up a service that is going away.
+      removeServiceState({ dataDir });
       await service.close();
       // Seeding (debootstrap on a first run) can take minutes: kill it rather than hold the shutdown.
       seedAbort.abort(new Error("local PAI service stopping"));

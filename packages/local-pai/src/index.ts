@@ -1,6 +1,13 @@
 /** @imagebuild/local-pai: a PAI-compatible local image build service (SQLite state, buildah builds, a real registry). */
 export { LocalPaiConfigError } from "./check-options.ts";
 export { createLocalPai, type LocalPai, type LocalPaiOptions } from "./create-local-pai.ts";
+export {
+  isProcessAlive,
+  LocalPaiInUseError,
+  readServiceState,
+  SERVICE_STATE_FILE,
+  type ServiceState,
+} from "./service-state.ts";
 export { startService, type RunningService, type StartServiceOptions } from "./start-service.ts";
 export { type AccessKey, ANONYMOUS_CALLER } from "./auth/authenticate.ts";
 export {
@@ -20,6 +27,7 @@ export type { RegistryHandle } from "./system/index.ts";
 export {
   ensureSystemPackages,
   HOST_NETWORK_FLAG,
+  RegistryInUseError,
   SystemPackagesMissingError,
 } from "./system/index.ts";
 export { missingSystemPackages, SYSTEM_PACKAGES } from "./system/ensure-system-packages.ts";

@@ -21,11 +21,18 @@ describe("loadConfig", () => {
     expect(config.providers.github?.webhookSecrets).toEqual(["new", "old"]);
     expect(config.concurrency).toBe(2);
     expect(config.specPrefix).toBe("specs/");
+    expect(config.defaultRegistry).toBeUndefined();
+    expect(loadConfig({ IMAGEBUILD_DEFAULT_REGISTRY: "127.0.0.1:5000/pai" }).defaultRegistry).toBe(
+      "127.0.0.1:5000/pai",
+    );
   });
 
   it("names the bad variable and never echoes a secret", () => {
     expect(() => loadConfig({ IMAGEBUILD_CONCURRENCY: "many" })).toThrow(
       /environment: IMAGEBUILD_CONCURRENCY/,
+    );
+    expect(() => loadConfig({ IMAGEBUILD_DEFAULT_REGISTRY: "http://r.example.com" })).toThrow(
+      /IMAGEBUILD_DEFAULT_REGISTRY: must be a registry host and namespace/,
     );
     expect(() => loadConfig({ IMAGEBUILD_SPEC_PREFIX: "../etc" })).toThrow(
       /IMAGEBUILD_SPEC_PREFIX/,

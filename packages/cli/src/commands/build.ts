@@ -116,6 +116,7 @@ export const command: Command = {
       env: flags.env,
       cwd: io.cwd,
       secretHosts: secretHostsFromEnv(io.env),
+      processEnv: io.env,
     });
     // Warnings do not stop a build; stderr keeps them out of --json output.
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);

@@ -5,15 +5,19 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deliverPush, gitPushPayload, startDevPipeline } from "@imagebuild/local-cloud";
 import {
-  createLocalPai,
   createLogger,
+  type LocalKeys,
   type Logger,
   loadOrCreateLocalKeys,
 } from "@imagebuild/local-pai";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
+import { type LocalServiceFound, discoverLocalService } from "../discover-local-service.ts";
+import { asPortInUse, ensurePortsFree } from "../ensure-ports-free.ts";
 import { intFlag } from "../flag-schemas.ts";
+import { DEFAULT_DATA_DIR, DEFAULT_REGISTRY_PORT, registryFor } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { startLocalPai } from "../start-local-pai.ts";
 
 const STATE_FILE = "dev.json";
 /** The project's s.yaml, used when the current folder has none. */
@@ -24,8 +28,8 @@ const FLAGS = z.object({
   once: z.boolean().default(false),
   port: portFlag(9000),
   paiPort: portFlag(7070),
-  registryPort: portFlag(5000),
-  data: z.string().min(1, "must not be empty").default(".imagebuild"),
+  registryPort: portFlag(DEFAULT_REGISTRY_PORT),
+  data: z.string().min(1, "must not be empty").default(DEFAULT_DATA_DIR),
   bucket: z.string().min(1, "must not be empty").optional(),
   timers: z.boolean().default(true),
   commit: z
@@ -46,11 +50,15 @@ const HELP = `Usage: imagebuild dev [options]
        imagebuild dev push [--commit REV] [--all]
 
 Runs the build-trigger function's whole pipeline on this machine: starts the local PAI service
-(registry on --registry-port, 5000 for the example specs), builds the bundle s.yaml deploys if it is
-missing or stale and runs it configured by s.yaml's environment, its HTTP trigger on --port turning
-each request into the exact FC 3.0 event, treats <data>/bucket as the OSS bucket (a new or changed
+(registry on --registry-port), or reuses the one already serving --data (\`local serve --keys\`, or
+unsigned) and leaves it running; a port held by any other process is refused in one line naming
+its pid. The local specs' images go to that service's registry (<registry>/pai/<image>:<version>)
+unless a spec names its own registry. Builds the bundle s.yaml deploys if it is missing or stale
+and runs it configured by s.yaml's environment, its HTTP trigger on --port turning each request
+into the exact FC 3.0 event, treats <data>/bucket as the OSS bucket (a new or changed
 specs/**.yaml there emits an OSS event), fires s.yaml's timer triggers on their cron, and serves
-this git repository to the function as its git provider's API. Ctrl-C stops everything.
+this git repository to the function as its git provider's API. Ctrl-C stops everything dev
+started.
 
   dev push   sends a GitHub-shaped push for a commit (default HEAD; added/modified/removed from
              git diff --name-status against its parent), signed with this session's secret, to the
@@ -62,9 +70,10 @@ Options:
   --once               push every spec at HEAD, wait for the builds with progress, print the
                        registry and workspace images, and exit (non-zero if a build failed)
   --port N             the function's HTTP trigger port (default: 9000)
-  --pai-port N         local PAI service port (default: 7070)
-  --registry-port N    local registry port (default: 5000)
-  --data DIR           local service state and the session file (default: .imagebuild)
+  --pai-port N         local PAI service port, when dev starts it (default: 7070)
+  --registry-port N    local registry port, when dev starts it (default: 5000)
+  --data DIR           local service state and the session file (default: .imagebuild); a
+                       service already running on it is reused
   --bucket DIR         the folder playing the OSS bucket (default: <data>/bucket)
   --no-timers          do not fire s.yaml's timer triggers
   --commit REV         (dev push) the commit to announce (default: HEAD)
@@ -120,38 +129,28 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
   const say = (line: string) => io.stdout.write(`${line}\n`);
   const bucketDir = resolve(io.cwd, flags.bucket ?? `${flags.dataDir}/bucket`);
   mkdirSync(`${bucketDir}/specs`, { recursive: true });
-  say(
-    `starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`,
-  );
-  // Signed and behind a registry login, as in production: keys made once per data directory (0600),
-  // handed to the function as its role's credentials and to builds as the registry's login.
-  const keys = await loadOrCreateLocalKeys({ dataDir: flags.dataDir });
-  const pai = await createLocalPai({
-    dataDir: flags.dataDir,
-    port: flags.paiPort,
-    registryPort: flags.registryPort,
-    accessKeys: [keys.accessKey],
-    registryAuth: keys.registryAuth,
-    installSystemPackages: true,
-    log: serviceLog(io),
-  });
-  say(`local PAI service: ${pai.url}, registry ${pai.registry.host}`);
+  ensurePortsFree([{ port: flags.port, flag: "--port" }]);
+  const service = await localService(io, flags);
+  const { keys } = service;
   const secret = randomBytes(24).toString("hex");
   let dev: Awaited<ReturnType<typeof startDevPipeline>> | undefined;
   try {
     dev = await startDevPipeline({
       repoDir: io.cwd,
       bucketDir,
-      paiUrl: pai.url,
-      registryUrl: pai.registry.url,
+      paiUrl: service.url,
+      registryUrl: service.registryUrl,
+      defaultRegistry: registryFor(service.registryHost),
       secret,
       sYamlPath: existsSync(resolve(io.cwd, "s.yaml")) ? resolve(io.cwd, "s.yaml") : PROJECT_S_YAML,
       port: flags.port,
       env: io.env,
-      credentials: keys.accessKey,
-      registryAuth: keys.registryAuth,
+      credentials: keys?.accessKey,
+      registryAuth: keys?.registryAuth,
       out: say,
       timers: flags.timers && !flags.once,
+    }).catch((error: unknown) => {
+      throw asPortInUse(error, [{ port: flags.port, flag: "--port" }]);
     });
     writeFileSync(
       `${flags.dataDir}/${STATE_FILE}`,
@@ -188,7 +187,75 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
     return EXIT_OK;
   } finally {
     await dev?.close();
-    await pai.close();
+    await service.close();
+  }
+}
+
+/** The local service dev builds on: its endpoint, registry, the keys to sign with, and how to let it go. */
+interface DevService {
+  url: string;
+  registryHost: string;
+  registryUrl: string;
+  keys: LocalKeys | undefined;
+  /** Stops the service dev started; leaves a reused one running. */
+  close(): Promise<void>;
+}
+
+/**
+ * The service already running on the data directory (reused, and kept running at the end), else a
+ * new one, signed and behind a registry login as in production: keys made once per data directory
+ * (0600), handed to the function as its role's credentials and to builds as the registry's login.
+ */
+async function localService(
+  io: Io,
+  flags: z.output<typeof FLAGS> & { dataDir: string },
+): Promise<DevService> {
+  const say = (line: string) => io.stdout.write(`${line}\n`);
+  const running = await discoverLocalService({ dataDir: flags.dataDir });
+  if (running) {
+    if (running.keys === "own") throw new ServiceNotSharedError(running);
+    say(`reusing the local service at ${running.endpoint} (pid ${running.pid})`);
+    const keys =
+      running.keys === "data-dir"
+        ? await loadOrCreateLocalKeys({ dataDir: flags.dataDir })
+        : undefined;
+    return { ...running, url: running.endpoint, keys, close: async () => {} };
+  }
+  say(
+    `starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`,
+  );
+  const keys = await loadOrCreateLocalKeys({ dataDir: flags.dataDir });
+  const pai = await startLocalPai(
+    {
+      dataDir: flags.dataDir,
+      port: flags.paiPort,
+      registryPort: flags.registryPort,
+      accessKeys: [keys.accessKey],
+      registryAuth: keys.registryAuth,
+      keysFromDataDir: true,
+      installSystemPackages: true,
+      log: serviceLog(io),
+    },
+    { portFlag: "--pai-port" },
+  );
+  say(`local PAI service: ${pai.url}, registry ${pai.registry.host}`);
+  return {
+    url: pai.url,
+    registryHost: pai.registry.host,
+    registryUrl: pai.registry.url,
+    keys,
+    close: () => pai.close(),
+  };
+}
+
+/** The running service signs with keys given to it, which dev cannot read from the data directory. */
+class ServiceNotSharedError extends Error {
+  override readonly name = "ServiceNotSharedError";
+  readonly code = "LOCAL_PAI_NOT_SHARED";
+  constructor(running: LocalServiceFound) {
+    super(
+      `the local service at ${running.endpoint} (pid ${running.pid}) signs with keys of its own, which dev cannot use: restart it with --keys (the data directory's keys), or give dev another --data`,
+    );
   }
 }
 

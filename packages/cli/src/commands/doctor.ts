@@ -11,6 +11,7 @@ import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { portHolders } from "../port-holders.ts";
 import { specsLocation } from "../specs-location.ts";
+import { sourceForEnvironment } from "../local-registry.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 
 /** The local service's and its registry's default ports. */
@@ -254,7 +255,13 @@ async function secretChecks({
   const uses = new Map<string, Set<string>>();
   for (const envName of envs) {
     const { specs } = await loadSpecs({
-      source,
+      source: await sourceForEnvironment({
+        source,
+        env: envName,
+        rootDir: location.rootDir,
+        specsDir: location.specsDir,
+        ioEnv: env,
+      }),
       specsDir: location.specsDir,
       ...(envName ? { env: envName } : {}),
       secretHosts: secretHostsFromEnv(env),

@@ -5,6 +5,7 @@ import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { sourceForEnvironment } from "../local-registry.ts";
 import { specsLocation } from "../specs-location.ts";
 
 const FLAGS = z.object({
@@ -52,7 +53,13 @@ export const command: Command = {
     });
     const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
     const { specs, problems } = await loadSpecs({
-      source: directorySource(location.rootDir),
+      source: await sourceForEnvironment({
+        source: directorySource(location.rootDir),
+        env: flags.env,
+        rootDir: location.rootDir,
+        specsDir: location.specsDir,
+        ioEnv: io.env,
+      }),
       specsDir: location.specsDir,
       ...(flags.env ? { env: flags.env } : {}),
     });

@@ -3,7 +3,6 @@ import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
   type AccessKey,
-  createLocalPai,
   createLogger,
   HOST_NETWORK_FLAG,
   type LocalPai,
@@ -12,7 +11,9 @@ import {
 import { z } from "zod";
 import { type Command, EXIT_OK, UsageError } from "../command.ts";
 import { intFlag } from "../flag-schemas.ts";
+import { DEFAULT_DATA_DIR, DEFAULT_REGISTRY_PORT } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { startLocalPai } from "../start-local-pai.ts";
 
 const ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
 const ENV_ACCESS_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
@@ -22,8 +23,8 @@ const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback }
 
 const FLAGS = z.object({
   port: portFlag(7070),
-  data: z.string().min(1, "must not be empty").default(".imagebuild"),
-  registryPort: portFlag(5000),
+  data: z.string().min(1, "must not be empty").default(DEFAULT_DATA_DIR),
+  registryPort: portFlag(DEFAULT_REGISTRY_PORT),
   concurrency: intFlag({ min: 1, max: 64, fallback: 2 }),
   accessKeyId: z
     .string()
@@ -62,7 +63,10 @@ const HELP = `Usage: imagebuild local serve [options]
 Runs the PAI-compatible local service in the foreground: the AIWorkspace image and image-build
 API and the DLC job API on one port, builds with buildah, pushes to a local registry it starts.
 Prints "imagebuild local service listening on <url>" when ready; stops on Ctrl-C or SIGTERM.
-Missing system packages are installed with apt-get when running as root on Debian.
+Missing system packages are installed with apt-get when running as root on Debian. While it runs,
+DIR/service.json says who serves the data directory (pid, endpoint, registry), so \`imagebuild dev\`
+and the \`local\` specs use this service; a data directory another live service has, or a port
+another process holds, is refused in one line naming its pid.
 
 Options:
   --port N               API port, 0 for a free one (default: 7070)
@@ -71,7 +75,8 @@ Options:
   --registry-port N      local registry port, 0 for a free one (default: 5000)
   --concurrency N        builds that run at once (default: 2)
   --keys                 signed, with keys generated once per data directory (DIR/local-keys.json,
-                         mode 0600): an AccessKey for the API and the registry's htpasswd login
+                         mode 0600): an AccessKey for the API and the registry's htpasswd login;
+                         \`imagebuild dev\` on the same DIR signs with them too
   --access-key-id ID     accept only requests signed with this key (ACS3-HMAC-SHA256); default
                          ${ENV_ACCESS_KEY_ID}
   --access-key-secret-file FILE
@@ -149,7 +154,7 @@ export const command: Command = {
     const log = createLogger({ format: flags.logFormat, stream: io.stderr });
     // createLocalPai checks (and as root on Debian installs) the system packages before anything else.
 
-    const pai: LocalPai = await createLocalPai({
+    const pai: LocalPai = await startLocalPai({
       dataDir,
       port: flags.port,
       host: flags.host,
@@ -161,6 +166,7 @@ export const command: Command = {
         ? { rateLimit: { requestsPerSecond: flags.rateLimit, burst: flags.rateLimit * 2 } }
         : {}),
       ...(registryAuth ? { registryAuth } : {}),
+      keysFromDataDir: flags.keys,
       seedImages: flags.baseImages,
       allowHostNetwork: flags.insecureHostNetwork,
       installSystemPackages: true,

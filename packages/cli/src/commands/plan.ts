@@ -6,6 +6,7 @@ import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { clientFromEnv, hasEndpoint } from "../client-from-env.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
+import { environmentRegistry } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 import { specsLocation } from "../specs-location.ts";
@@ -88,6 +89,11 @@ export const command: Command = {
           ...(env ? { env } : {}),
           ...(client ? { client } : {}),
           secretHosts,
+          defaultRegistry: await environmentRegistry({
+            env,
+            rootDir: location.rootDir,
+            ioEnv: io.env,
+          }),
         });
         results.push({ env, result });
       }

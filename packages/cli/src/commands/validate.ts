@@ -16,6 +16,7 @@ import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 import { filesNotInEnv } from "../split-by-environment.ts";
+import { sourceForEnvironment } from "../local-registry.ts";
 import { specPaths, specsLocation } from "../specs-location.ts";
 
 const FLAGS = z.object({ dir: dirFlag, env: envFlag, base: baseFlag, json: jsonFlag });
@@ -95,7 +96,13 @@ export const command: Command = {
     const problems = new Map<string, Problem>();
     for (const env of envs) {
       const loaded = await loadSpecs({
-        source,
+        source: await sourceForEnvironment({
+          source,
+          env,
+          rootDir: location.rootDir,
+          specsDir: location.specsDir,
+          ioEnv: io.env,
+        }),
         specsDir: location.specsDir,
         ...(positionals.length > 0 ? { paths } : {}),
         ...(env ? { env } : {}),

@@ -71,6 +71,7 @@ export async function startDevPipeline({
   timers = true,
   credentials,
   registryAuth,
+  defaultRegistry,
 }: {
   repoDir: string;
   bucketDir: string;
@@ -90,6 +91,8 @@ export async function startDevPipeline({
   credentials?: { accessKeyId: string; accessKeySecret: string } | undefined;
   /** The local registry's login, for the summary of what it holds. */
   registryAuth?: { username: string; password: string } | undefined;
+  /** The registry (host/namespace) of the specs that name none: the function's `IMAGEBUILD_DEFAULT_REGISTRY`. */
+  defaultRegistry?: string | undefined;
 }): Promise<DevPipeline> {
   const repository = `local/${path.basename(path.resolve(repoDir)).replace(/[^A-Za-z0-9_.-]/g, "-")}`;
   const head = execFileSync("git", ["rev-parse", "--abbrev-ref", "HEAD"], {
@@ -140,6 +143,7 @@ export async function startDevPipeline({
       sEnv: {
         ...env,
         IMAGEBUILD_ENV: "local",
+        ...(defaultRegistry ? { IMAGEBUILD_DEFAULT_REGISTRY: defaultRegistry } : {}),
         ALIBABA_CLOUD_REGION_ID: DEV_REGION,
         IMAGEBUILD_SPEC_BUCKET: DEV_BUCKET,
         IMAGEBUILD_ALLOWED_REPOSITORIES: repository,

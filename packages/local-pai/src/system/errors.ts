@@ -44,6 +44,31 @@ export class RegistryStartError extends Error {
 }
 
 /**
+ * The data directory's registry belongs to a service that is still running: it is not stopped.
+ *
+ * @example
+ * throw new RegistryInUseError({ dataDir: "/repo/.imagebuild", registryPid: 4243, ownerPid: 4242 });
+ */
+export class RegistryInUseError extends Error {
+  override readonly name = "RegistryInUseError";
+  readonly code = "REGISTRY_IN_USE";
+  readonly ownerPid: number;
+  readonly registryPid: number;
+
+  constructor({
+    dataDir,
+    registryPid,
+    ownerPid,
+  }: { dataDir: string; registryPid: number; ownerPid: number }) {
+    super(
+      `the registry of ${dataDir} (pid ${registryPid}) belongs to a running service (pid ${ownerPid}): use that service, stop it, or choose another data directory`,
+    );
+    this.ownerPid = ownerPid;
+    this.registryPid = registryPid;
+  }
+}
+
+/**
  * A base image (busybox or debian:bookworm) could not be made or pushed to the local registry.
  *
  * @example

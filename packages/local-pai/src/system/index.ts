@@ -24,5 +24,6 @@ export { waitForBuildCleanup } from "./build-cleanup.ts";
 export {
   SystemPackagesMissingError,
   RegistryStartError,
+  RegistryInUseError,
   BaseImageError,
 } from "./errors.ts";

@@ -5,7 +5,8 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { waitForBuildCleanup } from "./build-cleanup.ts";
-import { RegistryStartError } from "./errors.ts";
+import { isProcessAlive } from "../service-state.ts";
+import { RegistryInUseError, RegistryStartError } from "./errors.ts";
 import { freePort } from "./free-port.ts";
 import { htpasswdLine } from "./htpasswd-line.ts";
 import { manifestExists } from "@imagebuild/pai-client/registry";
@@ -25,7 +26,9 @@ const FREE_PORT_ATTEMPTS = 3;
 /**
  * Starts `docker-registry serve` on 127.0.0.1:`port` (0 or absent: a free port) with its storage in
  * `<dataDir>/registry`, optionally behind htpasswd (bcrypt). Resolves once `/v2/` answers. A registry
- * and builders left running by a killed earlier service on the same data directory are stopped first.
+ * and builders left running by a killed earlier service on the same data directory are stopped first;
+ * a registry whose owner (the process that started it, recorded in `registry.pid`) is alive is left
+ * alone and `RegistryInUseError` thrown.
  *
  * @example
  * const registry = await startRegistry({ dataDir: ".imagebuild", port: 5000, htpasswd: { username: "ci", password } });
@@ -48,7 +51,7 @@ export async function startRegistry({
   await mkdir(join(dir, "storage"), { recursive: true });
   const configPath = join(dir, "config.yml");
   const pidPath = join(dir, "registry.pid");
-  await stopStaleRegistry({ pidPath, configPath, log });
+  await stopStaleRegistry({ pidPath, configPath, dataDir: root, log });
   // The registry starts first in every service start-up, before any build: the moment to clear a crash's leftovers.
   await stopLeftoverBuilders({ dataDir: root, log });
 
@@ -143,7 +146,10 @@ async function spawnRegistry({
       done(null);
     });
   });
-  if (child.pid !== undefined) await writeFile(pidPath, `${child.pid}\n`);
+  if (child.pid !== undefined) {
+    const record: RegistryPidFile = { pid: child.pid, ownerPid: process.pid };
+    await writeFile(pidPath, `${JSON.stringify(record)}\n`);
+  }
 
   const url = `http://${host}`;
   try {
@@ -241,18 +247,35 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   clearTimeout(timer);
 }
 
-/** A service killed with SIGKILL leaves its registry running and holding the port; stop it. */
+/** `registry/registry.pid`: the registry child and the service process that started it. */
+interface RegistryPidFile {
+  pid: number;
+  ownerPid: number;
+}
+
+/**
+ * A service killed with SIGKILL leaves its registry running and holding the port; stop it. A registry
+ * whose owner is alive belongs to a running service (e.g. `local serve` beside `imagebuild dev`): it
+ * is never stopped. The owner being this process means a handle this process lost, so it is stopped.
+ */
 async function stopStaleRegistry({
   pidPath,
   configPath,
+  dataDir,
   log,
 }: {
   pidPath: string;
   configPath: string;
+  dataDir: string;
   log: Logger;
 }): Promise<void> {
-  const pid = Number.parseInt(await readFile(pidPath, "utf8").catch(() => ""), 10);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  const record = parsePidFile(await readFile(pidPath, "utf8").catch(() => ""));
+  if (record === undefined) return;
+  const { pid, ownerPid } = record;
+  // Checked first: a live owner's builders must not be cleared either, even if its registry died.
+  if (ownerPid !== undefined && ownerPid !== process.pid && isProcessAlive(ownerPid)) {
+    throw new RegistryInUseError({ dataDir, registryPid: pid, ownerPid });
+  }
   const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
   // Only a process that is this data directory's registry: the pid may have been reused.
   if (!cmdline.includes("docker-registry") || !cmdline.includes(configPath)) return;
@@ -272,4 +295,19 @@ async function stopStaleRegistry({
     await sleep(READY_POLL_MS);
   }
   process.kill(pid, "SIGKILL");
+}
+
+/** The pid file's record; a bare number (written before owners were recorded) has no owner. */
+function parsePidFile(text: string): { pid: number; ownerPid?: number } | undefined {
+  const bare = /^\s*(\d+)\s*$/.exec(text);
+  if (bare) return { pid: Number(bare[1]) };
+  try {
+    const { pid, ownerPid } = JSON.parse(text) as Partial<RegistryPidFile>;
+    if (!Number.isInteger(pid) || (pid as number) <= 0) return undefined;
+    return Number.isInteger(ownerPid)
+      ? { pid: pid as number, ownerPid: ownerPid as number }
+      : { pid: pid as number };
+  } catch {
+    return undefined;
+  }
 }

@@ -32,7 +32,9 @@ describe("imagebuild local serve", () => {
       const unknown = await call(`${serve.url}/api/v1/images?WorkspaceId=7`);
       expect(unknown.body.Code).toBe("100400027");
 
-      const registryPid = Number(readFileSync(join(dataDir, "registry", "registry.pid"), "utf8"));
+      const { pid: registryPid } = JSON.parse(
+        readFileSync(join(dataDir, "registry", "registry.pid"), "utf8"),
+      );
       expect(isAlive(registryPid)).toBe(true);
       serve.child.kill("SIGTERM");
       const { code } = await serve.exited;

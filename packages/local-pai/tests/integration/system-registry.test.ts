@@ -1,10 +1,26 @@
 /** startRegistry: a real docker-registry child on a free port, open or behind htpasswd. */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isProcessAlive } from "../../src/service-state.ts";
 import { startRegistry } from "../../src/system/index.ts";
+
+const OWNER_CHILD = fileURLToPath(new URL("../fixtures/registry-owner-child.ts", import.meta.url));
+
+/** Another process (a stand-in service) that starts the data directory's registry; resolves with its host. */
+async function registryOwner(dataDir: string): Promise<{ child: ChildProcess; host: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", OWNER_CHILD, dataDir], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const host = await new Promise<string>((done, fail) => {
+    child.stdout?.once("data", (chunk: Buffer) => done(String(chunk).trim()));
+    child.once("exit", (code) => fail(new Error(`the registry owner exited with ${code}`)));
+  });
+  return { child, host };
+}
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -49,16 +65,34 @@ describe("startRegistry", () => {
     }
   });
 
-  it("stops a registry a killed service left running on the same data directory", async () => {
-    const first = await startRegistry({ dataDir });
-    const port = Number(first.host.split(":")[1]);
-    // Simulate a crash: forget the handle, keep the process.
-    const second = await startRegistry({ dataDir, port });
+  it("leaves the registry of a running service alone, and stops it once that service was killed", async () => {
+    const owner = await registryOwner(dataDir);
+    const { pid: registryPid } = JSON.parse(
+      await readFile(join(dataDir, "registry", "registry.pid"), "utf8"),
+    );
     try {
-      expect((await fetch(`${second.url}/v2/`)).status).toBe(200);
+      await expect(startRegistry({ dataDir })).rejects.toMatchObject({
+        code: "REGISTRY_IN_USE",
+        ownerPid: owner.child.pid,
+        message: expect.stringContaining(`belongs to a running service (pid ${owner.child.pid})`),
+      });
+      expect((await fetch(`http://${owner.host}/v2/`)).status).toBe(200);
+
+      // A crash: the owner dies, its registry child keeps the port.
+      owner.child.kill("SIGKILL");
+      await new Promise((done) => owner.child.once("exit", done));
+      expect(isProcessAlive(registryPid)).toBe(true);
+      const port = Number(owner.host.split(":")[1]);
+      const second = await startRegistry({ dataDir, port });
+      try {
+        expect(isProcessAlive(registryPid)).toBe(false);
+        expect((await fetch(`${second.url}/v2/`)).status).toBe(200);
+      } finally {
+        await second.stop();
+      }
     } finally {
-      await second.stop();
-      await first.stop();
+      owner.child.kill("SIGKILL");
+      if (isProcessAlive(registryPid)) process.kill(registryPid, "SIGKILL");
     }
   });
 
