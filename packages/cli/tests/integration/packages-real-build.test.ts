@@ -2,18 +2,11 @@
  * A real build (local service, buildah, registry) of a PackageInstallation spec: apt `name=version` entries
  * reach apt-get as arguments, and a version apt-get does not have fails the build.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createLocalPai, type LocalPai } from "@imagebuild/local-pai";
-import { createSpecRepo, type SpecRepo } from "@imagebuild/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RealLocalPai, startRealLocalPai } from "../fixtures/real-local-pai.ts";
 import { runCli } from "../fixtures/run-cli.ts";
 
 const BUILD_TIMEOUT_MS = 300_000;
-// The base-image cache every real-build test shares (local-pai's system harness), so bookworm is made once.
-const CACHE_DIR =
-  process.env.IMAGEBUILD_CACHE_DIR || path.join(tmpdir(), "imagebuild-local-pai-test-cache");
 const OFFLINE = "specs/apt-offline/1.0.0.yaml";
 const PINNED = "specs/apt-pinned/1.0.0.yaml";
 const MISSING = "specs/apt-missing/1.0.0.yaml";
@@ -33,43 +26,25 @@ build:
 
 function packagesSpec(apt: string[]): string {
   const entries = apt.map((entry) => `        - "${entry}"`).join("\n");
-  return `apiVersion: imagebuild/v1\nkind: ImageBuild\nbuild:\n  BuildConfig:\n    Packages:\n      Base: ${pai.registry.host}/pai/apt-offline:1.0.0\n      Apt:\n${entries}\n`;
+  return `apiVersion: imagebuild/v1\nkind: ImageBuild\nbuild:\n  BuildConfig:\n    Packages:\n      Base: ${stack.pai.registry.host}/pai/apt-offline:1.0.0\n      Apt:\n${entries}\n`;
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "imagebuild-cli-packages-"));
-const cacheBefore = process.env.IMAGEBUILD_CACHE_DIR;
-let pai: LocalPai;
-let repo: SpecRepo;
-let env: NodeJS.ProcessEnv;
+let stack: RealLocalPai;
 
 beforeAll(async () => {
-  process.env.IMAGEBUILD_CACHE_DIR = CACHE_DIR;
-  pai = await createLocalPai({
-    dataDir,
-    port: 0,
-    registryPort: 0,
+  stack = await startRealLocalPai({
     seedImages: ["debian:bookworm"],
-  });
-  repo = createSpecRepo({
-    registry: `${pai.registry.host}/pai`,
     files: { [OFFLINE]: OFFLINE_SPEC },
   });
-  env = { IMAGEBUILD_ENDPOINT: pai.url };
 }, BUILD_TIMEOUT_MS);
-afterAll(async () => {
-  await pai?.close();
-  repo?.cleanup();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (cacheBefore === undefined) delete process.env.IMAGEBUILD_CACHE_DIR;
-  else process.env.IMAGEBUILD_CACHE_DIR = cacheBefore;
-});
+afterAll(() => stack?.close());
 
 async function build(files: string[]) {
   const run = await runCli(
     ["build", ...files, "--env", "local", "--wait", "--poll", "0.5", "--json"],
     {
-      cwd: repo.dir,
-      env,
+      cwd: stack.repo.dir,
+      env: stack.env,
     },
   );
   const results = JSON.parse(run.stdout).results as {
@@ -81,7 +56,7 @@ async function build(files: string[]) {
 }
 
 async function logsOf(jobId: string): Promise<string[]> {
-  const answer = await fetch(`${pai.url}/api/v1/jobs/${jobId}/logs`);
+  const answer = await fetch(`${stack.pai.url}/api/v1/jobs/${jobId}/logs`);
   return ((await answer.json()) as { Logs: string[] }).Logs;
 }
 
@@ -100,10 +75,10 @@ describe("imagebuild build: Packages.Apt entries on the seeded bookworm, real bu
         expect.stringMatching(/^libc6=\d[\w.+~-]*-[\w.+~]+$/),
       ]);
 
-      repo.write(PINNED, packagesSpec(installed));
-      repo.write(MISSING, packagesSpec(["libc6=0.0.1-1"]));
+      stack.repo.write(PINNED, packagesSpec(installed));
+      stack.repo.write(MISSING, packagesSpec(["libc6=0.0.1-1"]));
       const render = await runCli(["render", PINNED, "--env", "local", "--json"], {
-        cwd: repo.dir,
+        cwd: stack.repo.dir,
       });
       const dockerfile = JSON.parse(render.stdout).request.BuildConfig.Dockerfile as string;
       const run = JSON.parse(dockerfile.split("\n")[1]?.replace(/^RUN /, "") ?? "[]") as string[];
