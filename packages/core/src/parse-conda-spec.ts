@@ -62,11 +62,13 @@ export function parseCondaSpec(entry: string): PackageVerdict<CondaSpec> {
   if (!startsWithOperator && !/^\s/.test(rest))
     return refuse(`after "${name}" comes a version after a space or an operator, ${EXAMPLES}`);
   // conda reads `>= 1.2, <2` like `>=1.2,<2`; spaces elsewhere separate the version from the build.
-  const words = rest
-    .trim()
-    .replace(/\s*([,|])\s*/g, "$1")
-    .replace(/(==|!=|<=|>=|~=|<|>|=)\s+/g, "$1")
-    .split(/\s+/);
+  const trimmed = rest.trim();
+  const words = /\s/.test(trimmed)
+    ? trimmed
+        .replace(/\s*([,|])\s*/g, "$1")
+        .replace(/(==|!=|<=|>=|~=|<|>|=)\s+/g, "$1")
+        .split(/\s+/)
+    : [trimmed];
   if (words.length > 2)
     return refuse(
       `a match spec holds at most a version and a build string after the name, ${EXAMPLES}`,
