@@ -42,6 +42,10 @@ export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
 export { loadSpecs, DEFAULTS_FILE, type LoadSpecsOptions } from "./load-specs.ts";
 export { renderRequest, variableFor, SECRET_ENV_PREFIX } from "./render-request.ts";
 export { renderPackagesDockerfile } from "./render-packages-dockerfile.ts";
+export { parsePep508, type Pep508Requirement } from "./parse-pep508.ts";
+export { parseCondaSpec, type CondaSpec } from "./parse-conda-spec.ts";
+export { parseAptPackage, type AptPackage } from "./parse-apt-package.ts";
+export type { PackageVerdict } from "./package-verdict.ts";
 export {
   parseDockerfile,
   type DockerfileInstruction,

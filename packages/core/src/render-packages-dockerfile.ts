@@ -1,32 +1,31 @@
-/** Renders a PackageInstallation package list into a Dockerfile. */
+/** Renders a PackageInstallation package list into a Dockerfile whose package entries no shell reads. */
 import type { SpecPackages } from "@imagebuild/schema";
 
 /**
- * Renders `FROM <Base>`, then apt (no recommends, lists removed), pip (no cache) and conda (-y) installs.
- * apt names are restricted by the schema to characters the shell treats literally, so that line uses the
- * shell form; pip and conda specifiers may contain `<`, `>`, `*` and `[`, which a shell would interpret,
- * so those lines use the exec (JSON) form and no shell ever sees them.
+ * The one shell script of the apt step. Its text is fixed: the packages reach apt-get as the script's
+ * positional arguments ("$@"), so no entry is ever part of a command line a shell parses
+ * (docs/decisions/core-packages-argv.md).
+ */
+const APT_SCRIPT =
+  'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" && rm -rf /var/lib/apt/lists/*';
+
+/**
+ * Renders `FROM <Base>`, then one `RUN` per non-empty list, each in the exec (JSON array) form, with every
+ * entry one argument: apt (update, install without recommends, lists removed, in one layer), pip
+ * (`python3 -m pip`, no cache) and conda (`-y`). `<`, `>`, `*`, `;`, quotes and spaces in an entry
+ * reach the package manager as written. The entries must have passed `checkPackageLists`.
  *
  * @example
- * renderPackagesDockerfile({ Base: "debian:bookworm", Apt: ["python3-numpy"] })
- * // "FROM debian:bookworm\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends python3-numpy \\\n && rm -rf /var/lib/apt/lists/*\n"
+ * renderPackagesDockerfile({ Base: "debian:bookworm", Pip: ["scikit-learn>=1.3,<1.5"] })
+ * // 'FROM debian:bookworm\nRUN ["python3","-m","pip","install","--no-cache-dir","scikit-learn>=1.3,<1.5"]\n'
  */
 export function renderPackagesDockerfile(packages: SpecPackages): string {
-  const lines = [`FROM ${packages.Base}`];
-  if (packages.Apt && packages.Apt.length > 0) {
-    lines.push(
-      [
-        "RUN apt-get update",
-        ` && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages.Apt.join(" ")}`,
-        " && rm -rf /var/lib/apt/lists/*",
-      ].join(" \\\n"),
-    );
-  }
-  if (packages.Pip && packages.Pip.length > 0) {
-    lines.push(`RUN ${JSON.stringify(["pip", "install", "--no-cache-dir", ...packages.Pip])}`);
-  }
-  if (packages.Conda && packages.Conda.length > 0) {
-    lines.push(`RUN ${JSON.stringify(["conda", "install", "-y", ...packages.Conda])}`);
-  }
-  return `${lines.join("\n")}\n`;
+  const steps: string[][] = [];
+  if (packages.Apt?.length) steps.push(["/bin/sh", "-c", APT_SCRIPT, "sh", ...packages.Apt]);
+  if (packages.Pip?.length)
+    steps.push(["python3", "-m", "pip", "install", "--no-cache-dir", ...packages.Pip]);
+  if (packages.Conda?.length) steps.push(["conda", "install", "-y", ...packages.Conda]);
+  return [`FROM ${packages.Base}`, ...steps.map((argv) => `RUN ${JSON.stringify(argv)}`), ""].join(
+    "\n",
+  );
 }

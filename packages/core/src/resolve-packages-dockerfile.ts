@@ -1,6 +1,7 @@
 /** The PackageInstallation build type: a Dockerfile rendered from `Packages` (a pinned base and package lists). */
 import type { SpecBuildConfig, SpecPackages } from "@imagebuild/schema";
 import { pinningProblem } from "./check-from-pinning.ts";
+import { checkPackageLists } from "./check-package-lists.ts";
 import type { ProblemAt } from "./problem-locator.ts";
 import { renderPackagesDockerfile } from "./render-packages-dockerfile.ts";
 import type { ResolvedDockerfile } from "./resolved-dockerfile.ts";
@@ -8,7 +9,8 @@ import type { ResolvedDockerfile } from "./resolved-dockerfile.ts";
 const CONFIG_PATH = ["build", "BuildConfig"];
 
 /**
- * Renders a PackageInstallation's Dockerfile, and checks that `Packages.Base` is pinned.
+ * Renders a PackageInstallation's Dockerfile, and checks that `Packages.Base` is pinned and every package
+ * entry is in its manager's syntax (no Dockerfile is rendered from an entry a parser refused).
  *
  * @example
  * resolvePackagesDockerfile({ buildConfig: { Packages: { Base: "debian:bookworm", Apt: ["curl"] } }, problemAt });
@@ -49,5 +51,7 @@ export function resolvePackagesDockerfile({
         ),
       ]
     : [];
+  const listProblems = checkPackageLists({ packages, problemAt });
+  if (listProblems.length > 0) return { problems: [...problems, ...listProblems] };
   return { dockerfile: renderPackagesDockerfile(packages), problems };
 }

@@ -8,6 +8,7 @@ import { duplicateImageUri } from "./duplicate-image-uri.ts";
 import { foreignRegistry } from "./foreign-registry.ts";
 import { immutableVersion } from "./immutable-version.ts";
 import { noLiteralCredentials } from "./no-literal-credentials.ts";
+import { packageSyntax } from "./package-syntax.ts";
 import { pathNameTag } from "./path-name-tag.ts";
 import { policySchedule } from "./policy-schedule.ts";
 import { requestSchema } from "./request-schema.ts";
@@ -31,6 +32,7 @@ const ALL = [
   secretScope,
   pathNameTag,
   buildConfig,
+  packageSyntax,
   buildArgs,
   dockerfileParse,
   dockerfilePinnedFrom,

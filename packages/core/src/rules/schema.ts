@@ -11,6 +11,6 @@ export const schema = defineRule({
   id: "schema",
   severities: ["error"],
   description:
-    "the file matches the Spec schema (types, patterns, enums); package names that could inject into the Dockerfile fail here",
+    "the file matches the Spec schema (types, patterns, enums); package entries are only checked for length here (see `package-syntax`)",
   checkedIn: ["src/check-spec-file.ts"],
 });

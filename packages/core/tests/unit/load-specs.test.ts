@@ -122,11 +122,13 @@ environments:
     expect(specs).toEqual([]);
     expect(problems).toMatchObject([
       {
-        ruleId: "schema",
+        ruleId: "package-syntax",
         file: "specs/py/1.0.yaml",
         line: 9,
         column: 11,
-        message: expect.stringMatching(/^build\.BuildConfig\.Packages\.Pip\.1: must match /),
+        message: expect.stringMatching(
+          /^BuildConfig\.Packages\.Pip\[1\]: "numpy; rm -rf \/" is not a PEP 508 requirement: /,
+        ),
       },
     ]);
   });

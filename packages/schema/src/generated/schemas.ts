@@ -3963,7 +3963,7 @@ export const SpecSchema = {
       additionalProperties: false,
       required: ["Base"],
       description:
-        "A base image and package lists; names are checked against strict patterns so nothing can be injected into the rendered Dockerfile.",
+        "A base image and package lists in each package manager's own syntax. The lint rule package-syntax reads every entry with a parser of that syntax (PEP 508 for Pip, conda match specs, apt-get's name[:arch][=version|/release]); entries reach the package manager as arguments, never through a shell.",
       properties: {
         Base: {
           type: "string",
@@ -3975,30 +3975,44 @@ export const SpecSchema = {
         Apt: {
           type: "array",
           maxItems: 500,
+          description:
+            "apt-get install arguments: name, name:arch, name=version (a Debian version) or name/release.",
           items: {
             type: "string",
-            pattern: "^[a-z0-9][a-z0-9+.-]{0,127}(=[A-Za-z0-9.+~:-]{1,64})?$",
+            minLength: 1,
+            maxLength: 256,
           },
-          examples: [["python3-numpy", "curl=7.88.1-10+deb12u8"]],
+          examples: [["python3-numpy", "curl=7.88.1-10+deb12u8", "libc6:i386"]],
         },
         Pip: {
           type: "array",
           maxItems: 500,
+          description:
+            "PEP 508 requirements: name, [extras], version clauses (~= == != <= >= < > ===, comma-separated), ; environment marker. No URLs or direct references.",
           items: {
             type: "string",
-            pattern:
-              "^[A-Za-z0-9]([A-Za-z0-9._-]{0,127})(\\[[A-Za-z0-9._,-]{1,128}\\])?((==|>=|<=|~=|!=|<|>)[A-Za-z0-9.*+!-]{1,64})?$",
+            minLength: 1,
+            maxLength: 256,
           },
-          examples: [["numpy==1.26.4"]],
+          examples: [
+            [
+              "numpy==1.26.4",
+              "scikit-learn>=1.3,<1.5",
+              'requests[socks]==2.32.3; python_version >= "3.9"',
+            ],
+          ],
         },
         Conda: {
           type: "array",
           maxItems: 500,
+          description:
+            "conda match specs: [channel::]name, then a version (=1.2, >=1.2,<2, 1.2.*) and a build string (after a space or as name=version=build).",
           items: {
             type: "string",
-            pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}(=[A-Za-z0-9.*+_-]{1,64}){0,2}$",
+            minLength: 1,
+            maxLength: 256,
           },
-          examples: [["cudatoolkit=11.8"]],
+          examples: [["cudatoolkit=11.8", "pytorch::pytorch>=2.1", "numpy 1.26.* py311*"]],
         },
       },
     },

@@ -1253,7 +1253,7 @@ export interface SpecBuildConfig {
   };
 }
 /**
- * A base image and package lists; names are checked against strict patterns so nothing can be injected into the rendered Dockerfile.
+ * A base image and package lists in each package manager's own syntax. The lint rule package-syntax reads every entry with a parser of that syntax (PEP 508 for Pip, conda match specs, apt-get's name[:arch][=version|/release]); entries reach the package manager as arguments, never through a shell.
  *
  */
 export interface SpecPackages {
@@ -1262,14 +1262,20 @@ export interface SpecPackages {
    */
   Base: string;
   /**
+   * apt-get install arguments: name, name:arch, name=version (a Debian version) or name/release.
+   *
    * @maxItems 500
    */
   Apt?: string[];
   /**
+   * PEP 508 requirements: name, [extras], version clauses (~= == != <= >= < > ===, comma-separated), ; environment marker. No URLs or direct references.
+   *
    * @maxItems 500
    */
   Pip?: string[];
   /**
+   * conda match specs: [channel::]name, then a version (=1.2, >=1.2,<2, 1.2.*) and a build string (after a space or as name=version=build).
+   *
    * @maxItems 500
    */
   Conda?: string[];
