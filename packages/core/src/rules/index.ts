@@ -9,6 +9,7 @@ import { foreignRegistry } from "./foreign-registry.ts";
 import { immutableVersion } from "./immutable-version.ts";
 import { noLiteralCredentials } from "./no-literal-credentials.ts";
 import { pathNameTag } from "./path-name-tag.ts";
+import { policyRebuild } from "./policy-rebuild.ts";
 import { policySchedule } from "./policy-schedule.ts";
 import { requestSchema } from "./request-schema.ts";
 import { schema } from "./schema.ts";
@@ -36,6 +37,7 @@ const ALL = [
   dockerfilePinnedFrom,
   foreignRegistry,
   policySchedule,
+  policyRebuild,
   requestSchema,
   duplicateImageUri,
   unknownEnvironment,

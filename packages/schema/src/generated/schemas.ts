@@ -4022,8 +4022,9 @@ export const SpecSchema = {
         },
         rebuild: {
           type: "string",
-          enum: ["never", "with-base"],
-          description: "with-base: rebuilt after a spec it is built on is built; never (default).",
+          enum: ["never", "with-base", "on-base-change"],
+          description:
+            "with-base: rebuilt after a spec it is built on is built; on-base-change: that too, and rebuilt by the base-change timer when the registry digest of a base it was built on changes (needs tag overwrite or dated); never (default).",
           examples: ["with-base"],
         },
       },

@@ -1296,9 +1296,9 @@ export interface SpecPolicy {
    */
   tag?: "immutable" | "overwrite" | "dated";
   /**
-   * with-base: rebuilt after a spec it is built on is built; never (default).
+   * with-base: rebuilt after a spec it is built on is built; on-base-change: that too, and rebuilt by the base-change timer when the registry digest of a base it was built on changes (needs tag overwrite or dated); never (default).
    */
-  rebuild?: "never" | "with-base";
+  rebuild?: "never" | "with-base" | "on-base-change";
 }
 /**
  * What an environment replaces: registry, workspace, resources and any other build field.
