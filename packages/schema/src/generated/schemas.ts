@@ -2075,6 +2075,39 @@ export const InvocationAnswerSchema = {
             $ref: "#/$defs/SpecResult",
           },
         },
+        baseChanges: {
+          description:
+            "A base-change tick (timer payload select base-change): the on-base-change specs it rebuilt, found unchanged, could not compare (never built, or no base digests recorded) or failed on.",
+          type: "object",
+          required: ["rebuilt", "unchanged", "unknown", "failed"],
+          additionalProperties: false,
+          properties: {
+            rebuilt: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+            unchanged: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+            unknown: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+            failed: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+          },
+        },
       },
     },
     FailedInvocation: {

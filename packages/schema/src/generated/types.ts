@@ -741,6 +741,15 @@ export interface ProcessedInvocation {
   status: "processed";
   slot?: string;
   results: SpecResult[];
+  /**
+   * A base-change tick (timer payload select base-change): the on-base-change specs it rebuilt, found unchanged, could not compare (never built, or no base digests recorded) or failed on.
+   */
+  baseChanges?: {
+    rebuilt: string[];
+    unchanged: string[];
+    unknown: string[];
+    failed: string[];
+  };
 }
 /**
  * CreateImageBuild was called (or its ClientToken matched an earlier build).
