@@ -9,8 +9,9 @@ import type { SpecSource } from "./types.ts";
  * Loads every spec of `source` with `policy.rebuild: on-base-change`, compares each one's current image
  * with its bases' registries (`findBaseChanges`) and submits the changed ones in the slot
  * `baseChangeSlot(new digests)`, so a retried or a later tick that sees the same digests builds nothing
- * new. `now` (the tick) dates a `dated` tag; `overwrite` replaces the tag. Unchanged and unknown specs
- * come back `skipped` with the reason; `changes` has every verdict.
+ * new. `now` (the tick) dates a `dated` tag (a day tag already built is left for the next day's tick);
+ * `overwrite` replaces the tag. Unchanged and unknown specs come back `skipped` with the reason;
+ * `changes` has every verdict.
  *
  * @example
  * const { outcomes, changes } = await buildBaseChanges({ source, now: tick, context });
@@ -44,7 +45,15 @@ export async function buildBaseChanges({
       for (const [index, change] of changes.entries()) {
         const item = items[index];
         if (!item) continue;
-        if (change.status === "changed") {
+        if (
+          change.status === "changed" &&
+          item.spec.policy.tag === "dated" &&
+          change.imageUri === item.request.Image.Uri
+        ) {
+          // A day tag is built once: the next day's tick builds the new digest under its own tag.
+          const reason = `a base changed, but today's tag ${change.imageUri} is already built; the next day's tick builds a new dated tag`;
+          left.push({ file: change.file, status: "skipped", reason });
+        } else if (change.status === "changed") {
           const slot = baseChangeSlot(change.bases);
           chosen.push(
             prepareBuild(item.spec, { slot, now, env: context.env as NodeJS.ProcessEnv }),

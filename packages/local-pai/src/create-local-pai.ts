@@ -75,6 +75,12 @@ export interface LocalPai {
   registry: RegistryHandle;
   /** Resolves when no build is queued or running. */
   idle(): Promise<void>;
+  /**
+   * Resolves once the base images are in the registry (seeding runs in the background; a failed seed
+   * resolves too, and each build reports it): a client that HEADs them first, such as the function's
+   * base-digest labels, waits for this.
+   */
+  baseImagesReady(): Promise<void>;
   /** Stops the HTTP server, fails unfinished builds (`ServiceStopped`), stops the registry child. */
   close(): Promise<void>;
 }
@@ -199,6 +205,11 @@ export async function createLocalPai({
     url: service.url,
     registry,
     idle: () => service.idle(),
+    baseImagesReady: () =>
+      seeding.then(
+        () => undefined,
+        () => undefined,
+      ),
     async close() {
       await service.close();
       // Seeding (debootstrap on a first run) can take minutes: kill it rather than hold the shutdown.

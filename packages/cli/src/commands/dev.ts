@@ -159,6 +159,9 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
       { mode: 0o600 },
     );
     say(`function (HTTP trigger): ${dev.handlerUrl}   bucket folder: ${bucketDir}`);
+    // The function HEADs base images for on-base-change specs when it submits them.
+    say("waiting for the base images to be in the registry");
+    await pai.baseImagesReady();
     if (flags.once) {
       const { status, results } = await dev.push({ all: true, followInBackground: false });
       const failed =

@@ -191,6 +191,19 @@ describe("buildBaseChanges", () => {
     expect(build?.request.Image.Uri).toBe("127.0.0.1:5000/pai/daily:1.0.0-20261201");
   });
 
+  it("leaves a dated spec whose day tag of the tick is already built for the next day's tick", async () => {
+    const { registry, pai, client, tick } = await setup({ [BUSYBOX]: D1, [DEBIAN]: D2 });
+    await tick();
+    await finishBuilds(pai, client);
+    registry.digests[DEBIAN] = D3;
+    const { outcomes } = await tick();
+    expect(outcomes.find((o) => o.file === "specs/daily/1.0.0.yaml")).toMatchObject({
+      status: "skipped",
+      reason: expect.stringContaining("1.0.0-20261201 is already built"),
+    });
+    expect(pai.builds.size).toBe(1);
+  });
+
   it("reports a registry that cannot be read as a failure naming the base, retryable only when it may answer later", async () => {
     const { pai, tick } = await setup({ [BUSYBOX]: 503, [DEBIAN]: 401 });
     const { outcomes } = await tick();

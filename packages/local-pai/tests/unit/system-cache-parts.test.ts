@@ -5,7 +5,6 @@ import { cacheRepository } from "../../src/system/cache-repository.ts";
 import { acquireCacheScopeLocks, cacheScopeKeys } from "../../src/system/cache-scope-lock.ts";
 
 const registry = { host: "127.0.0.1:5000" };
-const DIGEST = `sha256:${"a".repeat(64)}`;
 
 describe("cacheRepository", () => {
   it("gives each image one repository without a tag, shared by its tags and by no other image", () => {
