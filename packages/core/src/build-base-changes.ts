@@ -38,6 +38,7 @@ export async function buildBaseChanges({
         items,
         client: context.client,
         reader,
+        ratePerSecond: context.config.ratePerSecond,
         signal: context.signal,
       });
       const chosen: typeof items = [];

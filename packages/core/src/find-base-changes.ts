@@ -1,5 +1,7 @@
 /** The base-change comparison: for each due spec, do the bases its current image was built on still have those digests? */
 import { type BaseImageDigest, readBaseImageLabels } from "@imagebuild/pai-client/registry";
+import { createRateLimiter } from "./create-rate-limiter.ts";
+import { DEFAULT_DISPATCH_RATE_PER_SECOND } from "./dispatch-defaults.ts";
 import { findCurrentImage } from "./find-current-image.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
 import { BaseDigestError, type BaseDigestReader } from "./read-base-digests.ts";
@@ -40,7 +42,8 @@ export type BaseChange =
  * `imagebuild.base.<n>` label is HEADed (a base pinned by digest cannot change) through `reader`, with
  * the item's resolved RegistryAuths. Results are in the order of `items`. A registry that cannot be read
  * makes that spec `failed` with the `BaseDigestError` (code `BASE_DIGEST_UNAVAILABLE`, `retryable` for
- * 5xx and no answer); a ListImages error throws.
+ * 5xx and no answer); a ListImages error throws. ListImages calls are paced at `ratePerSecond`, as
+ * dispatch paces CreateImageBuild, so a tick over many specs is not throttled by the API.
  *
  * @example
  * const changes = await findBaseChanges({ items, client, reader });
@@ -50,15 +53,19 @@ export async function findBaseChanges({
   items,
   client,
   reader,
+  ratePerSecond = DEFAULT_DISPATCH_RATE_PER_SECOND,
   signal,
 }: {
   items: readonly DispatchItem[];
   client: PaiClientLike;
   reader: BaseDigestReader;
+  ratePerSecond?: number | undefined;
   signal?: AbortSignal | undefined;
 }): Promise<BaseChange[]> {
+  const limiter = createRateLimiter({ ratePerSecond });
   return Promise.all(
     items.map(async ({ spec, request }): Promise<BaseChange> => {
+      await limiter.take();
       const image = await findCurrentImage({ client, spec, signal });
       if (!image)
         return {
