@@ -143,12 +143,6 @@ export async function buildSpecs({
     items = chosen.items;
     outcomes.push(...chosen.outcomes);
   }
-  const labelled = await labelBases(items, reader);
-  items = labelled.items;
-  for (const failure of labelled.failures) {
-    outcomes.push(failure);
-    log.error("base digest unavailable", { file: failure.file, message: failure.error.message });
-  }
   let submit = items;
   if (config.holdDependents) {
     submit = nextBuilds({ items, outcomes: {} }).ready;
@@ -159,6 +153,13 @@ export async function buildSpecs({
       outcomes.push({ file: item.spec.file, status: "waiting", reason, bases });
       log.info("spec waiting", { file: item.spec.file, bases });
     }
+  }
+  // Only what is sent now: a held dependent's in-repo base may not be in its registry yet.
+  const labelled = await labelBases(submit, reader);
+  submit = labelled.items;
+  for (const failure of labelled.failures) {
+    outcomes.push(failure);
+    log.error("base digest unavailable", { file: failure.file, message: failure.error.message });
   }
   if (submit.length > 0) {
     const results = await dispatch({

@@ -241,4 +241,24 @@ describe("buildSpecs with on-base-change specs (the cloud half)", () => {
     ]);
     expect(byName.plain?.Image.Labels).toBeUndefined();
   });
+
+  it("HEADs nothing for a dependent held for its in-repo base (not pushed yet): it waits, it does not fail", async () => {
+    const { pai, registry, context } = await setup({ [BUSYBOX]: D2 });
+    const files = {
+      ...FILES,
+      "specs/app/1.0.0.yaml": spec("imagebuild:fresh:1.0.0", WATCH("overwrite")),
+    };
+    const outcomes = await buildSpecs({
+      source: memorySource(files),
+      paths: ["specs/fresh/1.0.0.yaml", "specs/app/1.0.0.yaml"],
+      slotFor: () => ({ slot: CONTENT_SLOT }),
+      context: { ...context, config: { ...context.config, holdDependents: true } },
+    });
+    expect(outcomes.map((o) => [o.file, o.status])).toEqual([
+      ["specs/app/1.0.0.yaml", "waiting"],
+      ["specs/fresh/1.0.0.yaml", "submitted"],
+    ]);
+    expect(registry.heads).toEqual([`HEAD ${BUSYBOX}`]);
+    expect(pai.builds.size).toBe(1);
+  });
 });
