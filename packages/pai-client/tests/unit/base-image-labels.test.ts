@@ -1,9 +1,10 @@
-/** The base-image list of a Dockerfile and the `imagebuild.base.<n>` labels: written, read back, and the same both ways. */
+/** The base-image list of a Dockerfile, the `imagebuild.base.<n>` labels written and read back, and where a registry host is reached. */
 import { describe, expect, it } from "vitest";
 import {
   baseImageLabels,
   externalBaseImages,
   readBaseImageLabels,
+  registryBaseUrl,
 } from "../../src/registry/index.ts";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -51,5 +52,13 @@ describe("readBaseImageLabels", () => {
     expect(readBaseImageLabels(labels)).toEqual(bases);
     expect(readBaseImageLabels(undefined)).toEqual([]);
     expect(readBaseImageLabels([{ Key: "team", Value: "platform" }])).toEqual([]);
+  });
+});
+
+describe("registryBaseUrl", () => {
+  it("reaches Docker Hub's image-name host at registry-1.docker.io, loopback over HTTP, others over HTTPS", () => {
+    expect(registryBaseUrl("docker.io")).toBe("https://registry-1.docker.io");
+    expect(registryBaseUrl("127.0.0.1:5000")).toBe("http://127.0.0.1:5000");
+    expect(registryBaseUrl("r.example.com")).toBe("https://r.example.com");
   });
 });
