@@ -10,7 +10,7 @@ import {
 import { parseSecretHosts } from "@imagebuild/core/secret-hosts";
 import { SchemaValidationError } from "@imagebuild/schema";
 import { z } from "zod";
-import { envHttpUrl, envList } from "./env-fields.ts";
+import { envHttpUrl, envList, envRegistryMirrors } from "./env-fields.ts";
 import { GIT_PROVIDERS } from "./providers/index.ts";
 import type { GitProviderSettings } from "./providers/git-provider.ts";
 import {
@@ -90,6 +90,9 @@ export const ConfigSchema = z
           context.addIssue({ code: "custom", message });
         }
       }),
+    // Where base images are HEADed for their digests: image-name host → the registry serving it
+    // (JSON, see the README). The local stack points docker.io at its registry; production leaves it unset.
+    IMAGEBUILD_REGISTRY_MIRRORS: envRegistryMirrors,
     // The FC API the HTTP trigger enqueues job records through; default: the function's region endpoint.
     IMAGEBUILD_FC_ENDPOINT: httpsOrLocalUrl.optional(),
     // Following builds: 0 turns it off; each follow invocation polls for a slice, then hands on.
@@ -114,6 +117,7 @@ export const ConfigSchema = z
     timerSchedule: env.IMAGEBUILD_TIMER_SCHEDULE,
     allowedBuckets: env.IMAGEBUILD_ALLOWED_BUCKETS,
     secretHosts: parseSecretHosts({ IMAGEBUILD_SECRET_HOSTS: env.IMAGEBUILD_SECRET_HOSTS }),
+    registryMirrors: env.IMAGEBUILD_REGISTRY_MIRRORS,
     fcEndpoint: env.IMAGEBUILD_FC_ENDPOINT,
     followLimitMs: env.IMAGEBUILD_FOLLOW_LIMIT_SECONDS * 1000,
     followSliceMs: env.IMAGEBUILD_FOLLOW_SLICE_SECONDS * 1000,

@@ -1,5 +1,11 @@
 /** Timer-trigger events: rebuild the specs whose schedule slot this tick is, each slot exactly once. */
-import { buildSpecs, scheduleSlot, type SpecOutcome } from "@imagebuild/core";
+import {
+  type BaseChange,
+  buildBaseChanges,
+  buildSpecs,
+  scheduleSlot,
+  type SpecOutcome,
+} from "@imagebuild/core";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { parseTimerPayload, type TimerEvent } from "./events/timer.ts";
@@ -12,7 +18,10 @@ import { timerSource } from "./timer-source.ts";
  * With `select: "scheduled"` (the default) a spec is due when its own `policy.schedule` has a run in
  * (previous tick, this tick] of the trigger's cron; its ClientToken slot is `schedule:<that run>`.
  * With `select: "glob"` every matching spec is due at the trigger's slot. The slot also fixes the
- * date of a `dated` tag, so a tick retried after midnight builds the same tag.
+ * date of a `dated` tag, so a tick retried after midnight builds the same tag. With
+ * `select: "base-change"` every `policy.rebuild: on-base-change` spec is compared with its bases'
+ * registries and the changed ones are rebuilt (core's `buildBaseChanges`); `baseChanges` lists the
+ * rebuilt, unchanged and unknown specs.
  *
  * @example
  * await handleTimer({ event: { triggerTime: "2026-01-02T04:00:00Z", triggerName: "nightly" }, context, deps });
@@ -25,7 +34,7 @@ export async function handleTimer({
   event: TimerEvent;
   context: FcContext;
   deps: HandlerDeps;
-}): Promise<{ slot: string; results: SpecOutcome[] }> {
+}): Promise<{ slot: string; results: SpecOutcome[]; baseChanges?: BaseChangeSummary }> {
   const { config } = deps;
   const payload = parseTimerPayload(event.payload);
   const cron = payload.schedule ?? config.timerSchedule;
@@ -36,6 +45,17 @@ export async function handleTimer({
   const matcher = payload.glob ? globToRegExp(payload.glob) : undefined;
   const client = await deps.clientFor(context);
   try {
+    if (payload.select === "base-change") {
+      const { outcomes, changes } = await buildBaseChanges({
+        source: await timerSource({ config, context, env: deps.env }),
+        now: tick,
+        context: { client, config, log, env: deps.env },
+      });
+      throwIfRetryable(outcomes);
+      const baseChanges = summarizeBaseChanges(changes, outcomes);
+      log.info("base changes compared", baseChanges);
+      return { slot: tick.toISOString(), results: outcomes, baseChanges };
+    }
     const results = await buildSpecs({
       source: await timerSource({ config, context, env: deps.env }),
       select: (spec) => (matcher ? matcher.test(spec.file) : spec.policy.schedule !== undefined),
@@ -60,4 +80,31 @@ export async function handleTimer({
   } finally {
     await client.close?.();
   }
+}
+
+/**
+ * Which `on-base-change` specs a tick rebuilt (a base changed and the build was submitted, or its
+ * ClientToken matched the build an earlier tick submitted for the same digests), found unchanged,
+ * could not compare (unknown: never built, or no base digests recorded) or failed on.
+ */
+export type BaseChangeSummary = {
+  rebuilt: string[];
+  unchanged: string[];
+  unknown: string[];
+  failed: string[];
+};
+
+function summarizeBaseChanges(
+  changes: readonly BaseChange[],
+  outcomes: readonly SpecOutcome[],
+): BaseChangeSummary {
+  const submitted = new Set(outcomes.filter((o) => o.status === "submitted").map((o) => o.file));
+  const files = (status: BaseChange["status"]) =>
+    changes.filter((change) => change.status === status).map((change) => change.file);
+  return {
+    rebuilt: files("changed").filter((file) => submitted.has(file)),
+    unchanged: files("unchanged"),
+    unknown: files("unknown"),
+    failed: [...files("failed"), ...files("changed").filter((file) => !submitted.has(file))],
+  };
 }

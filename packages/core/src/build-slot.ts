@@ -1,4 +1,6 @@
 /** The ClientToken slots: which trigger occasion a build belongs to, so one occasion makes at most one build. */
+import { createHash } from "node:crypto";
+import type { BaseImageDigest } from "@imagebuild/pai-client/registry";
 
 /** The slot of pushes, uploads and CLI builds: the rendered content alone decides the build. */
 export const CONTENT_SLOT = "content";
@@ -14,6 +16,24 @@ export const SCHEDULE_SLOT_PREFIX = "schedule:";
  */
 export function scheduleSlot(run: Date): string {
   return SCHEDULE_SLOT_PREFIX + run.toISOString();
+}
+
+/** Prefix of a base-change rebuild's slot, followed by a short hash of the bases' new digests. */
+export const BASE_CHANGE_SLOT_PREFIX = "base:";
+
+/**
+ * The slot of a rebuild because a base image changed: `base:` + the first 16 hex digits of sha256 over
+ * the sorted `reference@digest` of every base as the registry names it now. Every tick that sees the same
+ * new digests (a retried tick, the next tick while the build still runs) lands on the same token, so each
+ * new base digest is built once; another new digest is another slot.
+ *
+ * @example
+ * baseChangeSlot([{ reference: "docker.io/library/busybox:1.35", digest: "sha256:ab…" }]); // "base:3f1c…" (21 chars)
+ */
+export function baseChangeSlot(bases: readonly BaseImageDigest[]): string {
+  const lines = bases.map(({ reference, digest }) => `${reference}@${digest}`).sort();
+  const hash = createHash("sha256").update(lines.join("\n")).digest("hex");
+  return BASE_CHANGE_SLOT_PREFIX + hash.slice(0, 16);
 }
 
 /** Separates a slot from the attempt number in the slots of rebuilds (`content#attempt:2`). */

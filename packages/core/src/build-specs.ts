@@ -6,8 +6,14 @@ import { dependenciesInRun, nextBuilds } from "./next-builds.ts";
 import { loadSpecs } from "./load-specs.ts";
 import type { PaiClientLike } from "./pai-client-like.ts";
 import { prepareBuilds, type SlotFor } from "./prepare-builds.ts";
+import {
+  type BaseDigestReader,
+  createBaseDigestReader,
+  type RegistryMirrors,
+} from "./read-base-digests.ts";
+import { readBaseDigests, withBaseLabels } from "./record-base-digests.ts";
 import { parseSecretHosts } from "./secret-hosts.ts";
-import type { DispatchResult, Problem, ResolvedSpec, SpecSource } from "./types.ts";
+import type { DispatchItem, DispatchResult, Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
 /**
  * The result for one spec file: a dispatch result, or the problems that kept it from being built.
@@ -43,7 +49,21 @@ export interface BuildSpecsConfig {
    * every spec is submitted at once, as before.
    */
   holdDependents?: boolean | undefined;
+  /**
+   * Where base images are read for their digests (`IMAGEBUILD_REGISTRY_MIRRORS`): image-name host → the
+   * registry serving it. Unset (production): each base's own registry.
+   */
+  registryMirrors?: RegistryMirrors | undefined;
 }
+
+/**
+ * A step between preparing and dispatching: given the prepared builds and a base-digest reader, returns
+ * the builds to dispatch (possibly re-prepared in another slot) and outcomes for the ones left out.
+ */
+export type ChooseBuilds = (
+  items: DispatchItem[],
+  reader: BaseDigestReader,
+) => Promise<{ items: DispatchItem[]; outcomes: SpecOutcome[] }>;
 
 /** Where a log line goes: the one `Logger` shape, of which `buildSpecs` needs no `child`. */
 export type BuildSpecsLog = Pick<Logger, "info" | "warn" | "error">;
@@ -66,8 +86,10 @@ export interface BuildSpecsContext {
 /**
  * Loads `paths` (or, with `select`, the specs it keeps) from `source`, prepares each build with
  * `slotFor`'s slot (`CONTENT_SLOT` for pushes and uploads, `scheduleSlot(run)` for timers; undefined leaves
- * a spec out), and dispatches without waiting. Bad specs come back as `invalid` with messages naming the
- * file and field; nothing of theirs is sent. Results are sorted by file.
+ * a spec out), lets `choose` (the base-change timer) keep some of them, and dispatches without waiting.
+ * A spec with `policy.rebuild: on-base-change` is sent with the digest of each external base as
+ * `imagebuild.base.<n>` image labels (a registry HEAD: PAI in the cloud records none). Bad specs come back
+ * as `invalid` with messages naming the file and field; nothing of theirs is sent. Results are sorted by file.
  *
  * @example
  * const outcomes = await buildSpecs({ source, paths: ["specs/a/1.0.yaml"], slotFor: () => ({ slot: CONTENT_SLOT }), context });
@@ -77,12 +99,14 @@ export async function buildSpecs({
   paths,
   select,
   slotFor,
+  choose,
   context,
 }: {
   source: SpecSource;
   paths?: string[] | undefined;
   select?: ((spec: ResolvedSpec) => boolean) | undefined;
   slotFor: SlotFor;
+  choose?: ChooseBuilds | undefined;
   context: BuildSpecsContext;
 }): Promise<SpecOutcome[]> {
   const { client, config, log, env, signal } = context;
@@ -105,18 +129,25 @@ export async function buildSpecs({
   }
   outcomes.push(...notLoaded({ paths, specs, invalidFiles, source, config, log }));
   const wanted = specs.filter((spec) => !invalidFiles.has(spec.file) && (!select || select(spec)));
-  const { items, failures } = prepareBuilds({
+  const prepared = prepareBuilds({
     specs: wanted,
     slotFor,
     env: env as NodeJS.ProcessEnv,
   });
-  for (const failure of failures) {
+  for (const failure of prepared.failures) {
     outcomes.push(failure);
     log.error("render failed", {
       file: failure.file,
       code: failure.error.code,
       message: failure.error.message,
     });
+  }
+  const reader = createBaseDigestReader({ mirrors: config.registryMirrors, env });
+  let items = prepared.items;
+  if (choose) {
+    const chosen = await choose(items, reader);
+    items = chosen.items;
+    outcomes.push(...chosen.outcomes);
   }
   let submit = items;
   if (config.holdDependents) {
@@ -128,6 +159,13 @@ export async function buildSpecs({
       outcomes.push({ file: item.spec.file, status: "waiting", reason, bases });
       log.info("spec waiting", { file: item.spec.file, bases });
     }
+  }
+  // Only what is sent now: a held dependent's in-repo base may not be in its registry yet.
+  const labelled = await labelBases(submit, reader);
+  submit = labelled.items;
+  for (const failure of labelled.failures) {
+    outcomes.push(failure);
+    log.error("base digest unavailable", { file: failure.file, message: failure.error.message });
   }
   if (submit.length > 0) {
     const results = await dispatch({
@@ -145,6 +183,36 @@ export async function buildSpecs({
     }
   }
   return outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Adds the base-digest labels to the on-base-change builds; one whose registry cannot be read fails. */
+async function labelBases(
+  items: DispatchItem[],
+  reader: BaseDigestReader,
+): Promise<{ items: DispatchItem[]; failures: Extract<DispatchResult, { status: "failed" }>[] }> {
+  const failures: Extract<DispatchResult, { status: "failed" }>[] = [];
+  const labelled = await Promise.all(
+    items.map(async (item) => {
+      if (item.spec.policy.rebuild !== "on-base-change") return item;
+      try {
+        const bases = await readBaseDigests({ request: item.request, reader });
+        return { ...item, request: withBaseLabels(item.request, bases) };
+      } catch (error) {
+        const { code = "BASE_DIGEST_UNAVAILABLE", message = String(error) } = error as {
+          code?: string;
+          message?: string;
+        };
+        const retryable = (error as { retryable?: boolean }).retryable === true;
+        failures.push({
+          file: item.spec.file,
+          status: "failed",
+          error: { code, message, retryable },
+        });
+        return undefined;
+      }
+    }),
+  );
+  return { items: labelled.filter((item) => item !== undefined), failures };
 }
 
 /** A requested file that neither loaded nor failed: absent at the source, or not in the environment. */

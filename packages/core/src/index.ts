@@ -86,6 +86,8 @@ export {
 export {
   ATTEMPT_SLOT_SEPARATOR,
   attemptSlot,
+  BASE_CHANGE_SLOT_PREFIX,
+  baseChangeSlot,
   CONTENT_SLOT,
   SCHEDULE_SLOT_PREFIX,
   scheduleSlot,
@@ -105,5 +107,16 @@ export {
   type BuildSpecsConfig,
   type BuildSpecsContext,
   type BuildSpecsLog,
+  type ChooseBuilds,
   type SpecOutcome,
 } from "./build-specs.ts";
+export { buildBaseChanges } from "./build-base-changes.ts";
+export { findBaseChanges, type BaseChange, type ChangedBase } from "./find-base-changes.ts";
+export { findCurrentImage } from "./find-current-image.ts";
+export {
+  BaseDigestError,
+  createBaseDigestReader,
+  type BaseDigestReader,
+  type RegistryMirrors,
+} from "./read-base-digests.ts";
+export { readBaseDigests, withBaseLabels } from "./record-base-digests.ts";

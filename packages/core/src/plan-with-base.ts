@@ -6,7 +6,7 @@ import type { PlanEntry, ResolvedSpec } from "./types.ts";
 const BUILDS = new Set<PlanEntry["action"]>(["create", "rebuild"]);
 
 /**
- * Marks `unchanged` specs with `policy.rebuild: with-base` as `rebuild` when a base is built (an immutable
+ * Marks `unchanged` specs with `policy.rebuild: with-base` (or `on-base-change`) as `rebuild` when a base is built (an immutable
  * one stays unchanged and says why), orders the entries bases first, and returns the graph of the built specs.
  *
  * @example
@@ -25,11 +25,11 @@ export function rebuildWithBase({
     const spec = specs.find((s) => s.file === file);
     if (!entry || !spec || entry.action !== "unchanged") continue;
     if (spec.policy.tag === "immutable") {
-      entry.reason = `${base} is built and policy.rebuild is with-base, but the version is immutable`;
+      entry.reason = `${base} is built and policy.rebuild is ${spec.policy.rebuild}, but the version is immutable`;
       continue;
     }
     entry.action = "rebuild";
-    entry.reason = `${base} is built; policy.rebuild is with-base`;
+    entry.reason = `${base} is built; policy.rebuild is ${spec.policy.rebuild}`;
   }
   const basesOf = (file: string) =>
     (specs.find((s) => s.file === file)?.bases ?? []).flatMap((b) => (b.spec ? [b.spec.file] : []));

@@ -1,4 +1,4 @@
-/** A spec's rebuild policy: the tag policy (default immutable) and an optional schedule checked as a cron. */
+/** A spec's rebuild policy: the tag policy (default immutable), an optional schedule checked as a cron, and the rebuild trigger checked against the tag. */
 import { Cron } from "croner";
 import type { SpecPolicy } from "@imagebuild/schema";
 import type { ProblemAt } from "./problem-locator.ts";
@@ -22,6 +22,15 @@ export function resolvePolicy(
     ...(policy?.rebuild !== undefined ? { rebuild: policy.rebuild } : {}),
   };
   const problems: Problem[] = [];
+  if (resolved.rebuild === "on-base-change" && resolved.tag === "immutable") {
+    problems.push(
+      problemAt(
+        "policy-rebuild",
+        ["policy", "rebuild"],
+        "policy.rebuild: on-base-change rebuilds the image when a base changes, but policy.tag is immutable, so the tag can never be rebuilt: set policy.tag to overwrite (replace the tag) or dated (push <version>-<yyyymmdd>)",
+      ),
+    );
+  }
   if (policy?.schedule !== undefined) {
     resolved.schedule = policy.schedule;
     const cronError = cronProblem(policy.schedule);

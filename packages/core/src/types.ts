@@ -98,7 +98,7 @@ export interface ResolvedSpec {
   /** The file name without `.yaml`. */
   version: string;
   env: string | undefined;
-  policy: { schedule?: string; tag: TagPolicy; rebuild?: "never" | "with-base" };
+  policy: { schedule?: string; tag: TagPolicy; rebuild?: "never" | "with-base" | "on-base-change" };
   /** The images it builds on, in Dockerfile order; spec references are linked by `loadSpecs`. */
   bases: SpecBase[];
   /** The request without RegistryAuths (see `renderRequest`), the tag not yet dated. */

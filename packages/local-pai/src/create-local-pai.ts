@@ -86,6 +86,12 @@ export interface LocalPai {
   registry: RegistryHandle;
   /** Resolves when no build is queued or running. */
   idle(): Promise<void>;
+  /**
+   * Resolves once the base images are in the registry (seeding runs in the background; a failed seed
+   * resolves too, and each build reports it): a client that HEADs them first, such as the function's
+   * base-digest labels, waits for this.
+   */
+  baseImagesReady(): Promise<void>;
   /** Stops the HTTP server, fails unfinished builds (`ServiceStopped`), stops the registry child. */
   close(): Promise<void>;
 }
@@ -212,26 +218,37 @@ export async function createLocalPai({
     await registry.stop();
     throw error;
   }
-  writeServiceState({
-    dataDir,
-    state: {
-      pid: process.pid,
-      endpoint: service.url,
-      registryHost: registry.host,
-      registryUrl: registry.url,
-      consoleUrl: `${service.url}/`,
-      signed: accessKeys.length > 0,
-      registryLogin: registryAuth !== undefined,
-      keys: keysFromDataDir ? "data-dir" : accessKeys.length > 0 || registryAuth ? "own" : "none",
-      startedAt: new Date().toISOString(),
-    },
-  });
+  const state = {
+    pid: process.pid,
+    endpoint: service.url,
+    registryHost: registry.host,
+    registryUrl: registry.url,
+    consoleUrl: `${service.url}/`,
+    signed: accessKeys.length > 0,
+    registryLogin: registryAuth !== undefined,
+    keys: keysFromDataDir ? "data-dir" : accessKeys.length > 0 || registryAuth ? "own" : "none",
+    startedAt: new Date().toISOString(),
+  } as const;
+  writeServiceState({ dataDir, state });
+  // Another process reusing this service (imagebuild dev) waits for this before its first HEAD of a base.
+  let closing = false;
+  void seeding
+    .catch(() => undefined)
+    .then(() => {
+      if (!closing) writeServiceState({ dataDir, state: { ...state, baseImagesReady: true } });
+    });
   return {
     url: service.url,
     registry,
     idle: () => service.idle(),
+    baseImagesReady: () =>
+      seeding.then(
+        () => undefined,
+        () => undefined,
+      ),
     async close() {
       // First, so no other process picks up a service that is going away.
+      closing = true;
       removeServiceState({ dataDir });
       await service.close();
       // Seeding (debootstrap on a first run) can take minutes: kill it rather than hold the shutdown.

@@ -27,6 +27,8 @@ export const ServiceStateSchema = z.object({
   /** `data-dir`: signed with the data directory's `local-keys.json`; `own`: with keys given to it; `none`. */
   keys: z.enum(["data-dir", "own", "none"]),
   startedAt: z.string(),
+  /** Base-image seeding has ended (successfully or not): a build's base can be looked up in the registry. */
+  baseImagesReady: z.boolean().default(false),
 });
 
 /**
@@ -35,7 +37,7 @@ export const ServiceStateSchema = z.object({
  * @example
  * const state: ServiceState | undefined = readServiceState({ dataDir: ".imagebuild" });
  */
-export type ServiceState = z.infer<typeof ServiceStateSchema>;
+export type ServiceState = z.input<typeof ServiceStateSchema>;
 
 /**
  * Another live process serves this data directory: starting a second service on it would stop its

@@ -16,14 +16,15 @@ export type TimerEvent = FcTimerEvent;
 /**
  * The timer payload (a JSON string in s.yaml): `scheduled` rebuilds every spec with a schedule
  * whose slot this tick is; `glob` rebuilds the specs whose path matches, on `schedule` (the cron of
- * the trigger, used to compute the slot).
+ * the trigger, used to compute the slot); `base-change` rebuilds the `policy.rebuild: on-base-change`
+ * specs whose base images have new digests.
  *
  * @example
  * TimerPayloadSchema.parse({ select: "glob", glob: "specs/debian-*\/*.yaml", schedule: "0 0 4 * * 1" });
  */
 export const TimerPayloadSchema = z
   .object({
-    select: z.enum(["scheduled", "glob"]).default("scheduled"),
+    select: z.enum(["scheduled", "glob", "base-change"]).default("scheduled"),
     glob: z.string().min(1).optional(),
     schedule: z.string().min(1).optional(),
   })

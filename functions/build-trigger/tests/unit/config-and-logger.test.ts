@@ -51,6 +51,30 @@ describe("loadConfig", () => {
       loadConfig({ IMAGEBUILD_SECRET_HOSTS: '{"acr-push":["Registry.Example.com"]}' }).secretHosts,
     ).toEqual({ ACR_PUSH: ["registry.example.com"] });
   });
+
+  it("reads IMAGEBUILD_REGISTRY_MIRRORS (a host, or a host and the secret of its login), none when unset, and names a bad entry", () => {
+    expect(loadConfig({}).registryMirrors).toEqual({});
+    expect(
+      loadConfig({
+        IMAGEBUILD_REGISTRY_MIRRORS:
+          '{"docker.io":"127.0.0.1:5000","quay.io":{"host":"mirror.example.com","secret":"QUAY_MIRROR"}}',
+      }).registryMirrors,
+    ).toEqual({
+      "docker.io": { host: "127.0.0.1:5000" },
+      "quay.io": { host: "mirror.example.com", secret: "QUAY_MIRROR" },
+    });
+    expect(() => loadConfig({ IMAGEBUILD_REGISTRY_MIRRORS: "{" })).toThrow(
+      /IMAGEBUILD_REGISTRY_MIRRORS: is not JSON/,
+    );
+    expect(() =>
+      loadConfig({ IMAGEBUILD_REGISTRY_MIRRORS: '{"docker.io":"http://127.0.0.1:5000"}' }),
+    ).toThrow(/IMAGEBUILD_REGISTRY_MIRRORS\.docker\.io/);
+    expect(() =>
+      loadConfig({
+        IMAGEBUILD_REGISTRY_MIRRORS: '{"docker.io":{"host":"127.0.0.1:5000","secret":"a b"}}',
+      }),
+    ).toThrow(/must be a secret name/);
+  });
 });
 
 describe("createLogger", () => {

@@ -61,6 +61,7 @@ describe("timer payload", () => {
     expect(parseTimerPayload(undefined)).toEqual({ select: "scheduled" });
     expect(parseTimerPayload('{"select":"glob","glob":"specs/**"}').glob).toBe("specs/**");
     expect(() => parseTimerPayload('{"select":"glob"}')).toThrow(/payload\.glob/);
+    expect(parseTimerPayload('{"select":"base-change"}')).toEqual({ select: "base-change" });
     expect(() => parseTimerPayload('{"selct":"glob"}')).toThrow(/payload/);
     expect(() => parseTimerPayload("{")).toThrow(/payload: is not JSON/);
   });

@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { deliverPush, gitPushPayload, startDevPipeline } from "@imagebuild/local-cloud";
 import {
@@ -10,6 +11,7 @@ import {
   type Logger,
   loadOrCreateLocalKeys,
 } from "@imagebuild/local-pai";
+import { readServiceState } from "@imagebuild/local-pai/service-state";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { type LocalServiceFound, discoverLocalService } from "../discover-local-service.ts";
@@ -20,6 +22,8 @@ import { parseFlags } from "../parse-flags.ts";
 import { startLocalPai } from "../start-local-pai.ts";
 
 const STATE_FILE = "dev.json";
+/** How often dev reads a reused service's record while its base images are being seeded. */
+const REUSED_SEED_POLL_MS = 500;
 /** The project's s.yaml, used when the current folder has none. */
 const PROJECT_S_YAML = fileURLToPath(new URL("../../../../s.yaml", import.meta.url));
 const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback });
@@ -158,6 +162,9 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
       { mode: 0o600 },
     );
     say(`function (HTTP trigger): ${dev.handlerUrl}   bucket folder: ${bucketDir}`);
+    // The function HEADs base images for on-base-change specs when it submits them.
+    say("waiting for the base images to be in the registry");
+    await service.baseImagesReady();
     if (flags.once) {
       const { status, results } = await dev.push({ all: true, followInBackground: false });
       const failed =
@@ -197,6 +204,8 @@ interface DevService {
   registryHost: string;
   registryUrl: string;
   keys: LocalKeys | undefined;
+  /** Resolves once the service's base images are in its registry (a reused service seeded them when it started). */
+  baseImagesReady(): Promise<void>;
   /** Stops the service dev started; leaves a reused one running. */
   close(): Promise<void>;
 }
@@ -219,7 +228,13 @@ async function localService(
       running.keys === "data-dir"
         ? await loadOrCreateLocalKeys({ dataDir: flags.dataDir })
         : undefined;
-    return { ...running, url: running.endpoint, keys, close: async () => {} };
+    return {
+      ...running,
+      url: running.endpoint,
+      keys,
+      baseImagesReady: () => reusedBaseImagesReady(flags.dataDir),
+      close: async () => {},
+    };
   }
   say(
     `starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`,
@@ -244,8 +259,18 @@ async function localService(
     registryHost: pai.registry.host,
     registryUrl: pai.registry.url,
     keys,
+    baseImagesReady: () => pai.baseImagesReady(),
     close: () => pai.close(),
   };
+}
+
+/** Polls the reused service's record until it says its base-image seeding ended (or it is gone). */
+async function reusedBaseImagesReady(dataDir: string): Promise<void> {
+  for (;;) {
+    const state = readServiceState({ dataDir });
+    if (!state || state.baseImagesReady) return;
+    await sleep(REUSED_SEED_POLL_MS);
+  }
 }
 
 /** The running service signs with keys given to it, which dev cannot read from the data directory. */

@@ -10,6 +10,7 @@ import { immutableVersion } from "./immutable-version.ts";
 import { noLiteralCredentials } from "./no-literal-credentials.ts";
 import { packageSyntax } from "./package-syntax.ts";
 import { pathNameTag } from "./path-name-tag.ts";
+import { policyRebuild } from "./policy-rebuild.ts";
 import { policySchedule } from "./policy-schedule.ts";
 import { requestSchema } from "./request-schema.ts";
 import { schema } from "./schema.ts";
@@ -38,6 +39,7 @@ const ALL = [
   dockerfilePinnedFrom,
   foreignRegistry,
   policySchedule,
+  policyRebuild,
   requestSchema,
   duplicateImageUri,
   unknownEnvironment,

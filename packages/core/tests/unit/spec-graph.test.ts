@@ -195,6 +195,20 @@ describe("the dependency graph", () => {
     ]);
     expect(dependentsToRebuild({ specs, built: ["specs/base/1.2.0.yaml"] }).size).toBe(0);
   });
+
+  it("rebuilds an on-base-change dependent of a built base too: a rebuilt in-repo base is a base change", async () => {
+    const files = {
+      ...FILES,
+      "specs/watcher/1.0.0.yaml": spec(
+        "FROM imagebuild:base:1.2.0\nRUN echo w > /w",
+        "policy: { tag: overwrite, rebuild: on-base-change }\n",
+      ),
+    };
+    const { specs } = await loadSpecs({ source: memorySource(files), env: "local" });
+    expect([...dependentsToRebuild({ specs, built: ["specs/base/1.2.0.yaml"] })]).toEqual([
+      ["specs/watcher/1.0.0.yaml", "specs/base/1.2.0.yaml"],
+    ]);
+  });
 });
 
 describe("nextBuilds", () => {

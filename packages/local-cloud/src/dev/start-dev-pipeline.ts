@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createPaiClient } from "@imagebuild/pai-client";
 import type { SpecResult } from "@imagebuild/schema";
 import { type FcHost, startFcHost } from "../fc/start-fc-host.ts";
+import { timerTriggersOf } from "../fc/timer-triggers.ts";
 import { startChatServer } from "../chat/chat-server.ts";
 import { type GitHostServer, startGitHostServer } from "../git-host/git-host-server.ts";
 import { gitPushPayload } from "../git-host/git-push-event.ts";
@@ -43,6 +44,11 @@ export interface DevPipeline {
   }): Promise<{ status: number; results: SpecResult[] }>;
   /** Waits for the jobs of `results`, printing status changes; returns the files whose build did not succeed. */
   waitForBuilds(results: readonly SpecResult[]): Promise<string[]>;
+  /**
+   * Fires s.yaml's timer trigger `triggerName` now, with its payload (as FC would at its cron time),
+   * and returns the function's answer (undefined when it threw, as FC would retry).
+   */
+  tick(triggerName: string): Promise<unknown>;
   /** Registry repositories with tags, and the workspace's image list. */
   summary(): Promise<string>;
   close(): Promise<void>;
@@ -89,7 +95,7 @@ export async function startDevPipeline({
    * context (as FC passes STS credentials), and the pipeline's own client signs with them.
    */
   credentials?: { accessKeyId: string; accessKeySecret: string } | undefined;
-  /** The local registry's login, for the summary of what it holds. */
+  /** The local registry's login, for the summary of what it holds and the function's base-digest HEADs. */
   registryAuth?: { username: string; password: string } | undefined;
   /** The registry (host/namespace) of the specs that name none: the function's `IMAGEBUILD_DEFAULT_REGISTRY`. */
   defaultRegistry?: string | undefined;
@@ -164,6 +170,7 @@ export async function startDevPipeline({
         IMAGEBUILD_ENDPOINT: paiUrl,
         IMAGEBUILD_GITHUB_API_URL: git.url,
         IMAGEBUILD_OSS_ENDPOINT: oss.url,
+        ...registryMirrorSettings({ registryUrl, registryAuth }),
       },
       port,
       timers,
@@ -237,6 +244,17 @@ export async function startDevPipeline({
           if (end !== "Succeeded" && !failed.includes(file)) failed.push(file);
         return failed;
       },
+      async tick(triggerName) {
+        const trigger = timerTriggersOf(host.fn.triggers).find((t) => t.name === triggerName);
+        if (!trigger) throw new Error(`s.yaml has no timer trigger named ${triggerName}`);
+        const triggerTime = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+        out(`timer ${triggerName} ${triggerTime} (fired by hand)`);
+        return host.invokeAsync("timer", {
+          triggerTime,
+          triggerName,
+          ...(trigger.payload === undefined ? {} : { payload: trigger.payload }),
+        });
+      },
       summary: () => summarizeImages({ registryUrl, registryAuth, client }),
       async close() {
         builds.stop();
@@ -248,4 +266,35 @@ export async function startDevPipeline({
     for (const service of started.reverse()) await service.close();
     throw error;
   }
+}
+
+/** The secret name of the local registry's login, as the function reads it (`IMAGEBUILD_SECRET_<NAME>`). */
+const LOCAL_REGISTRY_SECRET = "LOCAL_REGISTRY";
+
+/**
+ * The function's settings for the local registry as the Docker Hub mirror (the local service serves
+ * busybox and debian there): `IMAGEBUILD_REGISTRY_MIRRORS` and, with a login, the login as a secret in
+ * the environment (never on a command line), which no spec can name (it is bound to no host).
+ *
+ * @example
+ * registryMirrorSettings({ registryUrl: "http://127.0.0.1:5000", registryAuth: undefined });
+ * // { IMAGEBUILD_REGISTRY_MIRRORS: '{"docker.io":{"host":"127.0.0.1:5000"}}' }
+ */
+export function registryMirrorSettings({
+  registryUrl,
+  registryAuth,
+}: {
+  registryUrl: string;
+  registryAuth?: { username: string; password: string } | undefined;
+}): Record<string, string> {
+  const host = new URL(registryUrl).host;
+  const mirror = registryAuth ? { host, secret: LOCAL_REGISTRY_SECRET } : { host };
+  return {
+    IMAGEBUILD_REGISTRY_MIRRORS: JSON.stringify({ "docker.io": mirror }),
+    ...(registryAuth
+      ? {
+          [`IMAGEBUILD_SECRET_${LOCAL_REGISTRY_SECRET}`]: `${registryAuth.username}:${registryAuth.password}`,
+        }
+      : {}),
+  };
 }

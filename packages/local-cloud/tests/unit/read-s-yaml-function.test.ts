@@ -52,6 +52,12 @@ describe("readSYamlFunction on the project's s.yaml", () => {
         enable: true,
         payload: '{"select":"scheduled","schedule":"0 0 * * * *"}',
       },
+      {
+        name: "base-changes",
+        cron: "0 30 * * * *",
+        enable: true,
+        payload: '{"select":"base-change","schedule":"0 30 * * * *"}',
+      },
     ]);
     expect(ossTriggersOf(fn.triggers)).toMatchObject([{ prefix: "specs/", suffix: ".yaml" }]);
   });

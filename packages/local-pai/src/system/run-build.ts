@@ -1,11 +1,12 @@
 /** Runs one image build: `buildah bud` on a Dockerfile string, then `buildah push` to the image's URI. */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { baseImageLabels, resolveBaseImageDigests } from "./base-image-digests.ts";
+import { resolveBaseImageDigests } from "./base-image-digests.ts";
 import { acquireCacheScopeLocks, cacheScopeKeys } from "./cache-scope-lock.ts";
 import { cacheRepository } from "./cache-repository.ts";
 import { classifyBuildError } from "./classify-build-error.ts";
 import {
+  baseImageLabels,
   fetchConfigDigest,
   fetchImageSize,
   manifestExists,

@@ -1,12 +1,10 @@
-/** The layer cache's and base labels' pure parts: cache repository names, cache-scope keys and locks, base images, label merging. */
+/** The layer cache's and base labels' pure parts: cache repository names, cache-scope keys and locks, label merging. */
 import { describe, expect, it } from "vitest";
 import { withBuildLabels } from "../../src/queue/builder.ts";
-import { baseImageLabels, externalBaseImages } from "../../src/system/base-image-digests.ts";
 import { cacheRepository } from "../../src/system/cache-repository.ts";
 import { acquireCacheScopeLocks, cacheScopeKeys } from "../../src/system/cache-scope-lock.ts";
 
 const registry = { host: "127.0.0.1:5000" };
-const DIGEST = `sha256:${"a".repeat(64)}`;
 
 describe("cacheRepository", () => {
   it("gives each image one repository without a tag, shared by its tags and by no other image", () => {
@@ -62,35 +60,6 @@ describe("acquireCacheScopeLocks", () => {
     first();
     await second;
     expect(order).toEqual(["other", "second"]);
-  });
-});
-
-describe("externalBaseImages", () => {
-  it("names every FROM and COPY --from image once, normalised, leaving out stages, scratch and ARG-made ones", () => {
-    expect(
-      externalBaseImages(
-        "ARG B=x\nFROM debian:bookworm AS build\nFROM build\nFROM $B\nFROM scratch\nCOPY --from=build /a /a\nCOPY --from=busybox:1.35 /bin/sh /sh\nFROM docker.io/library/debian:bookworm\n",
-      ),
-    ).toEqual(["docker.io/library/debian:bookworm", "docker.io/library/busybox:1.35"]);
-    expect(externalBaseImages(`FROM 127.0.0.1:5000/pai/base@${DIGEST}\n`)).toEqual([
-      `127.0.0.1:5000/pai/base@${DIGEST}`,
-    ]);
-  });
-});
-
-describe("baseImageLabels", () => {
-  it("numbers the bases from 0, keeps one digest per value and leaves out a value over 256 characters", () => {
-    const other = `sha256:${"b".repeat(64)}`;
-    expect(
-      baseImageLabels([
-        { reference: "docker.io/library/debian:bookworm", digest: DIGEST },
-        { reference: `r.example/${"x".repeat(200)}:1`, digest: DIGEST },
-        { reference: `127.0.0.1:5000/pai/base@${DIGEST}`, digest: other },
-      ]),
-    ).toEqual([
-      { Key: "imagebuild.base.0", Value: `docker.io/library/debian:bookworm@${DIGEST}` },
-      { Key: "imagebuild.base.1", Value: `127.0.0.1:5000/pai/base@${other}` },
-    ]);
   });
 });
 

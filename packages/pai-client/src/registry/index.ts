@@ -5,6 +5,14 @@ export {
   type ImageReference,
 } from "./image-reference.ts";
 export {
+  BASE_LABEL_PREFIX,
+  MAX_BASE_LABELS,
+  baseImageLabels,
+  externalBaseImages,
+  readBaseImageLabels,
+  type BaseImageDigest,
+} from "./base-image-labels.ts";
+export {
   MANIFEST_ACCEPT,
   RegistryHttpError,
   fetchConfigDigest,

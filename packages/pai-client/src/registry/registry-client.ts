@@ -33,12 +33,15 @@ export class RegistryHttpError extends Error {
 const REGISTRY_TIMEOUT_MS = 10_000;
 
 /**
- * The base URL of a registry host: plain HTTP for loopback registries, HTTPS otherwise.
+ * The base URL of a registry host: plain HTTP for loopback registries, HTTPS otherwise; Docker Hub's
+ * image-name host `docker.io` is served by `registry-1.docker.io`.
  *
  * @example
  * registryBaseUrl("127.0.0.1:5000"); // "http://127.0.0.1:5000"
+ * registryBaseUrl("docker.io"); // "https://registry-1.docker.io"
  */
 export function registryBaseUrl(host: string): string {
+  if (host === "docker.io") return "https://registry-1.docker.io";
   const plain = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host);
   return `${plain ? "http" : "https"}://${host}`;
 }

@@ -2075,6 +2075,39 @@ export const InvocationAnswerSchema = {
             $ref: "#/$defs/SpecResult",
           },
         },
+        baseChanges: {
+          description:
+            "A base-change tick (timer payload select base-change): the on-base-change specs it rebuilt, found unchanged, could not compare (never built, or no base digests recorded) or failed on.",
+          type: "object",
+          required: ["rebuilt", "unchanged", "unknown", "failed"],
+          additionalProperties: false,
+          properties: {
+            rebuilt: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+            unchanged: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+            unknown: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+            failed: {
+              type: "array",
+              items: {
+                type: "string",
+              },
+            },
+          },
+        },
       },
     },
     FailedInvocation: {
@@ -4036,8 +4069,9 @@ export const SpecSchema = {
         },
         rebuild: {
           type: "string",
-          enum: ["never", "with-base"],
-          description: "with-base: rebuilt after a spec it is built on is built; never (default).",
+          enum: ["never", "with-base", "on-base-change"],
+          description:
+            "with-base: rebuilt after a spec it is built on is built; on-base-change: that too, and rebuilt by the base-change timer when the registry digest of a base it was built on changes (needs tag overwrite or dated); never (default).",
           examples: ["with-base"],
         },
       },

@@ -741,6 +741,15 @@ export interface ProcessedInvocation {
   status: "processed";
   slot?: string;
   results: SpecResult[];
+  /**
+   * A base-change tick (timer payload select base-change): the on-base-change specs it rebuilt, found unchanged, could not compare (never built, or no base digests recorded) or failed on.
+   */
+  baseChanges?: {
+    rebuilt: string[];
+    unchanged: string[];
+    unknown: string[];
+    failed: string[];
+  };
 }
 /**
  * CreateImageBuild was called (or its ClientToken matched an earlier build).
@@ -1302,9 +1311,9 @@ export interface SpecPolicy {
    */
   tag?: "immutable" | "overwrite" | "dated";
   /**
-   * with-base: rebuilt after a spec it is built on is built; never (default).
+   * with-base: rebuilt after a spec it is built on is built; on-base-change: that too, and rebuilt by the base-change timer when the registry digest of a base it was built on changes (needs tag overwrite or dated); never (default).
    */
-  rebuild?: "never" | "with-base";
+  rebuild?: "never" | "with-base" | "on-base-change";
 }
 /**
  * What an environment replaces: registry, workspace, resources and any other build field.
