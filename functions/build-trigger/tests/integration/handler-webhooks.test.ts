@@ -334,8 +334,10 @@ describe("durable intake", () => {
   it("gives up following after the limit, with a clear report", async () => {
     const pai = await startPaiServer({ statusesBeforeEnd: Array(10_000).fill("Running") });
     try {
+      // The limit counts from the dispatch; 3 s leaves a loaded machine time to start the first
+      // 1 s follow slice before it, so following is seen to go on in a second invocation.
       const { handler, outcomes, queue } = setup(pai, {
-        IMAGEBUILD_FOLLOW_LIMIT_SECONDS: "1",
+        IMAGEBUILD_FOLLOW_LIMIT_SECONDS: "3",
         IMAGEBUILD_FOLLOW_SLICE_SECONDS: "1",
       });
       await handler(buffer(githubPushEvent({ payload: push })));
