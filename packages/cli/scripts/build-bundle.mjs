@@ -36,9 +36,14 @@ const LOCK_FILE = "build.lock";
 const LOCK_POLL_MS = 50;
 /** A lock older than this is from a build that died without its process exiting (2 min). */
 const LOCK_STALE_MS = 120_000;
-/** The files whose change means a rebuild besides the bundle's inputs, relative to the root. */
+/**
+ * The files whose change means a rebuild besides the bundle's inputs, relative to the root: the
+ * lock file, npm's record of the installed tree (an install can change which copy of a package an
+ * import resolves to without touching any file the bundle read), and this builder.
+ */
 const BUILD_FILES = [
   "package-lock.json",
+  "node_modules/.package-lock.json",
   path.relative(ROOT_DIR, fileURLToPath(import.meta.url)),
   path.relative(ROOT_DIR, fileURLToPath(new URL("./bundle-stamp.mjs", import.meta.url))),
 ];
