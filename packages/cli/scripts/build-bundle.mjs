@@ -32,6 +32,13 @@ import {
 
 /** Native addons: loaded from node_modules where they are installed, never bundled. */
 const EXTERNAL_PACKAGES = ["better-sqlite3"];
+/**
+ * The schemas core's fast path compiles with ajv at start (packages/core/src/fast-check-schema.ts),
+ * by their export name in packages/schema/src/generated/schemas.ts: compiled here instead.
+ */
+const PRECOMPILED_SCHEMAS = ["SpecSchema", "CreateImageBuildRequestSchema"];
+/** ajv's options there, which the precompiled code must be generated with. */
+const AJV_OPTIONS = { strict: false, allErrors: false, validateFormats: false };
 const LOCK_FILE = "build.lock";
 const LOCK_POLL_MS = 50;
 /** A lock older than this is from a build that died without its process exiting (2 min). */
@@ -84,7 +91,11 @@ export async function buildBundle({ root = ROOT_DIR, distDir = DIST_DIR, cliDir 
         outExtension: { ".js": ".mjs" },
         chunkNames: "chunk-[hash]",
         metafile: true,
-        plugins: [sourceUrls(temporary), externalPackages(temporary)],
+        plugins: [
+          sourceUrls(temporary),
+          externalPackages(temporary),
+          precompiledAjv(root, temporary, build),
+        ],
         // CommonJS dependencies (ajv, undici) call require() for Node built-ins.
         banner: {
           js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);',
@@ -177,6 +188,74 @@ function sourceUrls(outDir) {
           ),
           loader: /\.[cm]?ts$/.test(args.path) ? "ts" : "js",
         };
+      });
+    },
+  };
+}
+
+/**
+ * Replaces the `ajv/dist/2020.js` that core's fast path imports with a stand-in whose `compile`
+ * returns validators generated here by ajv's standalone code for PRECOMPILED_SCHEMAS (looked up by
+ * `$id`), and defers to ajv for any other schema: every start skipped ajv's ~140 ms compile.
+ * See docs/decisions/cli-prebuilt-bundle.md.
+ *
+ * @param {string} root
+ * @param {string} outDir a scratch folder for the schemas' build
+ * @param {typeof import("esbuild").build} build
+ * @returns {import("esbuild").Plugin}
+ */
+function precompiledAjv(root, outDir, build) {
+  return {
+    name: "precompiled-ajv",
+    setup(builder) {
+      builder.onResolve({ filter: /^ajv\/dist\/2020\.js$/ }, (args) =>
+        args.namespace === "file" && args.importer.endsWith(`${path.sep}fast-check-schema.ts`)
+          ? { path: args.importer, namespace: "precompiled-ajv" }
+          : undefined,
+      );
+      builder.onLoad({ filter: /.*/, namespace: "precompiled-ajv" }, async (args) => {
+        const schemasFile = path.join(root, "packages/schema/src/generated/schemas.ts");
+        const compiledSchemas = path.join(outDir, "..", `.schemas-${process.pid}.mjs`);
+        await build({
+          entryPoints: [schemasFile],
+          outfile: compiledSchemas,
+          bundle: true,
+          format: "esm",
+          platform: "node",
+          logLevel: "silent",
+        });
+        try {
+          const schemas = await import(pathToFileURL(compiledSchemas).href);
+          const { Ajv2020 } = await import("ajv/dist/2020.js");
+          const { default: standaloneCode } = await import("ajv/dist/standalone/index.js");
+          const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+          /** @type {Record<string, string>} */
+          const exportsById = {};
+          for (const name of PRECOMPILED_SCHEMAS) {
+            ajv.addSchema(schemas[name]);
+            exportsById[name] = schemas[name].$id;
+          }
+          const ids = JSON.stringify(Object.values(exportsById));
+          return {
+            contents: `${standaloneCode(ajv, exportsById)}
+import { Ajv2020 as CompilingAjv2020 } from "ajv/dist/2020.js";
+const PRECOMPILED = new Map(${ids}.map((id, index) => [id, [${PRECOMPILED_SCHEMAS.join(", ")}][index]]));
+export class Ajv2020 {
+  constructor(options) { this.options = options; }
+  compile(schema) {
+    const precompiled = PRECOMPILED.get(schema.$id);
+    if (precompiled) return precompiled;
+    this.ajv ??= new CompilingAjv2020(this.options);
+    return this.ajv.compile(schema);
+  }
+}
+`,
+            loader: "js",
+            resolveDir: path.dirname(args.path),
+          };
+        } finally {
+          rmSync(compiledSchemas, { force: true });
+        }
       });
     },
   };

@@ -1,5 +1,15 @@
 /** The real bin and its bundle: built on first use, rebuilt when a source changes, shared by concurrent first runs, tsx when it cannot be built, and lazy. */
-import { existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { copyRepoSources, type RepoCopy } from "../fixtures/copy-repo-sources.ts";
@@ -128,6 +138,28 @@ describe("bin/imagebuild.mjs and its bundle", () => {
     },
     BUILDS_TIMEOUT_MS,
   );
+
+  it("checks schemas with the validators precompiled into the bundle: valid specs pass, a bad field is named", async () => {
+    const repo = path.resolve(BIN, "../../../..");
+    const dir = mkdtempSync(path.join(tmpdir(), "imagebuild-bin-schema-"));
+    try {
+      cpSync(path.join(repo, "specs"), path.join(dir, "specs"), { recursive: true });
+      const valid = await runBin(["validate", "--env", "prod", "--json"], { cwd: dir });
+      expect(JSON.parse(valid.stdout)).toMatchObject({ ok: true, errors: 0 });
+      const spec = path.join(dir, "specs/busybox-hello/1.0.0.yaml");
+      writeFileSync(
+        spec,
+        readFileSync(spec, "utf8").replace("BuildType: CustomDockerfile", "BuildType: Kaniko"),
+      );
+      const bad = await runBin(["validate", "--env", "prod"], { cwd: dir });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(
+        /^specs\/busybox-hello\/1\.0\.0\.yaml:\d+:\d+: schema: build\.BuildConfig\.BuildType: /m,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("evaluates neither local-pai nor local-cloud for --help, --version and validate", async () => {
     const repo = path.resolve(BIN, "../../../..");
