@@ -4,7 +4,8 @@
  * Everything is measured as whole processes, process start included, wall and CPU time:
  * - core bundled: the worker bundled by esbuild first (untimed), `node bundle.mjs`: core without TypeScript
  *   compilation at start (the function bundles core too, but swaps the fast paths out for size);
- * - core via tsx: `node --import tsx <worker>`: how `npx imagebuild validate` runs (TypeScript compiled at start);
+ * - core via tsx: `node --import tsx <worker>`: TypeScript compiled at start, as the bin does without its bundle
+ *   (the bin itself is measured by bench/cli-startup.ts);
  * - baseline: `node ajv-cli validate --spec=draft2020 -s spec.schema.json -d "specs/**\/*.yaml"`.
  * Prints core/ajv-cli ratios (goal ≤ 1.0).
  *
