@@ -26,7 +26,11 @@ if (process.env.IMAGEBUILD_FROM_SOURCE !== "1") {
           `bundle ${build.built ? "built" : "built meanwhile by another process"} (${found.reason}): ${entry}`,
         );
     } catch (error) {
-      fallback = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+      // esbuild's own errors carry the file and line; its message only counts them.
+      const [first] = error?.errors ?? [];
+      fallback = first?.location
+        ? `${first.location.file}:${first.location.line}: ${first.text}`
+        : (error instanceof Error ? error.message : String(error)).split("\n")[0];
       say(`running the TypeScript sources through tsx (bundle not built: ${fallback})`);
     }
   }

@@ -139,6 +139,19 @@ describe("bin/imagebuild.mjs and its bundle", () => {
     BUILDS_TIMEOUT_MS,
   );
 
+  it(
+    "names the file and line when a source does not compile",
+    async () => {
+      copy = copyRepoSources();
+      copy.write("packages/core/src/plan.ts", "export const broken = ;\n");
+      const run = await runBin(["--version"], { bin: copy.bin });
+      expect(run.stderr).toMatch(
+        /^imagebuild: running the TypeScript sources through tsx \(bundle not built: packages\/core\/src\/plan\.ts:1: Unexpected ";"\)/,
+      );
+    },
+    BUILDS_TIMEOUT_MS,
+  );
+
   it("checks schemas with the validators precompiled into the bundle: valid specs pass, a bad field is named", async () => {
     const repo = path.resolve(BIN, "../../../..");
     const dir = mkdtempSync(path.join(tmpdir(), "imagebuild-bin-schema-"));
