@@ -3,7 +3,7 @@
 # on a busy machine rerun the one you care about (see bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for bench in pai-client-startup core-validate core-package-syntax core-dispatch core-base-changes build-trigger-init build-trigger-push build-trigger-intake local-pai-load local-pai-build-overhead local-pai-cache local-pai-console-start cli-push-to-status; do
+for bench in pai-client-startup core-validate core-package-syntax core-dispatch core-base-changes build-trigger-init build-trigger-push build-trigger-intake local-pai-load local-pai-build-overhead local-pai-cache local-pai-console-start cli-push-to-status cli-startup; do
   echo "==> bench/$bench.ts"
   npx tsx "bench/$bench.ts"
   echo

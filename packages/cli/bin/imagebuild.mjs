@@ -1,21 +1,45 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx so `npx imagebuild` works right after `npm ci`.
-import { register } from "tsx/esm/api";
+// `imagebuild`: runs the prebuilt bundle in ../dist when it matches the sources (one stat per
+// input), rebuilds it when they changed, and runs the TypeScript sources through tsx when it cannot
+// be built (no esbuild, a source that does not compile) or IMAGEBUILD_FROM_SOURCE=1 asks for it.
+// IMAGEBUILD_BIN_TRACE=1 prints which of the three it did on stderr.
+import { pathToFileURL } from "node:url";
+import { checkBundle, DIST_DIR, ROOT_DIR } from "../scripts/bundle-stamp.mjs";
 
-// Commands that wait on jobs stop waiting on the first Ctrl-C and report what is still running
-// (a second Ctrl-C kills at once); the others keep the default behaviour, exiting immediately.
-const WAITING_COMMANDS = new Set(["build", "status"]);
+const trace = process.env.IMAGEBUILD_BIN_TRACE === "1";
+const say = (line) => process.stderr.write(`imagebuild: ${line}\n`);
 
-register();
-const { main } = await import("../src/main.ts");
-const argv = process.argv.slice(2);
-const interrupt = new AbortController();
-if (WAITING_COMMANDS.has(argv[0] ?? "")) process.once("SIGINT", () => interrupt.abort());
-process.exitCode = await main(argv, {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
-  cwd: process.cwd(),
-  signal: interrupt.signal,
-});
+let entry;
+let fallback = "IMAGEBUILD_FROM_SOURCE=1";
+if (process.env.IMAGEBUILD_FROM_SOURCE !== "1") {
+  const found = checkBundle({ root: ROOT_DIR, distDir: DIST_DIR });
+  if (found.current) {
+    entry = found.entry;
+    if (trace) say(`bundle current: ${entry}`);
+  } else {
+    try {
+      const { buildBundle } = await import("../scripts/build-bundle.mjs");
+      const build = await buildBundle();
+      entry = build.entry;
+      if (trace)
+        say(
+          `bundle ${build.built ? "built" : "built meanwhile by another process"} (${found.reason}): ${entry}`,
+        );
+    } catch (error) {
+      // esbuild's own errors carry the file and line; its message only counts them.
+      const [first] = error?.errors ?? [];
+      fallback = first?.location
+        ? `${first.location.file}:${first.location.line}: ${first.text}`
+        : (error instanceof Error ? error.message : String(error)).split("\n")[0];
+      say(`running the TypeScript sources through tsx (bundle not built: ${fallback})`);
+    }
+  }
+}
+if (entry) {
+  await import(pathToFileURL(entry).href);
+} else {
+  if (trace) say(`tsx: ${fallback}`);
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/imagebuild.ts");
+}

@@ -1,8 +1,7 @@
 /** Refuses an `--env` that no spec defines, suggesting the nearest one (`--env prd` → "prod"). */
-import { directorySource } from "@imagebuild/core";
+import { directorySource, environmentNames } from "@imagebuild/core";
 import { UsageError } from "./command.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import { environmentNames } from "./environment-names.ts";
 import type { SpecsLocation } from "./specs-location.ts";
 
 /**

@@ -4,6 +4,8 @@ import type { Problem, ResolvedSpec } from "./types.ts";
 
 /** The suffix a `dated` spec's build appends to its tag: `-yyyymmdd`. */
 const DATED_SUFFIX = /^-(\d{4})(\d{2})(\d{2})$/;
+/** The same suffix at the end of a URI. */
+const DAY_TAG_SUFFIX = /-\d{8}$/;
 
 /**
  * Reports each spec whose `Image.Uri` another spec (earlier by file) already targets, and each spec whose
@@ -31,11 +33,21 @@ export function checkDuplicateImageUris(specs: ResolvedSpec[]): Problem[] {
       ),
     );
   }
-  const dated = sorted.filter((spec) => spec.policy.tag === "dated");
+  // A day tag is `<dated URI>-yyyymmdd`: look the URI without such a suffix up, rather than compare
+  // every spec with every dated one (2,000 specs made that a quarter of `validate`).
+  const datedByUri = new Map<string, ResolvedSpec[]>();
+  for (const spec of sorted)
+    if (spec.policy.tag === "dated")
+      datedByUri.set(spec.request.Image.Uri, [
+        ...(datedByUri.get(spec.request.Image.Uri) ?? []),
+        spec,
+      ]);
   for (const spec of sorted) {
     if (spec.policy.tag === "dated") continue;
     const uri = spec.request.Image.Uri;
-    for (const other of dated) {
+    const suffix = DAY_TAG_SUFFIX.exec(uri)?.[0];
+    if (suffix === undefined) continue;
+    for (const other of datedByUri.get(uri.slice(0, -suffix.length)) ?? []) {
       const day = datedDay(uri, other.request.Image.Uri);
       if (day === undefined) continue;
       problems.push(

@@ -41,23 +41,33 @@ export interface CredentialFinding {
  * // [{ path: ["build", "BuildConfig", "RegistryAuths", "r", "Auth"], what: 'a literal credential in key "Auth"' }]
  */
 export function findCredentialsInValue(value: unknown, path: string[] = []): CredentialFinding[] {
+  const findings: CredentialFinding[] = [];
+  walkForCredentials(value, [...path], findings);
+  return findings;
+}
+
+// One path stack for the whole walk, copied only for a finding: a spec has hundreds of nodes and
+// validate walks thousands of specs.
+function walkForCredentials(value: unknown, path: string[], findings: CredentialFinding[]): void {
   if (Array.isArray(value)) {
-    return value.flatMap((item, index) => findCredentialsInValue(item, [...path, String(index)]));
-  }
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-      const childPath = [...path, key];
-      if (typeof child === "string" && CREDENTIAL_KEY.test(key)) {
-        return [{ path: childPath, what: `a literal credential in key "${key}"` }];
-      }
-      return findCredentialsInValue(child, childPath);
-    });
-  }
-  if (typeof value === "string") {
+    for (const [index, item] of value.entries()) {
+      path.push(String(index));
+      walkForCredentials(item, path, findings);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      path.push(key);
+      if (typeof child === "string" && CREDENTIAL_KEY.test(key))
+        findings.push({ path: [...path], what: `a literal credential in key "${key}"` });
+      else walkForCredentials(child, path, findings);
+      path.pop();
+    }
+  } else if (typeof value === "string") {
     const shape = credentialShape(value);
-    if (shape) return [{ path, what: shape.name }];
+    if (shape) findings.push({ path: [...path], what: shape.name });
   }
-  return [];
 }
 
 /**

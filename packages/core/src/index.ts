@@ -40,6 +40,7 @@ export { readFileInside, isInsideFolder } from "./read-file-inside.ts";
 export { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
 export { loadSpecs, DEFAULTS_FILE, type LoadSpecsOptions } from "./load-specs.ts";
+export { environmentNames } from "./environment-names.ts";
 export { renderRequest, variableFor, SECRET_ENV_PREFIX } from "./render-request.ts";
 export { renderPackagesDockerfile } from "./render-packages-dockerfile.ts";
 export { parsePep508, type Pep508Requirement } from "./parse-pep508.ts";

@@ -1,4 +1,4 @@
-/** The real bin/imagebuild.mjs in a child process: exit codes and --json output without a build step. */
+/** The real bin/imagebuild.mjs in a child process: exit codes and --json output, from the prebuilt bundle. */
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,11 +39,13 @@ beforeAll(async () => {
 afterAll(() => pai.close());
 
 describe("bin/imagebuild.mjs", () => {
-  it("runs a command with --json and exit code 0, with no build step", async () => {
-    const { code, stdout } = await imagebuild(["images", "--workspace", "local", "--json"], {
-      IMAGEBUILD_ENDPOINT: pai.url,
-    });
+  it("runs a command with --json and exit code 0, from the bundle (built on first use)", async () => {
+    const { code, stdout, stderr } = await imagebuild(
+      ["images", "--workspace", "local", "--json"],
+      { IMAGEBUILD_ENDPOINT: pai.url, IMAGEBUILD_BIN_TRACE: "1" },
+    );
     expect(code).toBe(0);
+    expect(stderr).toMatch(/^imagebuild: bundle (current|built)/);
     expect(JSON.parse(stdout)).toMatchObject({
       ok: true,
       totalCount: 1,

@@ -1,0 +1,356 @@
+/**
+ * Builds the CLI bundle (esbuild, ESM, one chunk per lazily loaded command) into dist/bundle-<hash>/
+ * and stamps it, under a lock and atomically, so concurrent first runs neither corrupt nor repeat it.
+ * Run directly: `node packages/cli/scripts/build-bundle.mjs [--if-possible]` (the root's `prepare`
+ * step passes --if-possible: a failed build is reported and exits 0).
+ * See docs/decisions/cli-prebuilt-bundle.md.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+  CLI_DIR,
+  checkBundle,
+  DIST_DIR,
+  ENTRY_FILE,
+  hashInputs,
+  ROOT_DIR,
+  STAMP_FILE,
+  writeStamp,
+} from "./bundle-stamp.mjs";
+
+/** Native addons: loaded from node_modules where they are installed, never bundled. */
+const EXTERNAL_PACKAGES = ["better-sqlite3"];
+/**
+ * The schemas core's fast path compiles with ajv at start (packages/core/src/fast-check-schema.ts),
+ * by their export name in packages/schema/src/generated/schemas.ts: compiled here instead.
+ */
+const PRECOMPILED_SCHEMAS = ["SpecSchema", "CreateImageBuildRequestSchema"];
+/** ajv's options there, which the precompiled code must be generated with. */
+const AJV_OPTIONS = { strict: false, allErrors: false, validateFormats: false };
+const LOCK_FILE = "build.lock";
+const LOCK_POLL_MS = 50;
+/** A lock older than this is from a build that died without its process exiting (2 min). */
+const LOCK_STALE_MS = 120_000;
+/**
+ * The files whose change means a rebuild besides the bundle's inputs, relative to the root: the
+ * lock file, npm's record of the installed tree (an install can change which copy of a package an
+ * import resolves to without touching any file the bundle read), and this builder.
+ */
+const BUILD_FILES = [
+  "package-lock.json",
+  "node_modules/.package-lock.json",
+  path.relative(ROOT_DIR, fileURLToPath(import.meta.url)),
+  path.relative(ROOT_DIR, fileURLToPath(new URL("./bundle-stamp.mjs", import.meta.url))),
+];
+
+/**
+ * Returns the entry of a bundle built from the current sources: the existing one when it is
+ * current (`built: false`, e.g. another process built it while this one waited for the lock),
+ * else a fresh build. Throws when esbuild is not installed or the sources do not build.
+ *
+ * @example
+ * const { entry } = await buildBundle(); // "/repo/packages/cli/dist/bundle-3f2a9c01d4e5/imagebuild.mjs"
+ * @param {{ root?: string, distDir?: string, cliDir?: string }} [options]
+ * @returns {Promise<{ entry: string, built: boolean }>}
+ */
+export async function buildBundle({ root = ROOT_DIR, distDir = DIST_DIR, cliDir = CLI_DIR } = {}) {
+  mkdirSync(distDir, { recursive: true });
+  return withLock(distDir, async () => {
+    const found = checkBundle({ root, distDir });
+    if (found.current) return { entry: found.entry, built: false };
+    const { build } = await import("esbuild");
+    const temporary = path.join(
+      distDir,
+      `.building-${process.pid}-${randomBytes(4).toString("hex")}`,
+    );
+    try {
+      const startedMs = Date.now();
+      const { metafile } = await build({
+        absWorkingDir: root,
+        entryPoints: { imagebuild: path.join(cliDir, "src", "imagebuild.ts") },
+        outdir: temporary,
+        bundle: true,
+        // Each import() of a command stays its own chunk, so `--help` and `validate` never read
+        // the local service's code (let alone evaluate it).
+        splitting: true,
+        format: "esm",
+        platform: "node",
+        target: "node20",
+        outExtension: { ".js": ".mjs" },
+        chunkNames: "chunk-[hash]",
+        metafile: true,
+        plugins: [
+          sourceUrls(temporary),
+          externalPackages(temporary),
+          precompiledAjv(root, temporary, build),
+        ],
+        // CommonJS dependencies (ajv, undici) call require() for Node built-ins.
+        banner: {
+          js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);',
+        },
+        logLevel: "silent",
+      });
+      const inputs = [...bundleInputs(root, Object.keys(metafile.inputs)), ...BUILD_FILES].filter(
+        (file) => existsSync(path.resolve(root, file)),
+      );
+      /** @type {Record<string, [number, number]>} */
+      const states = {};
+      let editedMeanwhile = false;
+      for (const file of inputs) {
+        const { mtimeMs, size } = statSync(path.resolve(root, file));
+        states[file] = [mtimeMs, size];
+        if (mtimeMs >= startedMs) editedMeanwhile = true;
+      }
+      // A file saved during the build may or may not be in it: stamp no hash, so the next start rebuilds.
+      const hash = editedMeanwhile ? "" : hashInputs(root, inputs);
+      writeFileSync(path.join(temporary, "meta.json"), JSON.stringify(metafile));
+      const bundle = `bundle-${hash.slice(0, 12) || randomBytes(6).toString("hex")}`;
+      const previous = readStampedBundle(distDir);
+      if (existsSync(path.join(distDir, bundle))) rmSync(temporary, { recursive: true });
+      else renameSync(temporary, path.join(distDir, bundle));
+      writeStamp(distDir, { bundle, hash, inputs: states });
+      // Keep the bundle a running process may still load chunks from; older ones go.
+      for (const name of readdirSync(distDir))
+        if (name.startsWith("bundle-") && name !== bundle && name !== previous)
+          rmSync(path.join(distDir, name), { recursive: true, force: true });
+      return { entry: path.join(distDir, bundle, ENTRY_FILE), built: true };
+    } finally {
+      rmSync(temporary, { recursive: true, force: true });
+    }
+  });
+}
+
+/**
+ * The files a change of which changes the bundle: its workspace sources, and the package.json of
+ * every package it includes (a dependency's version, a workspace's exports), relative to root.
+ *
+ * @param {string} root
+ * @param {string[]} metafileInputs esbuild's input paths, relative to root
+ * @returns {string[]}
+ */
+function bundleInputs(root, metafileInputs) {
+  const files = new Set();
+  for (const input of metafileInputs) {
+    const at = input.lastIndexOf("node_modules/");
+    if (at >= 0) {
+      const [scope = "", name = ""] = input.slice(at + "node_modules/".length).split("/");
+      const packageDir = scope.startsWith("@") ? `${scope}/${name}` : scope;
+      files.add(`${input.slice(0, at)}node_modules/${packageDir}/package.json`);
+      continue;
+    }
+    files.add(input);
+    for (
+      let dir = path.dirname(input);
+      dir !== "." && !dir.startsWith("..");
+      dir = path.dirname(dir)
+    )
+      if (existsSync(path.resolve(root, dir, "package.json"))) {
+        files.add(path.join(dir, "package.json"));
+        break;
+      }
+  }
+  return [...files].sort();
+}
+
+/**
+ * Points `import.meta.url` of each workspace module at its source file, relative to the bundle,
+ * so what the code reads beside itself (console assets, the FC runtime, s.yaml, package.json)
+ * resolves from dist as from src.
+ *
+ * @param {string} outDir a folder at the depth the bundle is installed at
+ * @returns {import("esbuild").Plugin}
+ */
+function sourceUrls(outDir) {
+  return {
+    name: "source-urls",
+    setup(builder) {
+      builder.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+        if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const text = readFileSync(args.path, "utf8");
+        if (!text.includes("import.meta.url")) return undefined;
+        const relative = path.relative(outDir, args.path).split(path.sep).join("/");
+        return {
+          contents: text.replaceAll(
+            "import.meta.url",
+            `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
+          ),
+          loader: /\.[cm]?ts$/.test(args.path) ? "ts" : "js",
+        };
+      });
+    },
+  };
+}
+
+/**
+ * Replaces the `ajv/dist/2020.js` that core's fast path imports with a stand-in whose `compile`
+ * returns validators generated here by ajv's standalone code for PRECOMPILED_SCHEMAS (looked up by
+ * `$id`), and defers to ajv for any other schema: every start skipped ajv's ~140 ms compile.
+ * See docs/decisions/cli-prebuilt-bundle.md.
+ *
+ * @param {string} root
+ * @param {string} outDir a scratch folder for the schemas' build
+ * @param {typeof import("esbuild").build} build
+ * @returns {import("esbuild").Plugin}
+ */
+function precompiledAjv(root, outDir, build) {
+  return {
+    name: "precompiled-ajv",
+    setup(builder) {
+      builder.onResolve({ filter: /^ajv\/dist\/2020\.js$/ }, (args) =>
+        args.namespace === "file" && args.importer.endsWith(`${path.sep}fast-check-schema.ts`)
+          ? { path: args.importer, namespace: "precompiled-ajv" }
+          : undefined,
+      );
+      builder.onLoad({ filter: /.*/, namespace: "precompiled-ajv" }, async (args) => {
+        const schemasFile = path.join(root, "packages/schema/src/generated/schemas.ts");
+        const compiledSchemas = path.join(outDir, "..", `.schemas-${process.pid}.mjs`);
+        await build({
+          entryPoints: [schemasFile],
+          outfile: compiledSchemas,
+          bundle: true,
+          format: "esm",
+          platform: "node",
+          logLevel: "silent",
+        });
+        try {
+          const schemas = await import(pathToFileURL(compiledSchemas).href);
+          const { Ajv2020 } = await import("ajv/dist/2020.js");
+          const { default: standaloneCode } = await import("ajv/dist/standalone/index.js");
+          const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+          /** @type {Record<string, string>} */
+          const exportsById = {};
+          for (const name of PRECOMPILED_SCHEMAS) {
+            ajv.addSchema(schemas[name]);
+            exportsById[name] = schemas[name].$id;
+          }
+          const ids = JSON.stringify(Object.values(exportsById));
+          return {
+            contents: `${standaloneCode(ajv, exportsById)}
+import { Ajv2020 as CompilingAjv2020 } from "ajv/dist/2020.js";
+const PRECOMPILED = new Map(${ids}.map((id, index) => [id, [${PRECOMPILED_SCHEMAS.join(", ")}][index]]));
+export class Ajv2020 {
+  constructor(options) { this.options = options; }
+  compile(schema) {
+    const precompiled = PRECOMPILED.get(schema.$id);
+    if (precompiled) return precompiled;
+    this.ajv ??= new CompilingAjv2020(this.options);
+    return this.ajv.compile(schema);
+  }
+}
+`,
+            loader: "js",
+            resolveDir: path.dirname(args.path),
+          };
+        } finally {
+          rmSync(compiledSchemas, { force: true });
+        }
+      });
+    },
+  };
+}
+
+/**
+ * Leaves EXTERNAL_PACKAGES out of the bundle, imported by their path relative to it, so they
+ * load from whichever workspace's node_modules holds them.
+ *
+ * @param {string} outDir a folder at the depth the bundle is installed at
+ * @returns {import("esbuild").Plugin}
+ */
+function externalPackages(outDir) {
+  const filter = new RegExp(`^(${EXTERNAL_PACKAGES.join("|")})$`);
+  return {
+    name: "external-packages",
+    setup(builder) {
+      builder.onResolve({ filter }, async (args) => {
+        if (args.pluginData === "external-packages") return undefined;
+        const resolved = await builder.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: "external-packages",
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        const relative = path.relative(outDir, resolved.path).split(path.sep).join("/");
+        return { path: relative.startsWith(".") ? relative : `./${relative}`, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Runs `work` holding dist's lock file (created exclusively, holding the pid); waits while a live
+ * process holds it.
+ *
+ * @template T
+ * @param {string} distDir
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+async function withLock(distDir, work) {
+  const lock = path.join(distDir, LOCK_FILE);
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+    }
+    if (lockIsStale(lock)) rmSync(lock, { force: true });
+    else await sleep(LOCK_POLL_MS);
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** @param {string} lock */
+function lockIsStale(lock) {
+  try {
+    const pid = Number(readFileSync(lock, "utf8"));
+    if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) return true;
+    if (!Number.isInteger(pid) || pid <= 0) return false; // being written right now
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "ESRCH";
+  }
+}
+
+/** @param {string} distDir */
+function readStampedBundle(distDir) {
+  try {
+    return JSON.parse(readFileSync(path.join(distDir, STAMP_FILE), "utf8")).bundle;
+  } catch {
+    return undefined;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const startedMs = Date.now();
+  try {
+    const { entry } = await buildBundle();
+    const files = readdirSync(path.dirname(entry)).filter((name) => name.endsWith(".mjs"));
+    process.stdout.write(
+      `imagebuild bundle: ${path.relative(process.cwd(), path.dirname(entry))} (${files.length} files, ${Date.now() - startedMs} ms)\n`,
+    );
+  } catch (error) {
+    // --if-possible (the install's prepare step): `npm install` must not fail over it, as the bin
+    // builds on first use or runs the sources through tsx.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`imagebuild bundle: not built: ${message}\n`);
+    if (!process.argv.includes("--if-possible")) process.exitCode = 1;
+  }
+}
