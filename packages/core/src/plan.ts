@@ -1,5 +1,6 @@
 /** Compares specs at a base git ref with the head and says what a merge would build. */
 import { directorySource } from "./directory-source.ts";
+import type { EnvironmentDefaults } from "./environment-defaults.ts";
 import { gitSource } from "./git-source.ts";
 import { imageExists } from "./image-exists.ts";
 import { loadSpecs } from "./load-specs.ts";
@@ -19,6 +20,8 @@ export interface PlanOptions {
   /** A revision; default: the working tree. */
   head?: string;
   env?: string;
+  /** Registry and workspace per environment beneath every spec layer (see `LoadSpecsOptions`). */
+  environmentDefaults?: EnvironmentDefaults;
   specsDir?: string;
   /** When given, versions whose image already exists in the workspace are marked `skip`. */
   client?: PaiClientLike;
@@ -44,6 +47,7 @@ export async function plan({
   base,
   head,
   env,
+  environmentDefaults = {},
   specsDir = "specs",
   client,
   now = new Date(),
@@ -53,7 +57,7 @@ export async function plan({
   const baseSource = gitSource({ repoDir, revision: baseRef });
   const headSource =
     head === undefined ? directorySource(repoDir) : gitSource({ repoDir, revision: head });
-  const envOption = env === undefined ? {} : { env };
+  const envOption = env === undefined ? { environmentDefaults } : { env, environmentDefaults };
   const [headLoad, baseLoad, baseFiles] = await Promise.all([
     loadSpecs({ source: headSource, specsDir, baseSource, secretHosts, ...envOption }),
     loadSpecs({ source: baseSource, specsDir, secretHosts, ...envOption }),
