@@ -5,7 +5,7 @@ import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
-import { specsLocation } from "../specs-location.ts";
+import { resolveSettings } from "../settings.ts";
 
 const FLAGS = z.object({
   dir: dirFlag,
@@ -50,11 +50,14 @@ export const command: Command = {
       options: { dir: { type: "string" }, env: { type: "string" }, format: { type: "string" } },
       schema: FLAGS,
     });
-    const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
+    const settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const location = settings.location();
+    const env = settings.explicitEnv;
     const { specs, problems } = await loadSpecs({
       source: directorySource(location.rootDir),
       specsDir: location.specsDir,
-      ...(flags.env ? { env: flags.env } : {}),
+      environmentDefaults: settings.environmentDefaults,
+      ...(env ? { env } : {}),
     });
     const errors = problems.filter((p) => p.severity === "error");
     if (errors.length > 0) throw new SpecError({ problems: errors });

@@ -1,0 +1,94 @@
+/** Finds and reads `imagebuild.config.yaml`, checked against its JSON Schema; errors name the file, line and field. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { locate, parseYaml } from "@imagebuild/core";
+import { type ImagebuildConfig, validators } from "@imagebuild/schema";
+import { UsageError } from "./command.ts";
+import { didYouMean } from "./did-you-mean.ts";
+
+/** The config file's name, looked for from the working folder up to the repository root. */
+export const CONFIG_FILE = "imagebuild.config.yaml";
+
+/** A config file that parsed and matched its schema. */
+export interface LoadedConfig {
+  /** Absolute path of the file. */
+  file: string;
+  /** The folder holding it; `specsDir` is relative to it. */
+  dir: string;
+  value: ImagebuildConfig;
+}
+
+// The schema's patterns, said in words (a raw regular expression helps nobody).
+const FIELD_HINTS: Record<string, string> = {
+  defaultEnv: "must be an environment name like local or prod",
+  endpoint: "must be a bare http(s) origin like http://127.0.0.1:7070 (no path)",
+  region: "must be a region id like cn-hangzhou",
+  registry: "must be a registry host and namespace like 127.0.0.1:5000/pai",
+  profile: "must be an aliyun CLI profile name (letters, digits, _ . -)",
+  specsDir: "must be a folder relative to the config file, like specs",
+};
+
+/**
+ * The nearest `imagebuild.config.yaml` in `start` or a folder above it, not above `stopAt` (the
+ * git work tree's root, when there is one).
+ *
+ * @example
+ * findConfigFile({ start: "/repo/specs/debian-tools", stopAt: "/repo" }) // "/repo/imagebuild.config.yaml"
+ */
+export function findConfigFile({
+  start,
+  stopAt,
+}: {
+  start: string;
+  stopAt: string | undefined;
+}): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dir === stopAt || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Reads and checks a config file. A YAML error or a field the schema refuses is a `UsageError`:
+ * `imagebuild.config.yaml:4:15: environments.local.endpoint: must be a bare http(s) origin …`, with
+ * the path shown relative to `cwd`.
+ *
+ * @example
+ * const { value } = loadConfig({ file: "/repo/imagebuild.config.yaml", cwd: "/repo/specs" });
+ */
+export function loadConfig({ file, cwd }: { file: string; cwd: string }): LoadedConfig {
+  const shown = path.relative(cwd, file) || CONFIG_FILE;
+  const parsed = parseYaml({ file: shown, text: readFileSync(file, "utf8") });
+  const syntax = parsed.errors[0];
+  if (syntax) {
+    throw new UsageError(`${shown}:${syntax.line}:${syntax.column}: ${syntax.message}`);
+  }
+  // An empty file (or one with only comments) is an empty config.
+  const result = validators.ImagebuildConfig.safeParse(parsed.value ?? {});
+  if (result.ok) return { file, dir: path.dirname(file), value: result.value };
+  const lines = result.issues.map((issue) => {
+    const { line, column } = locate(parsed, issue.path, { at: "key" });
+    const field = issue.path.join(".") || "(document)";
+    const last = issue.path.at(-1) ?? "";
+    const message =
+      issue.code === "unknown"
+        ? `${issue.message}${didYouMean(last, knownKeys(issue.path)) || ""}`
+        : issue.code === "invalid" && issue.message.startsWith("must match")
+          ? (FIELD_HINTS[last] ?? issue.message)
+          : issue.message;
+    return `${shown}:${line}:${column}: ${field}: ${message}`;
+  });
+  throw new UsageError(lines.join("\n"));
+}
+
+// The keys allowed beside an unknown one: top level, or inside environments.<name>.
+function knownKeys(fieldPath: string[]): string[] {
+  const schema = validators.ImagebuildConfig.jsonSchema as {
+    properties: Record<string, unknown>;
+    $defs: { ConfigEnvironment: { properties: Record<string, unknown> } };
+  };
+  return fieldPath.length === 1
+    ? Object.keys(schema.properties)
+    : Object.keys(schema.$defs.ConfigEnvironment.properties);
+}
