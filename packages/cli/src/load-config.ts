@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { locate, parseYaml } from "@imagebuild/core";
-import { type ImagebuildConfig, validators } from "@imagebuild/schema";
+import { type FieldIssue, type ImagebuildConfig, validators } from "@imagebuild/schema";
 import { UsageError } from "./command.ts";
 import { didYouMean } from "./did-you-mean.ts";
 
@@ -70,16 +70,21 @@ export function loadConfig({ file, cwd }: { file: string; cwd: string }): Loaded
   const lines = result.issues.map((issue) => {
     const { line, column } = locate(parsed, issue.path, { at: "key" });
     const field = issue.path.join(".") || "(document)";
-    const last = issue.path.at(-1) ?? "";
-    const message =
-      issue.code === "unknown"
-        ? `${issue.message}${didYouMean(last, knownKeys(issue.path)) || ""}`
-        : issue.code === "invalid" && issue.message.startsWith("must match")
-          ? (FIELD_HINTS[last] ?? issue.message)
-          : issue.message;
-    return `${shown}:${line}:${column}: ${field}: ${message}`;
+    return `${shown}:${line}:${column}: ${field}: ${describeIssue(issue)}`;
   });
   throw new UsageError(lines.join("\n"));
+}
+
+function describeIssue(issue: FieldIssue): string {
+  const last = issue.path.at(-1) ?? "";
+  if (issue.code === "unknown")
+    return `${issue.message}${didYouMean(last, knownKeys(issue.path)) || ""}`;
+  // zod's word for a name that fails `propertyNames`: only environment names are checked so.
+  if (issue.message === "Invalid key in record")
+    return "is not an environment name: lowercase letters, digits and -, like local or prod";
+  if (issue.code === "invalid" && issue.message.startsWith("must match"))
+    return FIELD_HINTS[last] ?? issue.message;
+  return issue.message;
 }
 
 // The keys allowed beside an unknown one: top level, or inside environments.<name>.

@@ -21,9 +21,11 @@ spec (imagebuild:<image>:<version> or imagebuild:<image>:latest), and the extern
 Specs come in build order, bases first. A cycle is an error that names every file in it.
 
 Options:
-  --env NAME                     apply this environment overlay (e.g. local, prod)
+  --env NAME                     apply this environment overlay (e.g. local, prod; default:
+                                 IMAGEBUILD_ENV, else none: the config's defaultEnv does not apply)
   --format text|json|mermaid     output format (default: text); mermaid renders in a PR or README
-  --dir PATH                     the specs folder (default: specs)
+  --dir PATH                     the specs folder (default: specsDir in imagebuild.config.yaml,
+                                 else specs/ at the repository root)
   --json                         same as --format json, plus "ok"
   -h, --help                     show this help
 

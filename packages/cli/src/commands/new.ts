@@ -36,7 +36,8 @@ editing the new version can never change a version already built.
 
 Options:
   --from SPEC    the spec file to copy (default: the image's highest version, if any)
-  --dir PATH     the specs folder (default: specs)
+  --dir PATH     the specs folder (default: specsDir in imagebuild.config.yaml, else specs/ at the
+                 repository root, from any subfolder)
   --json         print {ok, file, from, sidecars} as JSON
   -h, --help     show this help
 

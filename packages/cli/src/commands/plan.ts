@@ -33,7 +33,8 @@ one environment named, configured in imagebuild.config.yaml.
 Options:
   --base REF                       git base revision (default: the merge base with main)
   --head REF                       compare this revision instead of the working tree
-  --env NAME                       only this environment (default: every one the specs define)
+  --env NAME                       only this environment (default: IMAGEBUILD_ENV, else every one
+                                   the specs define)
   --format table|markdown|json     output format (default: table); markdown suits a PR summary
   --offline                        do not ask the workspace which images exist
   --dir PATH                       the specs folder (default: specsDir in the config, else specs/)
