@@ -158,3 +158,33 @@ function configField(config: LoadedConfig | undefined, cwd: string, field: strin
   const file = config ? path.relative(cwd, config.file) || CONFIG_FILE : CONFIG_FILE;
   return `${file}: ${field}`;
 }
+
+/** The local stack's state folder when `--data` is not given, at the repository root. */
+export const DEFAULT_DATA_DIR = ".imagebuild";
+
+/**
+ * The repository's root as seen from `cwd`: the folder holding the nearest imagebuild.config.yaml
+ * (up to the git root), else the git work tree's root, else `cwd`. `dev` and `local serve` keep
+ * their state and read the repository there, so they behave alike from any subfolder.
+ *
+ * @example
+ * repositoryRoot("/repo/specs/debian-tools") // "/repo"
+ */
+export function repositoryRoot(cwd: string): string {
+  const git = gitRoot(cwd);
+  const config = findConfigFile({ start: cwd, stopAt: git });
+  return config ? path.dirname(config) : (git ?? cwd);
+}
+
+/**
+ * The data directory of `dev` and `local serve`: `--data` relative to the working folder, else
+ * `.imagebuild` at the repository root, so `dev push` finds the session `dev` started elsewhere.
+ *
+ * @example
+ * localDataDir({ data: undefined, cwd: "/repo/specs" }) // "/repo/.imagebuild"
+ */
+export function localDataDir({ data, cwd }: { data: string | undefined; cwd: string }): string {
+  return data === undefined
+    ? path.join(repositoryRoot(cwd), DEFAULT_DATA_DIR)
+    : path.resolve(cwd, data);
+}

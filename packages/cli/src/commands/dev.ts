@@ -14,6 +14,7 @@ import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { intFlag } from "../flag-schemas.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { localDataDir, repositoryRoot } from "../settings.ts";
 
 const STATE_FILE = "dev.json";
 /** The project's s.yaml, used when the current folder has none. */
@@ -25,7 +26,7 @@ const FLAGS = z.object({
   port: portFlag(9000),
   paiPort: portFlag(7070),
   registryPort: portFlag(5000),
-  data: z.string().min(1, "must not be empty").default(".imagebuild"),
+  data: z.string().min(1, "must not be empty").optional(),
   bucket: z.string().min(1, "must not be empty").optional(),
   timers: z.boolean().default(true),
   commit: z
@@ -64,7 +65,8 @@ Options:
   --port N             the function's HTTP trigger port (default: 9000)
   --pai-port N         local PAI service port (default: 7070)
   --registry-port N    local registry port (default: 5000)
-  --data DIR           local service state and the session file (default: .imagebuild)
+  --data DIR           local service state and the session file (default: .imagebuild at the
+                       repository root, from any subfolder)
   --bucket DIR         the folder playing the OSS bucket (default: <data>/bucket)
   --no-timers          do not fire s.yaml's timer triggers
   --commit REV         (dev push) the commit to announce (default: HEAD)
@@ -107,7 +109,7 @@ export const command: Command = {
         };
       }, FLAGS),
     });
-    const dataDir = resolve(io.cwd, flags.data);
+    const dataDir = localDataDir({ data: flags.data, cwd: io.cwd });
     if (positionals[0] === "push") return push(io, dataDir, flags.commit, flags.all);
     if (positionals.length > 0) throw new UsageError(`unknown argument "${positionals[0]}"`);
     if (flags.commit !== undefined || flags.all)
@@ -118,6 +120,7 @@ export const command: Command = {
 
 async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }): Promise<number> {
   const say = (line: string) => io.stdout.write(`${line}\n`);
+  const root = repositoryRoot(io.cwd);
   const bucketDir = resolve(io.cwd, flags.bucket ?? `${flags.dataDir}/bucket`);
   mkdirSync(`${bucketDir}/specs`, { recursive: true });
   say(
@@ -140,12 +143,12 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
   let dev: Awaited<ReturnType<typeof startDevPipeline>> | undefined;
   try {
     dev = await startDevPipeline({
-      repoDir: io.cwd,
+      repoDir: root,
       bucketDir,
       paiUrl: pai.url,
       registryUrl: pai.registry.url,
       secret,
-      sYamlPath: existsSync(resolve(io.cwd, "s.yaml")) ? resolve(io.cwd, "s.yaml") : PROJECT_S_YAML,
+      sYamlPath: existsSync(resolve(root, "s.yaml")) ? resolve(root, "s.yaml") : PROJECT_S_YAML,
       port: flags.port,
       env: io.env,
       credentials: keys.accessKey,
@@ -221,7 +224,12 @@ async function push(
     throw new UsageError(`${problems.join("\n")}\nrestart \`imagebuild dev\` to rewrite it`);
   }
   const state = parsed.data;
-  const payload = gitPushPayload({ repoDir: io.cwd, repository: state.repository, commit, all });
+  const payload = gitPushPayload({
+    repoDir: repositoryRoot(io.cwd),
+    repository: state.repository,
+    commit,
+    all,
+  });
   const { status, body } = await deliverPush({
     url: state.url,
     secret: state.secret,

@@ -105,6 +105,14 @@ describe("imagebuild.config.yaml", () => {
     expect(bare.stdout).toContain("WorkspaceId: is required");
   });
 
+  it("keeps dev's session at the repository root, so dev push finds it from any subfolder", async () => {
+    writeConfig(configFor(local.service.url));
+    const cwd = path.join(repo.dir, "specs", "debian-tools");
+    const push = await runBin(["dev", "push"], { cwd });
+    expect(push.code).toBe(2);
+    expect(push.stderr).toContain(`no running dev pipeline found (${repo.dir}/.imagebuild/`);
+  });
+
   it("takes the environment from --env, else IMAGEBUILD_ENV, else defaultEnv; config values lie beneath the specs'", async () => {
     writeConfig(configFor(local.service.url));
     const render = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
