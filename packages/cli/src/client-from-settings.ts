@@ -14,7 +14,7 @@ import type { Settings } from "./settings.ts";
  * and sent unsigned only to an explicit endpoint when no credentials are found.
  *
  * @example
- * const client = clientFromSettings(resolveSettings({ io, env: flags.env }));
+ * const client = clientFromSettings(await resolveSettings({ io, env: flags.env }));
  */
 export function clientFromSettings(
   settings: Settings,

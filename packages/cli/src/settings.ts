@@ -1,11 +1,12 @@
 /** The one place the CLI's settings are decided: flags beat environment variables, which beat imagebuild.config.yaml. */
 import path from "node:path";
 import type { EnvironmentDefaults } from "@imagebuild/core";
-import { ENV_ENDPOINT } from "@imagebuild/pai-client";
+import { ENV_ENDPOINT } from "@imagebuild/pai-client/resolve-endpoints";
 import type { Io } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { envFlag } from "./flag-schemas.ts";
-import { CONFIG_FILE, findConfigFile, type LoadedConfig, loadConfig } from "./load-config.ts";
+import { CONFIG_FILE, findConfigFile } from "./find-config-file.ts";
+import type { LoadedConfig } from "./read-config.ts";
 import { gitRoot, type SpecsLocation, specsLocation } from "./specs-location.ts";
 
 /** Chooses the environment when `--env` is not given. */
@@ -49,10 +50,10 @@ export interface Settings {
  * naming the variable, or the file, line and field.
  *
  * @example
- * const settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+ * const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
  * settings.env; // "local" from imagebuild.config.yaml's defaultEnv when neither --env nor IMAGEBUILD_ENV is set
  */
-export function resolveSettings({
+export async function resolveSettings({
   io,
   env,
   dir,
@@ -60,10 +61,14 @@ export function resolveSettings({
   io: Pick<Io, "cwd" | "env">;
   env?: string | undefined;
   dir?: string | undefined;
-}): Settings {
+}): Promise<Settings> {
   const start = dir === undefined ? io.cwd : path.resolve(io.cwd, dir);
   const found = findConfigFile({ start, stopAt: gitRoot(start) });
-  const config = found === undefined ? undefined : loadConfig({ file: found, cwd: io.cwd });
+  // Loaded on demand: the YAML parsers and the schema are a good part of a command's start-up.
+  const config =
+    found === undefined
+      ? undefined
+      : (await import("./read-config.ts")).readConfig({ file: found, cwd: io.cwd });
   const fromVariable = io.env[ENV_IMAGEBUILD_ENV]?.trim() || undefined;
   if (fromVariable !== undefined && !envFlag.safeParse(fromVariable).success) {
     throw new UsageError(`${ENV_IMAGEBUILD_ENV}: must be an environment name like local or prod`);

@@ -3,7 +3,8 @@ import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "./command.ts";
-import { CONFIG_FILE, type LoadedConfig } from "./load-config.ts";
+import { CONFIG_FILE } from "./find-config-file.ts";
+import type { LoadedConfig } from "./read-config.ts";
 
 /** Where specs live: the root that file paths are relative to, and the specs folder inside it. */
 export interface SpecsLocation {

@@ -40,7 +40,6 @@ export { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";
 export { loadSpecs, DEFAULTS_FILE, type LoadSpecsOptions } from "./load-specs.ts";
 export type { EnvironmentDefault, EnvironmentDefaults } from "./environment-defaults.ts";
-export { locate, parseYaml, type ParsedYaml } from "./parsed-yaml.ts";
 export { renderRequest, variableFor, SECRET_ENV_PREFIX } from "./render-request.ts";
 export { renderPackagesDockerfile } from "./render-packages-dockerfile.ts";
 export {

@@ -115,7 +115,7 @@ export const command: Command = {
     });
     if (positionals.length === 0)
       throw new UsageError("give at least one SPEC file or image folder");
-    const settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const { specs, notInEnv, warnings } = await loadValidSpecs({
       args: positionals,
       settings,

@@ -160,7 +160,7 @@ export const command: Command = {
       Order: "desc",
       PageSize: String(PAGE_SIZE),
     };
-    const settings = resolveSettings({ io, env: flags.env });
+    const settings = await resolveSettings({ io, env: flags.env });
     const workspace = flags.workspace ?? settings.workspace;
     if (workspace) query.WorkspaceId = workspace;
     if (flags.status) query.Status = flags.status;

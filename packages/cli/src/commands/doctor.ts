@@ -7,7 +7,7 @@ import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { checkEnvironment } from "../check-environment.ts";
 import { describeCredentialsSource, signingCredentials } from "../client-from-settings.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
-import { CONFIG_FILE } from "../load-config.ts";
+import { CONFIG_FILE } from "../find-config-file.ts";
 import { formatError } from "../output/format-error.ts";
 import { formatTable } from "../output/format-table.ts";
 import { writeJson } from "../output/write-json.ts";
@@ -93,7 +93,7 @@ export const command: Command = {
     const checks: Check[] = [await systemPackages(io.env), ...flags.ports.map(portCheck)];
     let settings: Settings | undefined;
     try {
-      settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+      settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     } catch (error) {
       // A bad config file is one failed line; the checks that need the settings are left out.
       checks.push({ check: "config", status: "fail", detail: formatError(error, io.env).message });

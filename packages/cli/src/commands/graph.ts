@@ -52,7 +52,7 @@ export const command: Command = {
       options: { dir: { type: "string" }, env: { type: "string" }, format: { type: "string" } },
       schema: FLAGS,
     });
-    const settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const location = settings.location();
     const env = settings.explicitEnv;
     const { specs, problems } = await loadSpecs({

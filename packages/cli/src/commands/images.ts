@@ -65,7 +65,7 @@ export const command: Command = {
       },
       schema: FLAGS,
     });
-    const settings = resolveSettings({ io, env: flags.env });
+    const settings = await resolveSettings({ io, env: flags.env });
     const workspace = flags.workspace ?? settings.workspace;
     if (workspace === undefined) {
       const where = settings.env

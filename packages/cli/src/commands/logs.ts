@@ -73,7 +73,7 @@ export const command: Command = {
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
     const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
-    const client = clientFromSettings(resolveSettings({ io, env: flags.env }));
+    const client = clientFromSettings(await resolveSettings({ io, env: flags.env }));
     const signal = io.signal;
     // The service masks the secrets it knows; the ones in this environment are masked here too.
     const print = (line: string) => {

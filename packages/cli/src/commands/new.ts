@@ -83,7 +83,7 @@ export const command: Command = {
     if (!image.success) throw new UsageError(`IMAGE: ${image.error.issues[0]?.message}`);
     const version = VERSION.safeParse(positionals[1]);
     if (!version.success) throw new UsageError(`VERSION: ${version.error.issues[0]?.message}`);
-    const location = resolveSettings({ io, dir: flags.dir }).location();
+    const location = (await resolveSettings({ io, dir: flags.dir })).location();
     const imageDir = path.join(location.rootDir, location.specsDir, image.data);
     const target = path.join(imageDir, `${version.data}.yaml`);
     const relTarget = toPosix(path.relative(location.rootDir, target));

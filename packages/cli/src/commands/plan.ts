@@ -73,7 +73,7 @@ export const command: Command = {
       schema: FLAGS,
     });
     const format = flags.json ? "json" : flags.format;
-    const settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const location = settings.location();
     const only = settings.explicitEnv;
     const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });

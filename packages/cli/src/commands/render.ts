@@ -49,7 +49,7 @@ export const command: Command = {
       positionals: true,
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one SPEC file");
-    const settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const { specs, notInEnv, warnings } = await loadValidSpecs({
       args: positionals,
       settings,

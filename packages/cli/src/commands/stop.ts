@@ -57,7 +57,7 @@ export const command: Command = {
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
     const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
-    const client = clientFromSettings(resolveSettings({ io, env: flags.env }), {
+    const client = clientFromSettings(await resolveSettings({ io, env: flags.env }), {
       pollMs: flags.poll,
     });
     let before: DlcJob;

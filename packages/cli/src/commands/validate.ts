@@ -76,7 +76,7 @@ export const command: Command = {
       schema: FLAGS,
       positionals: true,
     });
-    const settings = resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const location = settings.location();
     const source = directorySource(location.rootDir);
     const paths = await specPaths({

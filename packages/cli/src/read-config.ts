@@ -1,13 +1,12 @@
-/** Finds and reads `imagebuild.config.yaml`, checked against its JSON Schema; errors name the file, line and field. */
-import { existsSync, readFileSync } from "node:fs";
+/** Reads `imagebuild.config.yaml`, checked against its JSON Schema; errors name the file, line and field. */
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { locate, parseYaml } from "@imagebuild/core";
+// The subpath, not the index: every command reads the config, and most need nothing else of core.
+import { locate, parseYaml } from "@imagebuild/core/parsed-yaml";
 import { type FieldIssue, type ImagebuildConfig, validators } from "@imagebuild/schema";
 import { UsageError } from "./command.ts";
 import { didYouMean } from "./did-you-mean.ts";
-
-/** The config file's name, looked for from the working folder up to the repository root. */
-export const CONFIG_FILE = "imagebuild.config.yaml";
+import { CONFIG_FILE } from "./find-config-file.ts";
 
 /** A config file that parsed and matched its schema. */
 export interface LoadedConfig {
@@ -29,35 +28,14 @@ const FIELD_HINTS: Record<string, string> = {
 };
 
 /**
- * The nearest `imagebuild.config.yaml` in `start` or a folder above it, not above `stopAt` (the
- * git work tree's root, when there is one).
- *
- * @example
- * findConfigFile({ start: "/repo/specs/debian-tools", stopAt: "/repo" }) // "/repo/imagebuild.config.yaml"
- */
-export function findConfigFile({
-  start,
-  stopAt,
-}: {
-  start: string;
-  stopAt: string | undefined;
-}): string | undefined {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dir === stopAt || path.dirname(dir) === dir) return undefined;
-  }
-}
-
-/**
  * Reads and checks a config file. A YAML error or a field the schema refuses is a `UsageError`:
  * `imagebuild.config.yaml:4:15: environments.local.endpoint: must be a bare http(s) origin …`, with
  * the path shown relative to `cwd`.
  *
  * @example
- * const { value } = loadConfig({ file: "/repo/imagebuild.config.yaml", cwd: "/repo/specs" });
+ * const { value } = readConfig({ file: "/repo/imagebuild.config.yaml", cwd: "/repo/specs" });
  */
-export function loadConfig({ file, cwd }: { file: string; cwd: string }): LoadedConfig {
+export function readConfig({ file, cwd }: { file: string; cwd: string }): LoadedConfig {
   const shown = path.relative(cwd, file) || CONFIG_FILE;
   const parsed = parseYaml({ file: shown, text: readFileSync(file, "utf8") });
   const syntax = parsed.errors[0];

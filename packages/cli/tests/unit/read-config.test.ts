@@ -1,9 +1,9 @@
-/** loadConfig: every refusal names the file, line, column and field, in words. */
+/** readConfig: every refusal names the file, line, column and field, in words. */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/load-config.ts";
+import { readConfig } from "../../src/read-config.ts";
 
 let dir: string;
 let file: string;
@@ -20,17 +20,17 @@ afterAll(() => {
 function refusal(text: string): string {
   writeFileSync(file, text);
   try {
-    loadConfig({ file, cwd: dir });
+    readConfig({ file, cwd: dir });
   } catch (error) {
     return (error as Error).message;
   }
   throw new Error("expected a refusal");
 }
 
-describe("loadConfig", () => {
+describe("readConfig", () => {
   it("reads an empty file as an empty config", () => {
     writeFileSync(file, "# nothing yet\n");
-    expect(loadConfig({ file, cwd: dir }).value).toEqual({});
+    expect(readConfig({ file, cwd: dir }).value).toEqual({});
   });
 
   it("names the line, column and field of each bad value, in words", () => {
