@@ -52,7 +52,7 @@ export const ConfigSchema = z
       .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/$/, "must be a relative folder ending in /")
       .default("specs/"),
     IMAGEBUILD_ENV: z.string().min(1).optional(),
-    // The registry of the specs that name none, beneath every _defaults.yaml (the local service's, in dev).
+    // The registry of IMAGEBUILD_ENV's specs that name none, beneath every _defaults.yaml (the local service's, in dev).
     IMAGEBUILD_DEFAULT_REGISTRY: z
       .string()
       .regex(
@@ -105,7 +105,10 @@ export const ConfigSchema = z
     allowedBranches: env.IMAGEBUILD_ALLOWED_BRANCHES,
     specPrefix: env.IMAGEBUILD_SPEC_PREFIX,
     specEnv: env.IMAGEBUILD_ENV,
-    defaultRegistry: env.IMAGEBUILD_DEFAULT_REGISTRY,
+    environmentDefaults:
+      env.IMAGEBUILD_ENV && env.IMAGEBUILD_DEFAULT_REGISTRY
+        ? { [env.IMAGEBUILD_ENV]: { registry: env.IMAGEBUILD_DEFAULT_REGISTRY } }
+        : undefined,
     concurrency: env.IMAGEBUILD_CONCURRENCY,
     ratePerSecond: env.IMAGEBUILD_RATE_PER_SECOND,
     bodyLimitBytes: env.IMAGEBUILD_BODY_LIMIT_BYTES,

@@ -5,8 +5,9 @@ import { didYouMean } from "./did-you-mean.ts";
 import type { SpecsLocation } from "./specs-location.ts";
 
 /**
- * Throws a `UsageError` naming `--env` when `env` is set and no spec or `_defaults.yaml` under the
- * specs folder defines it; resolves to the names the specs define.
+ * Throws a `UsageError` naming `from` (default `--env`; `IMAGEBUILD_ENV` or the config file's
+ * `defaultEnv` when the name came from there) when `env` is set and no spec or `_defaults.yaml`
+ * under the specs folder defines it; resolves to the names the specs define.
  *
  * @example
  * await checkEnvironment({ env: "prd", location });
@@ -15,9 +16,11 @@ import type { SpecsLocation } from "./specs-location.ts";
 export async function checkEnvironment({
   env,
   location,
+  from = "--env",
 }: {
   env: string | undefined;
   location: SpecsLocation;
+  from?: string;
 }): Promise<string[]> {
   const names = await environmentNames({
     source: directorySource(location.rootDir),
@@ -26,6 +29,6 @@ export async function checkEnvironment({
   if (env === undefined || names.length === 0 || names.includes(env)) return names;
   const suggestion = didYouMean(env, names) || ";";
   throw new UsageError(
-    `--env: no spec defines the environment "${env}"${suggestion} defined: ${names.join(", ")}`,
+    `${from}: no spec defines the environment "${env}"${suggestion} defined: ${names.join(", ")}`,
   );
 }

@@ -14,8 +14,8 @@ export const baseFlag = z
   .refine((v) => !v.startsWith("-"), "must not start with '-'")
   .optional();
 
-/** `--dir PATH`: the specs folder, default `specs`. */
-export const dirFlag = z.string().min(1, "must not be empty").default("specs");
+/** `--dir PATH`: the specs folder; absent, it is found from imagebuild.config.yaml or the repository root. */
+export const dirFlag = z.string().min(1, "must not be empty").optional();
 
 /** `--json`: one JSON document on stdout. */
 export const jsonFlag = z.boolean().default(false);
@@ -60,3 +60,16 @@ export const pollFlag = z
   .pipe(z.number().min(0.05, "must be at least 0.05").max(60, "must be at most 60"))
   .optional()
   .transform((v) => (v === undefined ? undefined : Math.round(v * 1000)));
+
+/**
+ * The `--env` line of the help of a command that only talks to PAI (status, logs, …), its
+ * description starting at `column` as the command's other options do.
+ *
+ * @example
+ * const HELP = `Options:\n${targetEnvHelp(20)}\n  --json            …`;
+ */
+export function targetEnvHelp(column: number): string {
+  const indent = " ".repeat(column);
+  return `${"  --env NAME".padEnd(column)}the environment whose endpoint, workspace and aliyun profile
+${indent}(imagebuild.config.yaml) to use; default IMAGEBUILD_ENV, else defaultEnv`;
+}

@@ -8,9 +8,10 @@ import {
   SpecError,
 } from "@imagebuild/core";
 import { checkEnvironment } from "./check-environment.ts";
-import { sourceForEnvironment } from "./local-registry.ts";
+import { environmentDefaultsFor } from "./local-registry.ts";
 import { filesNotInEnv } from "./split-by-environment.ts";
-import { specPaths, specsLocation } from "./specs-location.ts";
+import type { Settings } from "./settings.ts";
+import { specPaths } from "./specs-location.ts";
 
 /** The loaded specs, and the requested files the environment leaves out (no overlay for it). */
 export interface ValidSpecs {
@@ -21,43 +22,34 @@ export interface ValidSpecs {
 }
 
 /**
- * Resolves spec arguments, loads them with the environment overlay, and throws `SpecError` (exit 1)
- * listing every error when one is found.
+ * Resolves spec arguments, loads them in the settings' environment (with the config's registry and
+ * workspace beneath them), and throws `SpecError` (exit 1) listing every error when one is found.
  *
  * @example
- * const { specs } = await loadValidSpecs({ args: ["specs/tools/1.0.0.yaml"], dir: "specs", env: "local", cwd, secretHosts, processEnv: process.env });
+ * const { specs } = await loadValidSpecs({ args: ["specs/tools/1.0.0.yaml"], settings, cwd, secretHosts });
  */
 export async function loadValidSpecs({
   args,
-  dir,
-  env,
+  settings,
   cwd,
   secretHosts,
-  processEnv,
 }: {
   args: string[];
-  dir: string;
-  env: string | undefined;
+  settings: Settings;
   cwd: string;
   /** `secretHostsFromEnv(io.env)`: a RegistryAuths reference out of it is a `secret-scope` error. */
   secretHosts: SecretHosts;
-  /** The command's environment variables (where the `local` registry is discovered, see local-registry.ts). */
-  processEnv: NodeJS.ProcessEnv;
 }): Promise<ValidSpecs> {
-  const location = specsLocation({ dir, cwd });
-  await checkEnvironment({ env, location });
+  const { env, envFrom } = settings;
+  const location = settings.location();
+  await checkEnvironment({ env, location, from: envFrom });
   const paths = await specPaths({ args, cwd, location });
   const loaded = await loadSpecs({
-    source: await sourceForEnvironment({
-      source: directorySource(location.rootDir),
-      env,
-      rootDir: location.rootDir,
-      specsDir: location.specsDir,
-      ioEnv: processEnv,
-    }),
+    source: directorySource(location.rootDir),
     specsDir: location.specsDir,
     paths,
     secretHosts,
+    environmentDefaults: await environmentDefaultsFor({ settings, env }),
     ...(env ? { env } : {}),
   });
   const { specs, problems } = loaded;

@@ -74,9 +74,14 @@ ${Object.entries(COMMANDS)
   .join("\n")}
 
 Every command takes --help and --json; imagebuild --version prints the version. Exit codes: 0 ok, 1 invalid or failed, 2 usage.
-The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service) or the region (IMAGEBUILD_REGION,
-else ALIBABA_CLOUD_REGION_ID);
-credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN.
+Commands work from any folder of the repository: they find imagebuild.config.yaml there or above
+(else the specs/ folder at the git root). Flags beat environment variables, which beat that file:
+  environment  --env, else IMAGEBUILD_ENV, else defaultEnv (validate and plan check every one unless named)
+  endpoint     IMAGEBUILD_ENDPOINT (e.g. the local service) or IMAGEBUILD_REGION, else the environment's
+               endpoint or region in the config, else ALIBABA_CLOUD_REGION_ID
+  credentials  ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN, else the aliyun CLI
+               profile (ALIBABA_CLOUD_PROFILE, the environment's profile, or for the cloud the current one)
+imagebuild doctor shows which config file, endpoint and credentials source are in use.
 `;
 
 /**

@@ -1,31 +1,66 @@
-/** Finds the repository root and the specs folder from `--dir`, and turns spec arguments into repository paths. */
+/** Finds the repository root and the specs folder from any subfolder, and turns spec arguments into repository paths. */
 import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "./command.ts";
+import { CONFIG_FILE } from "./find-config-file.ts";
+import type { LoadedConfig } from "./read-config.ts";
 
 /** Where specs live: the root that file paths are relative to, and the specs folder inside it. */
 export interface SpecsLocation {
-  /** The git work tree holding the specs folder, else the folder's parent. */
+  /** The git work tree holding the specs folder, else the config file's folder, else the specs folder's parent. */
   rootDir: string;
   /** POSIX path of the specs folder relative to `rootDir`, e.g. `specs`. */
   specsDir: string;
 }
 
+/** What `specsLocation` starts from: `--dir` as given, the working folder, the config file found. */
+export interface LocationOptions {
+  dir: string | undefined;
+  cwd: string;
+  config: LoadedConfig | undefined;
+}
+
 /**
- * Resolves `--dir` (relative to `cwd`). Paths are made relative to the enclosing git work tree so
- * they match `git` revisions (for `--base`) and CI annotations; outside git, to the folder's parent.
+ * Finds the specs folder: `--dir` (relative to `cwd`) when given, else the config file's `specsDir`
+ * (default `specs`, relative to the file), else `specs/` at the root of the git work tree around
+ * `cwd`, else `specs` in `cwd`. So every command works from any subfolder of the repository. Paths
+ * are made relative to the enclosing git work tree so they match `git` revisions (for `--base`).
  *
  * @example
- * specsLocation({ dir: ".", cwd: "/repo/specs" }); // { rootDir: "/repo", specsDir: "specs" }
+ * specsLocation({ dir: undefined, cwd: "/repo/specs/debian-tools", config }); // { rootDir: "/repo", specsDir: "specs" }
  */
-export function specsLocation({ dir, cwd }: { dir: string; cwd: string }): SpecsLocation {
-  const absolute = path.resolve(cwd, dir);
-  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
-    throw new UsageError(`--dir: ${dir} is not a directory`);
-  }
-  const rootDir = gitRoot(absolute) ?? path.dirname(absolute);
+export function specsLocation(options: LocationOptions): SpecsLocation {
+  const { config } = options;
+  const absolute = specsFolder(options);
+  const rootDir = gitRoot(absolute) ?? config?.dir ?? path.dirname(absolute);
   return { rootDir, specsDir: toPosix(path.relative(rootDir, absolute)) || "." };
+}
+
+function specsFolder({ dir, cwd, config }: LocationOptions): string {
+  if (dir !== undefined) {
+    const absolute = path.resolve(cwd, dir);
+    if (!isDirectory(absolute)) throw new UsageError(`--dir: ${dir} is not a directory`);
+    return absolute;
+  }
+  if (config) {
+    const specsDir = config.value.specsDir ?? "specs";
+    const absolute = path.resolve(config.dir, specsDir);
+    if (!isDirectory(absolute)) {
+      const shown = path.relative(cwd, config.file) || CONFIG_FILE;
+      throw new UsageError(
+        `${shown}: specsDir: ${specsDir} is not a directory next to it; fix specsDir or pass --dir PATH`,
+      );
+    }
+    return absolute;
+  }
+  const root = gitRoot(cwd);
+  if (root !== undefined && isDirectory(path.join(root, "specs"))) return path.join(root, "specs");
+  const here = path.join(cwd, "specs");
+  if (isDirectory(here)) return here;
+  throw new UsageError(
+    `no specs folder: no ${CONFIG_FILE} here or above, and no specs/ at the repository root; run inside the repository or pass --dir PATH`,
+  );
 }
 
 /**
@@ -67,7 +102,13 @@ async function versionFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-function gitRoot(start: string): string | undefined {
+/**
+ * The nearest folder at or above `start` that holds `.git`: the work tree's root.
+ *
+ * @example
+ * gitRoot("/repo/specs/debian-tools") // "/repo"
+ */
+export function gitRoot(start: string): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, ".git"))) return dir;
     if (path.dirname(dir) === dir) return undefined;
@@ -76,4 +117,8 @@ function gitRoot(start: string): string | undefined {
 
 function toPosix(p: string): string {
   return p.split(path.sep).join("/");
+}
+
+function isDirectory(p: string): boolean {
+  return existsSync(p) && statSync(p).isDirectory();
 }

@@ -1,6 +1,6 @@
 /** The one pipeline every trigger goes through: load at an exact revision, validate, prepare, dispatch. */
 import type { Logger } from "@imagebuild/pai-client/logger";
-import { defaultRegistrySource } from "./default-registry-source.ts";
+import type { EnvironmentDefaults } from "./environment-defaults.ts";
 import { dispatch } from "./dispatch.ts";
 import { dependenciesInRun, nextBuilds } from "./next-builds.ts";
 import { loadSpecs } from "./load-specs.ts";
@@ -34,11 +34,8 @@ export interface BuildSpecsConfig {
   specPrefix: string;
   /** The environment overlay to apply, e.g. `prod`. */
   specEnv?: string | undefined;
-  /**
-   * The registry (host/namespace) of the specs that name none, beneath every `_defaults.yaml`: for an
-   * environment whose registry is known where the specs are built, not in them (the local service's).
-   */
-  defaultRegistry?: string | undefined;
+  /** Registry and workspace per environment from outside the specs, beneath every layer (see `loadSpecs`). */
+  environmentDefaults?: EnvironmentDefaults | undefined;
   concurrency?: number | undefined;
   ratePerSecond?: number | undefined;
   /** Skip a version whose image already exists in the workspace, unless its policy overwrites. */
@@ -112,9 +109,8 @@ export async function buildSpecs({
   const { client, config, log, env, signal } = context;
   const specsDir = config.specPrefix.replace(/\/$/, "");
   const { specs, problems } = await loadSpecs({
-    source: config.defaultRegistry
-      ? defaultRegistrySource({ source, registry: config.defaultRegistry, specsDir })
-      : source,
+    source,
+    ...(config.environmentDefaults ? { environmentDefaults: config.environmentDefaults } : {}),
     ...(paths ? { paths } : {}),
     ...(config.specEnv ? { env: config.specEnv } : {}),
     specsDir,

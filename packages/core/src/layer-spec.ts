@@ -1,6 +1,7 @@
 /** Layers a version file over its `_defaults.yaml` chain and, when asked, one environment overlay. */
 import type { Spec } from "@imagebuild/schema";
 import type { CheckedFile } from "./check-spec-file.ts";
+import { type EnvironmentDefaults, environmentDefaultLayer } from "./environment-defaults.ts";
 import { isPlainObject, mergeLayers, valueAtPath } from "./merge-layers.ts";
 import type { ParsedYaml } from "./parsed-yaml.ts";
 
@@ -25,26 +26,33 @@ export type LayeredSpec =
 
 /**
  * Merges `defaults` (root first) and `self`, then the `env` overlay of every layer that defines it.
+ * `environmentDefaults` lie beneath all of them: they fill `registry` and `build.WorkspaceId` only
+ * where no file sets them, and never make a spec part of an environment its files do not define.
  *
  * @example
- * const layered = layerSpec({ defaults, self, env: "local" });
+ * const layered = layerSpec({ defaults, self, env: "local", environmentDefaults: { local: { workspaceId: "local" } } });
  * if (!layered.notInEnv) layered.spec.build?.WorkspaceId;
  */
 export function layerSpec({
   defaults,
   self,
   env,
+  environmentDefaults = {},
 }: {
   defaults: CheckedFile[];
   self: CheckedFile;
   env: string | undefined;
+  environmentDefaults?: EnvironmentDefaults | undefined;
 }): LayeredSpec {
   const files = [...defaults, self];
   const layers: SpecLayer[] = files.map((checked) => ({ parsed: checked.parsed, prefix: [] }));
   let merged: Record<string, unknown> = {};
   for (const checked of files)
     merged = mergeLayers(merged, checked.parsed.value) as Record<string, unknown>;
-  const environments = isPlainObject(merged.environments) ? merged.environments : {};
+  const environments = withEnvironmentDefaults(
+    isPlainObject(merged.environments) ? merged.environments : {},
+    environmentDefaults,
+  );
   if (env !== undefined) {
     // A spec is built in an environment only if one of its layers defines it (see the README).
     if (!(env in environments)) return { notInEnv: true };
@@ -53,7 +61,23 @@ export function layerSpec({
         layers.push({ parsed: checked.parsed, prefix: ["environments", env] });
       }
     }
-    merged = mergeLayers(merged, environments[env]) as Record<string, unknown>;
+    const overlaid = mergeLayers(merged, valueAtPath(merged, ["environments", env]));
+    const beneath = environmentDefaultLayer(environmentDefaults, env);
+    merged = mergeLayers(beneath, overlaid) as Record<string, unknown>;
   }
   return { spec: merged as unknown as Spec, layers, environments };
+}
+
+// The lints compare registries across environments (foreign-registry): they see each defined
+// environment as the spec will get it, its default registry included.
+function withEnvironmentDefaults(
+  environments: Record<string, unknown>,
+  defaults: EnvironmentDefaults,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, overlay] of Object.entries(environments)) {
+    const { registry } = environmentDefaultLayer(defaults, name);
+    out[name] = registry === undefined ? overlay : mergeLayers({ registry }, overlay);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { type CheckedFile, checkSpecFile } from "./check-spec-file.ts";
 import { checkDependencyCycles } from "./check-dependency-cycles.ts";
 import { checkDuplicateImageUris } from "./check-duplicate-image-uris.ts";
 import { checkImmutable } from "./check-immutable.ts";
+import type { EnvironmentDefaults } from "./environment-defaults.ts";
 import { linkSpecReferences } from "./link-spec-references.ts";
 import { readFileInside } from "./read-file-inside.ts";
 import { resolveSpec } from "./resolve-spec.ts";
@@ -20,6 +21,13 @@ export interface LoadSpecsOptions {
   paths?: string[];
   /** The environment overlay to apply, e.g. `local` or `prod`. */
   env?: string;
+  /**
+   * Registry and workspace per environment from outside the specs folder (the CLI passes its
+   * imagebuild.config.yaml's; a running local service's registry host can come this way too). They
+   * lie beneath `_defaults.yaml`: any file's own value wins, and they never add an environment to a
+   * spec whose files do not define it.
+   */
+  environmentDefaults?: EnvironmentDefaults;
   /** Default `specs`. */
   specsDir?: string;
   /** When given, the immutability lint compares each version against this source (the base ref). */
@@ -43,6 +51,7 @@ export async function loadSpecs({
   source,
   paths,
   env,
+  environmentDefaults,
   specsDir = "specs",
   baseSource,
   secretHosts = {},
@@ -123,6 +132,7 @@ export async function loadSpecs({
         defaults: defaults.filter((d): d is CheckedFile => d !== undefined),
         self,
         env,
+        environmentDefaults,
         secretHosts,
         readSidecar: (path, folder) => readFileInside(source, path, folder),
       });

@@ -1,6 +1,6 @@
 /** Compares specs at a base git ref with the head and says what a merge would build. */
-import { defaultRegistrySource } from "./default-registry-source.ts";
 import { directorySource } from "./directory-source.ts";
+import type { EnvironmentDefaults } from "./environment-defaults.ts";
 import { gitSource } from "./git-source.ts";
 import { imageExists } from "./image-exists.ts";
 import { loadSpecs } from "./load-specs.ts";
@@ -10,7 +10,7 @@ import { renderRequest } from "./render-request.ts";
 import { rebuildWithBase } from "./plan-with-base.ts";
 import { resolveBaseRef } from "./resolve-base-ref.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
-import type { PlanEntry, PlanResult, ResolvedSpec, SpecSource } from "./types.ts";
+import type { PlanEntry, PlanResult, ResolvedSpec, } from "./types.ts";
 
 /** Options of `plan`. */
 export interface PlanOptions {
@@ -20,6 +20,8 @@ export interface PlanOptions {
   /** A revision; default: the working tree. */
   head?: string;
   env?: string;
+  /** Registry and workspace per environment beneath every spec layer (see `LoadSpecsOptions`). */
+  environmentDefaults?: EnvironmentDefaults;
   specsDir?: string;
   /** When given, versions whose image already exists in the workspace are marked `skip`. */
   client?: PaiClientLike;
@@ -27,8 +29,6 @@ export interface PlanOptions {
   now?: Date;
   /** The secret → registry hosts binding (see `loadSpecs`); default none. */
   secretHosts?: SecretHosts;
-  /** The registry of specs that name none, at the head and the base (see `defaultRegistrySource`). */
-  defaultRegistry?: string;
 }
 
 /**
@@ -47,22 +47,17 @@ export async function plan({
   base,
   head,
   env,
+  environmentDefaults = {},
   specsDir = "specs",
   client,
   now = new Date(),
   secretHosts = {},
-  defaultRegistry,
 }: PlanOptions): Promise<PlanResult> {
   const baseRef = await resolveBaseRef({ repoDir, base });
-  const withRegistry = (source: SpecSource) =>
-    defaultRegistry
-      ? defaultRegistrySource({ source, registry: defaultRegistry, specsDir })
-      : source;
-  const baseSource = withRegistry(gitSource({ repoDir, revision: baseRef }));
-  const headSource = withRegistry(
-    head === undefined ? directorySource(repoDir) : gitSource({ repoDir, revision: head }),
-  );
-  const envOption = env === undefined ? {} : { env };
+  const baseSource = gitSource({ repoDir, revision: baseRef });
+  const headSource =
+    head === undefined ? directorySource(repoDir) : gitSource({ repoDir, revision: head });
+  const envOption = env === undefined ? { environmentDefaults } : { env, environmentDefaults };
   const [headLoad, baseLoad, baseFiles] = await Promise.all([
     loadSpecs({ source: headSource, specsDir, baseSource, secretHosts, ...envOption }),
     loadSpecs({ source: baseSource, specsDir, secretHosts, ...envOption }),

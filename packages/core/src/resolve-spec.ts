@@ -7,6 +7,7 @@ import { checkRequestSchema } from "./check-request-schema.ts";
 import { checkSecretScope } from "./check-secret-scope.ts";
 import type { CheckedFile } from "./check-spec-file.ts";
 import { composeRequest } from "./compose-request.ts";
+import type { EnvironmentDefaults } from "./environment-defaults.ts";
 import { layerSpec } from "./layer-spec.ts";
 import { lintDockerfile } from "./lint-dockerfile.ts";
 import { problemLocator } from "./problem-locator.ts";
@@ -30,6 +31,7 @@ export async function resolveSpec({
   defaults,
   self,
   env,
+  environmentDefaults,
   secretHosts,
   readSidecar,
 }: {
@@ -39,11 +41,13 @@ export async function resolveSpec({
   defaults: CheckedFile[];
   self: CheckedFile;
   env: string | undefined;
+  /** Registry and workspace per environment beneath every layer (see `LoadSpecsOptions`). */
+  environmentDefaults?: EnvironmentDefaults | undefined;
   /** The secret → registry hosts binding every RegistryAuths reference is checked against. */
   secretHosts: SecretHosts;
   readSidecar: (path: string, folder: string) => Promise<InsideRead>;
 }): Promise<{ spec: ResolvedSpec | undefined; problems: Problem[]; notInEnv?: boolean }> {
-  const layered = layerSpec({ defaults, self, env });
+  const layered = layerSpec({ defaults, self, env, environmentDefaults });
   if (layered.notInEnv) return { spec: undefined, problems: [], notInEnv: true };
   const { spec, layers, environments } = layered;
   const problemAt = problemLocator({ file, layers, self: self.parsed });

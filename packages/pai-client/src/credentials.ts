@@ -1,4 +1,6 @@
-/** AccessKey and STS credentials: explicit, from the environment, or from a Function Compute context. */
+/** AccessKey and STS credentials: explicit, from the environment, an aliyun CLI profile, or a Function Compute context. */
+import { existsSync } from "node:fs";
+import { aliyunConfigFile, credentialsFromAliyunProfile, ENV_PROFILE } from "./aliyun-profile.ts";
 import { PaiConfigError } from "./pai-config-error.ts";
 
 /** An AccessKey pair, with the token when it is an STS (temporary) pair. */
@@ -77,28 +79,85 @@ export function credentialsFromFcContext(context: FcContextLike): Credentials {
   return checkCredentials(source, "context.credentials");
 }
 
+/** Where `resolveCredentialsWithSource` found the credentials; names only, never a key. */
+export type CredentialsSource =
+  | { kind: "fc-context" }
+  | { kind: "environment" }
+  | { kind: "aliyun-profile"; profile: string; file: string }
+  | { kind: "none" };
+
+/** Which aliyun CLI profile may sign, when no key variable is set. */
+export interface AliyunProfileOption {
+  /** A profile name (e.g. from imagebuild.config.yaml); `ALIBABA_CLOUD_PROFILE` beats it. */
+  profile?: string | undefined;
+  /** Whether the file's `current` profile signs when no name is given (the CLI: for the cloud only). */
+  useCurrent?: boolean | undefined;
+  /** Default: `$HOME/.aliyun/config.json`. */
+  file?: string | undefined;
+}
+
 /**
  * The one credential precedence every caller uses: the STS pair Function Compute passes in
  * `context.credentials` (when it carries an AccessKey ID), else the `ALIBABA_CLOUD_*` variables
- * when either key is set (a half-set pair throws `CREDENTIALS_MISSING` naming the other), else
- * `undefined`: unsigned, which only the local service accepts. With `required`, that last case
- * throws instead, naming `ALIBABA_CLOUD_ACCESS_KEY_ID`.
+ * when either key is set (a half-set pair throws `CREDENTIALS_MISSING` naming the other), else an
+ * aliyun CLI profile (`ALIBABA_CLOUD_PROFILE`, else `aliyun.profile`, else with `aliyun.useCurrent`
+ * the file's `current` one when the file exists), else `undefined`: unsigned, which only the local
+ * service accepts. With `required`, that last case throws instead, naming `ALIBABA_CLOUD_ACCESS_KEY_ID`.
  *
  * @example
  * const credentials = resolveCredentials({ context, env: process.env }); // Credentials | undefined
  */
-export function resolveCredentials({
-  context,
-  env = process.env,
-  required: mustResolve = false,
-}: {
+export function resolveCredentials(
+  options: ResolveCredentialsOptions = {},
+): Credentials | undefined {
+  return resolveCredentialsWithSource(options).credentials;
+}
+
+/** Options of `resolveCredentials`. */
+export interface ResolveCredentialsOptions {
   context?: FcContextLike | undefined;
   env?: Readonly<Record<string, string | undefined>>;
   required?: boolean;
-} = {}): Credentials | undefined {
-  if (context?.credentials?.accessKeyId) return credentialsFromFcContext(context);
-  const hasKeys = Boolean(env[ENV_ACCESS_KEY_ID]?.trim() || env[ENV_ACCESS_KEY_SECRET]?.trim());
-  return hasKeys || mustResolve ? credentialsFromEnv(env) : undefined;
+  aliyun?: AliyunProfileOption | undefined;
+}
+
+/**
+ * `resolveCredentials`, also saying which source answered (for `imagebuild doctor`).
+ *
+ * @example
+ * resolveCredentialsWithSource({ env: { HOME: "/tmp/h" }, aliyun: { profile: "dev" } }).source
+ * // { kind: "aliyun-profile", profile: "dev", file: "/tmp/h/.aliyun/config.json" }
+ */
+export function resolveCredentialsWithSource({
+  context,
+  env = process.env,
+  required: mustResolve = false,
+  aliyun,
+}: ResolveCredentialsOptions = {}): {
+  credentials: Credentials | undefined;
+  source: CredentialsSource;
+} {
+  if (context?.credentials?.accessKeyId)
+    return { credentials: credentialsFromFcContext(context), source: { kind: "fc-context" } };
+  if (env[ENV_ACCESS_KEY_ID]?.trim() || env[ENV_ACCESS_KEY_SECRET]?.trim())
+    return { credentials: credentialsFromEnv(env), source: { kind: "environment" } };
+  const name = env[ENV_PROFILE]?.trim() || aliyun?.profile;
+  const file = aliyun?.file ?? aliyunConfigFile(env);
+  if (name !== undefined || (aliyun?.useCurrent && existsSync(file))) {
+    const found = credentialsFromAliyunProfile({ file, name });
+    return {
+      credentials: found.credentials,
+      source: { kind: "aliyun-profile", profile: found.profile, file },
+    };
+  }
+  if (mustResolve) {
+    throw new PaiConfigError({
+      code: "CREDENTIALS_MISSING",
+      field: ENV_ACCESS_KEY_ID,
+      message: `${ENV_ACCESS_KEY_ID} is not set: export it and ${ENV_ACCESS_KEY_SECRET}, or choose an aliyun CLI profile (${ENV_PROFILE}=NAME)`,
+    });
+  }
+  return { credentials: undefined, source: { kind: "none" } };
 }
 
 /**

@@ -46,14 +46,24 @@ export {
   credentialsFromEnv,
   credentialsFromFcContext,
   resolveCredentials,
+  resolveCredentialsWithSource,
   toCredentialsProvider,
   ENV_ACCESS_KEY_ID,
   ENV_ACCESS_KEY_SECRET,
   ENV_SECURITY_TOKEN,
+  type AliyunProfileOption,
   type Credentials,
   type CredentialsProvider,
+  type CredentialsSource,
   type FcContextLike,
+  type ResolveCredentialsOptions,
 } from "./credentials.ts";
+export {
+  aliyunConfigFile,
+  credentialsFromAliyunProfile,
+  ENV_PROFILE,
+  type AliyunProfile,
+} from "./aliyun-profile.ts";
 export {
   resolveEndpoints,
   ENV_ENDPOINT,

@@ -1,7 +1,6 @@
 /** The handler's HTTP trigger against real stub servers: webhooks, signatures, the response deadline, exactly-once builds. */
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createPaiClient } from "@imagebuild/pai-client";
 import { createHandler } from "../../src/create-handler.ts";
 import { createLogger } from "../../src/logger.ts";
 import {
@@ -9,7 +8,6 @@ import {
   githubPush,
   githubPushEvent,
   httpEvent,
-  settling,
 } from "../fixtures/events.ts";
 import {
   buffer,

@@ -1,5 +1,4 @@
-/** Commit statuses and chat digests against the git-host and chat stand-ins, with the scripted PAI server. */
-import { createPaiClient } from "@imagebuild/pai-client";
+
 import type { SpecResult } from "@imagebuild/schema";
 import { startChatServer } from "@imagebuild/local-cloud";
 import { BAD_SPEC_YAML, startPaiServer, specYaml } from "@imagebuild/test-support";

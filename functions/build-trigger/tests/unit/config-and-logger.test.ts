@@ -21,10 +21,11 @@ describe("loadConfig", () => {
     expect(config.providers.github?.webhookSecrets).toEqual(["new", "old"]);
     expect(config.concurrency).toBe(2);
     expect(config.specPrefix).toBe("specs/");
-    expect(config.defaultRegistry).toBeUndefined();
-    expect(loadConfig({ IMAGEBUILD_DEFAULT_REGISTRY: "127.0.0.1:5000/pai" }).defaultRegistry).toBe(
-      "127.0.0.1:5000/pai",
-    );
+    expect(config.environmentDefaults).toBeUndefined();
+    expect(
+      loadConfig({ IMAGEBUILD_ENV: "local", IMAGEBUILD_DEFAULT_REGISTRY: "127.0.0.1:5000/pai" })
+        .environmentDefaults,
+    ).toEqual({ local: { registry: "127.0.0.1:5000/pai" } });
   });
 
   it("names the bad variable and never echoes a secret", () => {

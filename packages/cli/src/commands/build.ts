@@ -14,7 +14,7 @@ import {
 } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
-import { clientFromEnv } from "../client-from-env.ts";
+import { clientFromSettings } from "../client-from-settings.ts";
 import { failureLines, formatFailureLines } from "../failure-lines.ts";
 import { dirFlag, envFlag, intFlag, jsonFlag, numberFlag, pollFlag } from "../flag-schemas.ts";
 import { describeAttempt } from "../output/describe-attempt.ts";
@@ -25,6 +25,7 @@ import { writeJson } from "../output/write-json.ts";
 import { loadValidSpecs } from "../load-valid-specs.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
+import { resolveSettings } from "../settings.ts";
 
 const FLAGS = z.object({
   dir: dirFlag,
@@ -56,12 +57,15 @@ ended Failed or Stopped is built again by the next run, as the next attempt ("jo
 10 min ago: rebuilding as attempt 2"), up to ${MAX_BUILD_ATTEMPTS} attempts. Registry credentials are read at
 this point from the variables the spec references.
 
-The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service, unsigned when no keys are set) or
-the region (IMAGEBUILD_REGION or ALIBABA_CLOUD_REGION_ID); keys come from
-ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
+The environment is --env, else IMAGEBUILD_ENV, else defaultEnv in imagebuild.config.yaml (found in
+this folder or one above it). The endpoint is IMAGEBUILD_ENDPOINT (e.g. the local service, unsigned
+when no keys are set), else IMAGEBUILD_REGION, else the environment's endpoint or region in the
+config file, else ALIBABA_CLOUD_REGION_ID. Keys come from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), else the aliyun CLI profile
+(ALIBABA_CLOUD_PROFILE, the environment's profile in the config, or for the cloud the current one).
 
 Options:
-  --env NAME          apply this environment overlay (e.g. local, prod)
+  --env NAME          apply this environment overlay (e.g. local, prod; default: see above)
   --wait              follow every build until it ends; live status on a terminal, lines otherwise;
                       a failed build's last log lines are printed (logTail under --json)
   --rebuild           start a new attempt even where the last build succeeded (exactly one new
@@ -70,7 +74,7 @@ Options:
   --concurrency N     builds submitted at the same time, 1-${MAX_DISPATCH_CONCURRENCY} (default ${DEFAULT_DISPATCH_CONCURRENCY})
   --rate R            at most R requests per second (default ${DEFAULT_DISPATCH_RATE_PER_SECOND})
   --poll SECONDS      first interval between status polls with --wait (default 2; grows to 30)
-  --dir PATH          the specs folder (default: specs)
+  --dir PATH          the specs folder (default: specsDir in the config, else specs/ at the root)
   --json              print {ok, results} as JSON (progress goes to stderr)
   -h, --help          show this help
 
@@ -78,6 +82,7 @@ Exit codes: 0 every build submitted (and, with --wait, succeeded), 1 a spec is i
 build failed, 2 usage.
 
 Examples:
+  imagebuild build specs/busybox-hello --wait        # in the config's defaultEnv (local here)
   IMAGEBUILD_ENDPOINT=http://127.0.0.1:7070 imagebuild build specs/busybox-hello --env local --wait
   imagebuild build specs/pytorch-train/2.4.0.yaml --env prod --json
   imagebuild build specs/busybox-hello/1.0.0.yaml --env local --rebuild --wait
@@ -110,21 +115,20 @@ export const command: Command = {
     });
     if (positionals.length === 0)
       throw new UsageError("give at least one SPEC file or image folder");
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const { specs, notInEnv, warnings } = await loadValidSpecs({
       args: positionals,
-      dir: flags.dir,
-      env: flags.env,
+      settings,
       cwd: io.cwd,
       secretHosts: secretHostsFromEnv(io.env),
-      processEnv: io.env,
     });
     // Warnings do not stop a build; stderr keeps them out of --json output.
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);
-    const client = clientFromEnv(io.env, { pollMs: flags.poll });
+    const client = clientFromSettings(settings, { pollMs: flags.poll });
     const results: DispatchResult[] = notInEnv.map((file) => ({
       file,
       status: "skipped",
-      reason: `not built in env ${flags.env ?? "(none)"}`,
+      reason: `not built in env ${settings.env ?? "(none)"}`,
     }));
     let tails = new Map<string, string[]>();
     const { items: prepared, failures } = prepareBuilds({ specs, env: io.env, now: new Date() });

@@ -3,11 +3,12 @@ import type { DlcJob, ListJobsQuery, WorkspaceImage } from "@imagebuild/schema";
 import { z } from "zod";
 import { buildIdOfJob } from "../build-job-id.ts";
 import { type Command, EXIT_OK, UsageError } from "../command.ts";
-import { clientFromEnv } from "../client-from-env.ts";
-import { intFlag, jsonFlag } from "../flag-schemas.ts";
+import { clientFromSettings } from "../client-from-settings.ts";
+import { envFlag, intFlag, jsonFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { formatTable } from "../output/format-table.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { resolveSettings } from "../settings.ts";
 
 // ListJobs answers at most this many per page.
 const PAGE_SIZE = 100;
@@ -33,6 +34,7 @@ const STATUSES = [
 const BY_LOWER = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
 
 const FLAGS = z.object({
+  env: envFlag,
   spec: z
     .string()
     .regex(
@@ -90,8 +92,10 @@ Options:
   --image NAME      only builds of this image name
   --status LIST     only these DLC statuses, e.g. Failed,Stopped or running (case does not matter)
   --since WHEN      a duration back from now (30m, 12h, 7d, 4w) or a date (default: 30d)
-  --workspace ID    only this workspace (default: every workspace the keys can see)
+  --workspace ID    only this workspace (default: the environment's workspace in
+                    imagebuild.config.yaml, else every workspace the keys can see)
   --limit N         at most N builds, 1-1000 (default: 20)
+${targetEnvHelp(20)}
   --json            print {ok, totalCount, builds} as JSON
   -h, --help        show this help
 
@@ -136,6 +140,7 @@ export const command: Command = {
         status: { type: "string" },
         since: { type: "string" },
         workspace: { type: "string" },
+        env: { type: "string" },
         limit: { type: "string" },
       },
       schema: FLAGS,
@@ -155,14 +160,16 @@ export const command: Command = {
       Order: "desc",
       PageSize: String(PAGE_SIZE),
     };
-    if (flags.workspace) query.WorkspaceId = flags.workspace;
+    const settings = await resolveSettings({ io, env: flags.env });
+    const workspace = flags.workspace ?? settings.workspace;
+    if (workspace) query.WorkspaceId = workspace;
     if (flags.status) query.Status = flags.status;
     // A build's job is named imagebuild-<image name> (unless the spec sets ImageBuildJobName).
     if (imageName) {
       query.DisplayName = `imagebuild-${imageName}`;
       query.DisplayNameSearchMode = "exact";
     }
-    const client = clientFromEnv(io.env);
+    const client = clientFromSettings(settings);
     let rows: BuildRow[] = [];
     let totalCount = 0;
     try {
@@ -221,7 +228,7 @@ function specImage(file: string): { name: string; version: string } {
 
 /** Workspace images keyed by SourceId (a build id), for the workspaces the jobs are in. */
 async function imagesBySource(
-  client: ReturnType<typeof clientFromEnv>,
+  client: ReturnType<typeof clientFromSettings>,
   jobs: DlcJob[],
 ): Promise<Map<string, WorkspaceImage>> {
   const out = new Map<string, WorkspaceImage>();

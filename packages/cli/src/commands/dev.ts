@@ -17,9 +17,10 @@ import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../comm
 import { type LocalServiceFound, discoverLocalService } from "../discover-local-service.ts";
 import { asPortInUse, ensurePortsFree } from "../ensure-ports-free.ts";
 import { intFlag } from "../flag-schemas.ts";
-import { DEFAULT_DATA_DIR, DEFAULT_REGISTRY_PORT, registryFor } from "../local-registry.ts";
+import { DEFAULT_REGISTRY_PORT, registryFor } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { startLocalPai } from "../start-local-pai.ts";
+import { localDataDir, repositoryRoot } from "../settings.ts";
 
 const STATE_FILE = "dev.json";
 /** How often dev reads a reused service's record while its base images are being seeded. */
@@ -33,7 +34,7 @@ const FLAGS = z.object({
   port: portFlag(9000),
   paiPort: portFlag(7070),
   registryPort: portFlag(DEFAULT_REGISTRY_PORT),
-  data: z.string().min(1, "must not be empty").default(DEFAULT_DATA_DIR),
+  data: z.string().min(1, "must not be empty").optional(),
   bucket: z.string().min(1, "must not be empty").optional(),
   timers: z.boolean().default(true),
   commit: z
@@ -76,8 +77,8 @@ Options:
   --port N             the function's HTTP trigger port (default: 9000)
   --pai-port N         local PAI service port, when dev starts it (default: 7070)
   --registry-port N    local registry port, when dev starts it (default: 5000)
-  --data DIR           local service state and the session file (default: .imagebuild); a
-                       service already running on it is reused
+  --data DIR           local service state and the session file (default: .imagebuild at the
+                       repository root, from any subfolder); a service already running on it is reused
   --bucket DIR         the folder playing the OSS bucket (default: <data>/bucket)
   --no-timers          do not fire s.yaml's timer triggers
   --commit REV         (dev push) the commit to announce (default: HEAD)
@@ -120,7 +121,7 @@ export const command: Command = {
         };
       }, FLAGS),
     });
-    const dataDir = resolve(io.cwd, flags.data);
+    const dataDir = localDataDir({ data: flags.data, cwd: io.cwd });
     if (positionals[0] === "push") return push(io, dataDir, flags.commit, flags.all);
     if (positionals.length > 0) throw new UsageError(`unknown argument "${positionals[0]}"`);
     if (flags.commit !== undefined || flags.all)
@@ -131,6 +132,7 @@ export const command: Command = {
 
 async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }): Promise<number> {
   const say = (line: string) => io.stdout.write(`${line}\n`);
+  const root = repositoryRoot(io.cwd);
   const bucketDir = resolve(io.cwd, flags.bucket ?? `${flags.dataDir}/bucket`);
   mkdirSync(`${bucketDir}/specs`, { recursive: true });
   ensurePortsFree([{ port: flags.port, flag: "--port" }]);
@@ -140,13 +142,13 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
   let dev: Awaited<ReturnType<typeof startDevPipeline>> | undefined;
   try {
     dev = await startDevPipeline({
-      repoDir: io.cwd,
+      repoDir: root,
       bucketDir,
       paiUrl: service.url,
       registryUrl: service.registryUrl,
       defaultRegistry: registryFor(service.registryHost),
       secret,
-      sYamlPath: existsSync(resolve(io.cwd, "s.yaml")) ? resolve(io.cwd, "s.yaml") : PROJECT_S_YAML,
+      sYamlPath: existsSync(resolve(root, "s.yaml")) ? resolve(root, "s.yaml") : PROJECT_S_YAML,
       port: flags.port,
       env: io.env,
       credentials: keys?.accessKey,
@@ -313,7 +315,12 @@ async function push(
     throw new UsageError(`${problems.join("\n")}\nrestart \`imagebuild dev\` to rewrite it`);
   }
   const state = parsed.data;
-  const payload = gitPushPayload({ repoDir: io.cwd, repository: state.repository, commit, all });
+  const payload = gitPushPayload({
+    repoDir: repositoryRoot(io.cwd),
+    repository: state.repository,
+    commit,
+    all,
+  });
   const { status, body } = await deliverPush({
     url: state.url,
     secret: state.secret,

@@ -1,17 +1,21 @@
 /** `imagebuild doctor`: what this machine and environment need, checked one line each; no value of a secret is printed. */
+import path from "node:path";
 import { directorySource, loadSpecs, variableFor } from "@imagebuild/core";
 import { resolveEndpoints } from "@imagebuild/pai-client";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { checkEnvironment } from "../check-environment.ts";
+import { describeCredentialsSource, signingCredentials } from "../client-from-settings.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
+import { CONFIG_FILE } from "../find-config-file.ts";
 import { formatError } from "../output/format-error.ts";
 import { formatTable } from "../output/format-table.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { portHolders } from "../port-holders.ts";
-import { specsLocation } from "../specs-location.ts";
-import { sourceForEnvironment } from "../local-registry.ts";
+import { environmentDefaultsFor } from "../local-registry.ts";
+import { resolveSettings, type Settings } from "../settings.ts";
+import type { SpecsLocation } from "../specs-location.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 
 /** The local service's and its registry's default ports. */
@@ -40,16 +44,20 @@ const FLAGS = z.object({
 const HELP = `Usage: imagebuild doctor [options]
 
 Checks, one line each: the system packages local builds need (buildah, docker-registry, skopeo, a
-static busybox, debootstrap); the local ports and which process holds them; whether the endpoint
-(IMAGEBUILD_ENDPOINT or the region's) answers, and its clock against this one (its Date header;
-signatures are refused past 15 minutes); that the access keys are set where they are needed;
+static busybox, debootstrap); the local ports and which process holds them; which
+imagebuild.config.yaml is in use (this folder or one above it), the environment and where it and
+the endpoint came from; whether the endpoint (IMAGEBUILD_ENDPOINT, the region's, or the config's)
+answers, and its clock against this one (its Date header; signatures are refused past 15
+minutes); where credentials come from (ALIBABA_CLOUD_* keys or an aliyun CLI profile, by name);
 and that every registry secret the specs reference (fromEnv: X, secret: n) is set. Values of
-secrets are never printed, only whether they are set.
+keys and secrets are never printed, only whether they are set.
 
 Options:
   --ports LIST   ports to look at (default: ${DEFAULT_PORTS}, the local service and its registry)
-  --env NAME     only the secrets the specs reference in this environment (default: every one)
-  --dir PATH     the specs folder whose secret references are checked (default: specs)
+  --env NAME     the environment whose endpoint and credentials are checked (default:
+                 IMAGEBUILD_ENV, else defaultEnv), and only its secrets (default: every one)
+  --dir PATH     the specs folder whose secret references are checked (default: specsDir in
+                 the config, else specs/ at the repository root)
   --json         print {ok, checks: [{check, status, detail}]} as JSON
   -h, --help     show this help
 
@@ -83,13 +91,22 @@ export const command: Command = {
       options: { dir: { type: "string" }, env: { type: "string" }, ports: { type: "string" } },
       schema: FLAGS,
     });
-    const checks: Check[] = [
-      await systemPackages(io.env),
-      ...flags.ports.map(portCheck),
-      ...(await endpointChecks(io.env)),
-      credentials(io.env),
-      ...(await secretChecks({ dir: flags.dir, only: flags.env, cwd: io.cwd, env: io.env })),
-    ];
+    const checks: Check[] = [await systemPackages(io.env), ...flags.ports.map(portCheck)];
+    let settings: Settings | undefined;
+    try {
+      settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
+    } catch (error) {
+      // A bad config file is one failed line; the checks that need the settings are left out.
+      checks.push({ check: "config", status: "fail", detail: formatError(error, io.env).message });
+    }
+    if (settings) {
+      checks.push(
+        configCheck(settings, io.cwd),
+        ...(await endpointChecks(settings)),
+        credentialsCheck(settings),
+        ...(await secretChecks(settings)),
+      );
+    }
     const ok = checks.every((c) => c.status !== "fail");
     if (flags.json) {
       writeJson(io.stdout, { ok, checks });
@@ -145,10 +162,11 @@ function portCheck(port: number): Check {
   };
 }
 
-async function endpointChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
+async function endpointChecks(settings: Settings): Promise<Check[]> {
+  const { endpoint, region, processEnv: env } = settings;
   let bases: string[];
   try {
-    const endpoints = resolveEndpoints({ region: env.IMAGEBUILD_REGION?.trim() || undefined, env });
+    const endpoints = resolveEndpoints({ endpoint, region, env });
     bases = [...new Set([endpoints.aiworkspace, endpoints.dlc])];
   } catch (error) {
     return [{ check: "endpoint", status: "warn", detail: formatError(error, env).message }];
@@ -202,67 +220,80 @@ function clockCheck(base: string, date: string | null, localMs: number): Check {
   };
 }
 
-function credentials(env: NodeJS.ProcessEnv): Check {
+function credentialsCheck(settings: Settings): Check {
+  const env = settings.processEnv;
   const set = (name: string) => Boolean(env[name]?.trim());
-  const state = KEY_VARIABLES.map((name) => `${name} ${set(name) ? "set" : "not set"}`).join(", ");
   const [id, secret] = [set(KEY_VARIABLES[0]), set(KEY_VARIABLES[1])];
   if (id !== secret) {
+    const state = KEY_VARIABLES.map((name) => `${name} ${set(name) ? "set" : "not set"}`).join(
+      ", ",
+    );
     return {
       check: "credentials",
       status: "fail",
       detail: `${state}: set both the id and the secret`,
     };
   }
-  if (!id && !env.IMAGEBUILD_ENDPOINT?.trim()) {
+  try {
+    const { source } = signingCredentials(settings);
+    if (source.kind === "none")
+      return {
+        check: "credentials",
+        status: "ok",
+        detail: `none: requests to ${settings.endpoint} go unsigned`,
+      };
     return {
       check: "credentials",
-      status: "fail",
-      detail: `${state}: the cloud needs access keys`,
+      status: "ok",
+      detail: `from ${describeCredentialsSource(source)}`,
     };
+  } catch (error) {
+    return { check: "credentials", status: "fail", detail: formatError(error, env).message };
   }
-  const unsigned = !id ? " (requests to IMAGEBUILD_ENDPOINT go unsigned)" : "";
-  return { check: "credentials", status: "ok", detail: `${state}${unsigned}` };
 }
 
-async function secretChecks({
-  dir,
-  only,
-  cwd,
-  env,
-}: {
-  dir: string;
-  only: string | undefined;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}): Promise<Check[]> {
-  let location: ReturnType<typeof specsLocation>;
+function configCheck(settings: Settings, cwd: string): Check {
+  const where = settings.env
+    ? `environment ${settings.env} (from ${settings.envFrom})`
+    : "no environment (none given, no defaultEnv)";
+  const target = settings.targetFrom ? `, endpoint from ${settings.targetFrom}` : "";
+  if (!settings.config) {
+    return {
+      check: "config",
+      status: "ok",
+      detail: `no ${CONFIG_FILE} here or above; ${where}${target}`,
+    };
+  }
+  const file = path.relative(cwd, settings.config.file) || CONFIG_FILE;
+  return { check: "config", status: "ok", detail: `${file}; ${where}${target}` };
+}
+
+async function secretChecks(settings: Settings): Promise<Check[]> {
+  const env = settings.processEnv;
+  const only = settings.explicitEnv;
+  let location: SpecsLocation;
   try {
-    location = specsLocation({ dir, cwd });
-  } catch {
+    location = settings.location();
+  } catch (error) {
     return [
       {
         check: "secrets",
         status: "warn",
-        detail: `--dir: ${dir} is not a directory; spec secrets not checked`,
+        detail: `${formatError(error, env).message}; spec secrets not checked`,
       },
     ];
   }
   const source = directorySource(location.rootDir);
-  const defined = await checkEnvironment({ env: only, location });
+  const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });
   const envs: (string | undefined)[] = only ? [only] : defined;
   if (envs.length === 0) envs.push(undefined);
   // Variable → the spec files (and environments) that reference it.
   const uses = new Map<string, Set<string>>();
   for (const envName of envs) {
     const { specs } = await loadSpecs({
-      source: await sourceForEnvironment({
-        source,
-        env: envName,
-        rootDir: location.rootDir,
-        specsDir: location.specsDir,
-        ioEnv: env,
-      }),
+      source,
       specsDir: location.specsDir,
+      environmentDefaults: await environmentDefaultsFor({ settings, env: envName }),
       ...(envName ? { env: envName } : {}),
       secretHosts: secretHostsFromEnv(env),
     });

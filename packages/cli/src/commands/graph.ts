@@ -5,8 +5,8 @@ import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
-import { sourceForEnvironment } from "../local-registry.ts";
-import { specsLocation } from "../specs-location.ts";
+import { environmentDefaultsFor } from "../local-registry.ts";
+import { resolveSettings } from "../settings.ts";
 
 const FLAGS = z.object({
   dir: dirFlag,
@@ -22,9 +22,11 @@ spec (imagebuild:<image>:<version> or imagebuild:<image>:latest), and the extern
 Specs come in build order, bases first. A cycle is an error that names every file in it.
 
 Options:
-  --env NAME                     apply this environment overlay (e.g. local, prod)
+  --env NAME                     apply this environment overlay (e.g. local, prod; default:
+                                 IMAGEBUILD_ENV, else none: the config's defaultEnv does not apply)
   --format text|json|mermaid     output format (default: text); mermaid renders in a PR or README
-  --dir PATH                     the specs folder (default: specs)
+  --dir PATH                     the specs folder (default: specsDir in imagebuild.config.yaml,
+                                 else specs/ at the repository root)
   --json                         same as --format json, plus "ok"
   -h, --help                     show this help
 
@@ -51,17 +53,14 @@ export const command: Command = {
       options: { dir: { type: "string" }, env: { type: "string" }, format: { type: "string" } },
       schema: FLAGS,
     });
-    const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const location = settings.location();
+    const env = settings.explicitEnv;
     const { specs, problems } = await loadSpecs({
-      source: await sourceForEnvironment({
-        source: directorySource(location.rootDir),
-        env: flags.env,
-        rootDir: location.rootDir,
-        specsDir: location.specsDir,
-        ioEnv: io.env,
-      }),
+      source: directorySource(location.rootDir),
       specsDir: location.specsDir,
-      ...(flags.env ? { env: flags.env } : {}),
+      environmentDefaults: await environmentDefaultsFor({ settings, env }),
+      ...(env ? { env } : {}),
     });
     const errors = problems.filter((p) => p.severity === "error");
     if (errors.length > 0) throw new SpecError({ problems: errors });

@@ -1,15 +1,17 @@
 /** `imagebuild images`: a workspace's images (ListImages), every page, as a table or JSON. */
 import type { ListImagesQuery, WorkspaceImage } from "@imagebuild/schema";
 import { z } from "zod";
-import { type Command, EXIT_OK } from "../command.ts";
-import { clientFromEnv } from "../client-from-env.ts";
-import { jsonFlag } from "../flag-schemas.ts";
+import { type Command, EXIT_OK, UsageError } from "../command.ts";
+import { clientFromSettings } from "../client-from-settings.ts";
+import { envFlag, jsonFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { formatTable } from "../output/format-table.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { resolveSettings } from "../settings.ts";
 
 const FLAGS = z.object({
-  workspace: z.string({ error: "is required" }).min(1, "must not be empty").max(64, "is too long"),
+  workspace: z.string().min(1, "must not be empty").max(64, "is too long").optional(),
+  env: envFlag,
   name: z.string().min(1, "must not be empty").max(128, "is too long").optional(),
   labels: z
     .string()
@@ -19,16 +21,18 @@ const FLAGS = z.object({
   json: jsonFlag,
 });
 
-const HELP = `Usage: imagebuild images --workspace ID [options]
+const HELP = `Usage: imagebuild images [--workspace ID] [options]
 
 Lists the images of a PAI workspace (all pages), including the custom images builds added
 (SOURCE shows Build and the build id).
 
 Options:
-  --workspace ID       the workspace id (required; the local service uses e.g. "local")
+  --workspace ID       the workspace id (default: the environment's workspace in
+                       imagebuild.config.yaml; the local service uses e.g. "local")
   --name TEXT          only images whose name contains TEXT
   --labels k=v,…       only images with every one of these labels
   --verbose            also show labels
+${targetEnvHelp(23)}
   --json               print {ok, totalCount, images} as JSON
   -h, --help           show this help
 
@@ -54,17 +58,26 @@ export const command: Command = {
       args,
       options: {
         workspace: { type: "string" },
+        env: { type: "string" },
         name: { type: "string" },
         labels: { type: "string" },
         verbose: { type: "boolean" },
       },
       schema: FLAGS,
     });
-    const query: ListImagesQuery = { WorkspaceId: flags.workspace };
+    const settings = await resolveSettings({ io, env: flags.env });
+    const workspace = flags.workspace ?? settings.workspace;
+    if (workspace === undefined) {
+      const where = settings.env
+        ? `environments.${settings.env}.workspace`
+        : "an environment's workspace";
+      throw new UsageError(`--workspace: is required (or set ${where} in imagebuild.config.yaml)`);
+    }
+    const query: ListImagesQuery = { WorkspaceId: workspace };
     if (flags.name) query.Name = flags.name;
     if (flags.labels) query.Labels = flags.labels;
     if (flags.verbose) query.Verbose = "true";
-    const client = clientFromEnv(io.env);
+    const client = clientFromSettings(settings);
     const images: WorkspaceImage[] = [];
     try {
       for await (const page of client.listAllImages(query)) images.push(...page.Images);

@@ -11,9 +11,10 @@ import {
 import { z } from "zod";
 import { type Command, EXIT_OK, UsageError } from "../command.ts";
 import { intFlag } from "../flag-schemas.ts";
-import { DEFAULT_DATA_DIR, DEFAULT_REGISTRY_PORT } from "../local-registry.ts";
+import { DEFAULT_REGISTRY_PORT } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { startLocalPai } from "../start-local-pai.ts";
+import { localDataDir } from "../settings.ts";
 
 const ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
 const ENV_ACCESS_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
@@ -23,7 +24,7 @@ const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback }
 
 const FLAGS = z.object({
   port: portFlag(7070),
-  data: z.string().min(1, "must not be empty").default(DEFAULT_DATA_DIR),
+  data: z.string().min(1, "must not be empty").optional(),
   registryPort: portFlag(DEFAULT_REGISTRY_PORT),
   concurrency: intFlag({ min: 1, max: 64, fallback: 2 }),
   accessKeyId: z
@@ -71,7 +72,8 @@ another process holds, is refused in one line naming its pid.
 Options:
   --port N               API port, 0 for a free one (default: 7070)
   --host ADDR            bind address (default: 127.0.0.1)
-  --data DIR             state, registry storage and build logs (default: .imagebuild)
+  --data DIR             state, registry storage and build logs (default: .imagebuild at the
+                         repository root, from any subfolder)
   --registry-port N      local registry port, 0 for a free one (default: 5000)
   --concurrency N        builds that run at once (default: 2)
   --keys                 signed, with keys generated once per data directory (DIR/local-keys.json,
@@ -131,7 +133,7 @@ export const command: Command = {
         `--access-key-secret is not accepted: a secret in argv is readable by every local user (/proc/<pid>/cmdline). Use --access-key-secret-file FILE (mode 0600), ${ENV_ACCESS_KEY_SECRET}, or --keys`,
       );
     }
-    const dataDir = resolve(io.cwd, flags.data);
+    const dataDir = localDataDir({ data: flags.data, cwd: io.cwd });
     if (
       flags.keys &&
       (flags.accessKeyId ?? flags.accessKeySecretFile ?? flags.registryUser) !== undefined

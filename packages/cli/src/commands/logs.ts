@@ -5,11 +5,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { parseJobOrBuildId, resolveJobId } from "../build-job-id.ts";
 import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
-import { clientFromEnv } from "../client-from-env.ts";
-import { intFlag, jsonFlag, pollFlag } from "../flag-schemas.ts";
+import { clientFromSettings } from "../client-from-settings.ts";
+import { envFlag, intFlag, jsonFlag, pollFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { redactSecrets } from "../output/format-error.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { resolveSettings } from "../settings.ts";
 import { readPodLog, unseenLines } from "../pod-logs.ts";
 
 /** GetPodLogs' own default and the window `--follow` asks for on each poll. */
@@ -21,6 +22,7 @@ const FLAGS = z.object({
   follow: z.boolean().default(false),
   tail: intFlag({ min: 1, max: 10_000, fallback: DEFAULT_MAX_LINES }),
   poll: pollFlag,
+  env: envFlag,
   json: jsonFlag,
 });
 
@@ -34,6 +36,7 @@ Options:
   -f, --follow      keep printing new lines while the build runs; stops when it ends
   --tail N          the last N lines, 1-10000 (default: ${DEFAULT_MAX_LINES}, GetPodLogs' default)
   --poll SECONDS    interval between reads with --follow (default: 1)
+${targetEnvHelp(20)}
   --json            print {ok, jobId, podId, status, lines} as JSON (with --follow, once it ends)
   -h, --help        show this help
 
@@ -63,13 +66,14 @@ export const command: Command = {
         follow: { type: "boolean", short: "f" },
         tail: { type: "string" },
         poll: { type: "string" },
+        env: { type: "string" },
       },
       schema: FLAGS,
       positionals: true,
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
     const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
-    const client = clientFromEnv(io.env);
+    const client = clientFromSettings(await resolveSettings({ io, env: flags.env }));
     const signal = io.signal;
     // The service masks the secrets it knows; the ones in this environment are masked here too.
     const print = (line: string) => {

@@ -7,7 +7,8 @@ import { type Command, EXIT_OK, UsageError } from "../command.ts";
 import { dirFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
-import { specPaths, specsLocation } from "../specs-location.ts";
+import { resolveSettings } from "../settings.ts";
+import { specPaths } from "../specs-location.ts";
 
 const SCHEMA_FILE = "packages/schema/schemas/spec.schema.json";
 const IMAGE = z
@@ -35,7 +36,8 @@ editing the new version can never change a version already built.
 
 Options:
   --from SPEC    the spec file to copy (default: the image's highest version, if any)
-  --dir PATH     the specs folder (default: specs)
+  --dir PATH     the specs folder (default: specsDir in imagebuild.config.yaml, else specs/ at the
+                 repository root, from any subfolder)
   --json         print {ok, file, from, sidecars} as JSON
   -h, --help     show this help
 
@@ -81,7 +83,7 @@ export const command: Command = {
     if (!image.success) throw new UsageError(`IMAGE: ${image.error.issues[0]?.message}`);
     const version = VERSION.safeParse(positionals[1]);
     if (!version.success) throw new UsageError(`VERSION: ${version.error.issues[0]?.message}`);
-    const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
+    const location = (await resolveSettings({ io, dir: flags.dir })).location();
     const imageDir = path.join(location.rootDir, location.specsDir, image.data);
     const target = path.join(imageDir, `${version.data}.yaml`);
     const relTarget = toPosix(path.relative(location.rootDir, target));

@@ -3,13 +3,13 @@ import { formatPlan, type PlanResult, plan } from "@imagebuild/core";
 import { z } from "zod";
 import { checkEnvironment } from "../check-environment.ts";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
-import { clientFromEnv, hasEndpoint } from "../client-from-env.ts";
+import { clientFromSettings, hasEndpoint } from "../client-from-settings.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
-import { environmentRegistry } from "../local-registry.ts";
+import { environmentDefaultsFor } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
-import { specsLocation } from "../specs-location.ts";
+import { resolveSettings } from "../settings.ts";
 
 const FLAGS = z.object({
   dir: dirFlag,
@@ -26,16 +26,19 @@ const HELP = `Usage: imagebuild plan [options]
 Says, for every spec, what a merge would do: create, rebuild, skip (the image already exists in
 the workspace), unchanged or removed, with the reason and the ClientToken the build would carry.
 Compares the working tree (or --head) with --base. Without --env, plans every environment the
-specs define, one group each (as validate checks them). When an endpoint is configured
-(IMAGEBUILD_ENDPOINT or a region), existing images are looked up in the workspace.
+specs define, one group each (as validate checks them); the default environment of
+imagebuild.config.yaml does not narrow it, --env or IMAGEBUILD_ENV does. Existing images are looked
+up in the workspace when an endpoint is set (IMAGEBUILD_ENDPOINT or a region variable) or, for the
+one environment named, configured in imagebuild.config.yaml.
 
 Options:
   --base REF                       git base revision (default: the merge base with main)
   --head REF                       compare this revision instead of the working tree
-  --env NAME                       only this environment (default: every one the specs define)
+  --env NAME                       only this environment (default: IMAGEBUILD_ENV, else every one
+                                   the specs define)
   --format table|markdown|json     output format (default: table); markdown suits a PR summary
   --offline                        do not ask the workspace which images exist
-  --dir PATH                       the specs folder (default: specs)
+  --dir PATH                       the specs folder (default: specsDir in the config, else specs/)
   --json                           same as --format json, plus "ok"; without --env the plans
                                    are under "environments": [{env, entries, problems, …}]
   -h, --help                       show this help
@@ -71,13 +74,18 @@ export const command: Command = {
       schema: FLAGS,
     });
     const format = flags.json ? "json" : flags.format;
-    const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
-    const defined = await checkEnvironment({ env: flags.env, location });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const location = settings.location();
+    const only = settings.explicitEnv;
+    const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });
     // One plan per environment; a repository whose specs define none is planned once, bare.
-    const envs: (string | undefined)[] = flags.env ? [flags.env] : defined;
+    const envs: (string | undefined)[] = only ? [only] : defined;
     if (envs.length === 0) envs.push(undefined);
     const secretHosts = secretHostsFromEnv(io.env);
-    const client = !flags.offline && hasEndpoint(io.env) ? clientFromEnv(io.env) : undefined;
+    // Planning every environment asks a workspace only when a variable names the endpoint, so a
+    // plain `plan` needs neither a running local service nor cloud keys; a named one uses its config.
+    const target = only ? settings : settings.inEnv(undefined);
+    const client = !flags.offline && hasEndpoint(target) ? clientFromSettings(target) : undefined;
     const results: { env: string | undefined; result: PlanResult }[] = [];
     try {
       for (const env of envs) {
@@ -87,13 +95,9 @@ export const command: Command = {
           ...(flags.base ? { base: flags.base } : {}),
           ...(flags.head ? { head: flags.head } : {}),
           ...(env ? { env } : {}),
+          environmentDefaults: await environmentDefaultsFor({ settings, env }),
           ...(client ? { client } : {}),
           secretHosts,
-          defaultRegistry: await environmentRegistry({
-            env,
-            rootDir: location.rootDir,
-            ioEnv: io.env,
-          }),
         });
         results.push({ env, result });
       }
@@ -101,7 +105,7 @@ export const command: Command = {
       await client?.close();
     }
     const ok = results.every(({ result }) => !result.problems.some((p) => p.severity === "error"));
-    const grouped = flags.env === undefined && envs[0] !== undefined;
+    const grouped = only === undefined && envs[0] !== undefined;
     if (format === "json") {
       // The same document core formats, with the `ok` every command's JSON carries.
       const docs = results.map(({ env, result }) => ({

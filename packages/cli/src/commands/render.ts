@@ -7,6 +7,7 @@ import { loadValidSpecs } from "../load-valid-specs.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
+import { resolveSettings } from "../settings.ts";
 
 const FLAGS = z.object({ dir: dirFlag, env: envFlag, json: jsonFlag });
 
@@ -17,8 +18,9 @@ after defaults, the environment overlay, the sidecar Dockerfile and package list
 credentials appear as references (e.g. "<from env ACR_AUTH>"), never as values.
 
 Options:
-  --env NAME     apply this environment overlay (e.g. local, prod)
-  --dir PATH     the specs folder (default: specs)
+  --env NAME     apply this environment overlay (e.g. local, prod; default: IMAGEBUILD_ENV, else
+                 defaultEnv in imagebuild.config.yaml, else none)
+  --dir PATH     the specs folder (default: specsDir in the config, else specs/ at the root)
   --json         print {file, env, clientToken, request} as JSON
   -h, --help     show this help
 
@@ -47,19 +49,18 @@ export const command: Command = {
       positionals: true,
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one SPEC file");
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const { specs, notInEnv, warnings } = await loadValidSpecs({
       args: positionals,
-      dir: flags.dir,
-      env: flags.env,
+      settings,
       cwd: io.cwd,
       secretHosts: secretHostsFromEnv(io.env),
-      processEnv: io.env,
     });
     // Warnings do not stop a build; stderr keeps them out of --json output.
     for (const warning of warnings) io.stderr.write(`${formatProblem(warning)}\n`);
     const spec = specs[0];
     if (!spec) {
-      const message = `${notInEnv[0] ?? positionals[0]}: not built in env ${flags.env ?? "(none)"}: the spec has no overlay for it`;
+      const message = `${notInEnv[0] ?? positionals[0]}: not built in env ${settings.env ?? "(none)"}: the spec has no overlay for it`;
       if (flags.json) writeJson(io.stdout, { ok: false, error: { code: "NOT_IN_ENV", message } });
       else io.stderr.write(`imagebuild render: ${message}\n`);
       return EXIT_FAILED;

@@ -3,13 +3,19 @@ import type { DlcJob } from "@imagebuild/schema";
 import { z } from "zod";
 import { parseJobOrBuildId, resolveJobId } from "../build-job-id.ts";
 import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
-import { clientFromEnv } from "../client-from-env.ts";
-import { jsonFlag, pollFlag } from "../flag-schemas.ts";
+import { clientFromSettings } from "../client-from-settings.ts";
+import { envFlag, jsonFlag, pollFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { createProgressRenderer } from "../output/progress-renderer.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { resolveSettings } from "../settings.ts";
 
-const FLAGS = z.object({ watch: z.boolean().default(false), poll: pollFlag, json: jsonFlag });
+const FLAGS = z.object({
+  watch: z.boolean().default(false),
+  poll: pollFlag,
+  env: envFlag,
+  json: jsonFlag,
+});
 const UNSUCCESSFUL = new Set(["Failed", "Stopped"]);
 
 const HELP = `Usage: imagebuild status JOB|BUILD [options]
@@ -21,6 +27,7 @@ Creating, Queuing, Running, … and finally Succeeded, Failed or Stopped, with t
 Options:
   --watch        follow the job until it ends (live on a terminal, a line per change otherwise)
   --poll SECONDS first interval between polls with --watch (default 2; grows to 30)
+${targetEnvHelp(17)}
   --json         print {ok, job} (the DLC job) as JSON
   -h, --help     show this help
 
@@ -46,13 +53,15 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: { watch: { type: "boolean" }, poll: { type: "string" } },
+      options: { watch: { type: "boolean" }, poll: { type: "string" }, env: { type: "string" } },
       schema: FLAGS,
       positionals: true,
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
     const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
-    const client = clientFromEnv(io.env, { pollMs: flags.poll });
+    const client = clientFromSettings(await resolveSettings({ io, env: flags.env }), {
+      pollMs: flags.poll,
+    });
     let job: DlcJob;
     try {
       const jobId = await resolveJobId(client, id);

@@ -4,12 +4,18 @@ import type { DlcJob } from "@imagebuild/schema";
 import { z } from "zod";
 import { parseJobOrBuildId, resolveJobId } from "../build-job-id.ts";
 import { type Command, EXIT_OK, UsageError } from "../command.ts";
-import { clientFromEnv } from "../client-from-env.ts";
-import { jsonFlag, pollFlag } from "../flag-schemas.ts";
+import { clientFromSettings } from "../client-from-settings.ts";
+import { envFlag, jsonFlag, pollFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
+import { resolveSettings } from "../settings.ts";
 
-const FLAGS = z.object({ wait: z.boolean().default(false), poll: pollFlag, json: jsonFlag });
+const FLAGS = z.object({
+  wait: z.boolean().default(false),
+  poll: pollFlag,
+  env: envFlag,
+  json: jsonFlag,
+});
 
 const HELP = `Usage: imagebuild stop JOB|BUILD [options]
 
@@ -21,6 +27,7 @@ ClientToken.
 Options:
   --wait            wait until the job has stopped
   --poll SECONDS    first interval between status polls with --wait (default 2; grows to 30)
+${targetEnvHelp(20)}
   --json            print {ok, jobId, previousStatus, stopped, job} as JSON
   -h, --help        show this help
 
@@ -44,13 +51,15 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: { wait: { type: "boolean" }, poll: { type: "string" } },
+      options: { wait: { type: "boolean" }, poll: { type: "string" }, env: { type: "string" } },
       schema: FLAGS,
       positionals: true,
     });
     if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
     const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
-    const client = clientFromEnv(io.env, { pollMs: flags.poll });
+    const client = clientFromSettings(await resolveSettings({ io, env: flags.env }), {
+      pollMs: flags.poll,
+    });
     let before: DlcJob;
     let job: DlcJob;
     let stopped = false;

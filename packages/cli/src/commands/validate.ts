@@ -1,4 +1,5 @@
 /** `imagebuild validate`: schema and lint problems of specs, as `file:line:col: rule-id: message` lines. */
+import path from "node:path";
 import {
   directorySource,
   findDefaultBase,
@@ -16,8 +17,9 @@ import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
 import { filesNotInEnv } from "../split-by-environment.ts";
-import { sourceForEnvironment } from "../local-registry.ts";
-import { specPaths, specsLocation } from "../specs-location.ts";
+import { environmentDefaultsFor } from "../local-registry.ts";
+import { resolveSettings } from "../settings.ts";
+import { specPaths } from "../specs-location.ts";
 
 const FLAGS = z.object({ dir: dirFlag, env: envFlag, base: baseFlag, json: jsonFlag });
 
@@ -30,8 +32,10 @@ file:line:col: rule-id: message, then a count. PATHs are spec files or image fol
 default: every spec under --dir. A spec that does not define an environment is not built there.
 
 Options:
-  --dir PATH     the specs folder (default: specs)
-  --env NAME     only this environment (default: every environment the specs define)
+  --dir PATH     the specs folder (default: specsDir in imagebuild.config.yaml, else specs/ at the
+                 repository root, so validate works from any subfolder)
+  --env NAME     only this environment (default: IMAGEBUILD_ENV, else every environment the specs
+                 define; the config's defaultEnv does not narrow it)
   --base REF     check that built versions did not change since this git revision (default: the
                  merge base with main, as plan; without one, that check is skipped with a note)
   --json         print {ok, base, environments, problems, errors, warnings} as JSON
@@ -73,15 +77,17 @@ export const command: Command = {
       schema: FLAGS,
       positionals: true,
     });
-    const location = specsLocation({ dir: flags.dir, cwd: io.cwd });
+    const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
+    const location = settings.location();
     const source = directorySource(location.rootDir);
     const paths = await specPaths({
-      args: positionals.length > 0 ? positionals : [flags.dir],
+      args: positionals.length > 0 ? positionals : [path.join(location.rootDir, location.specsDir)],
       cwd: io.cwd,
       location,
     });
-    const defined = await checkEnvironment({ env: flags.env, location });
-    const envs: (string | undefined)[] = flags.env ? [flags.env] : defined;
+    const only = settings.explicitEnv;
+    const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });
+    const envs: (string | undefined)[] = only ? [only] : defined;
     if (envs.length === 0) envs.push(undefined);
     const base = await immutabilityBase({ base: flags.base, repoDir: location.rootDir });
     if (base.skipped) {
@@ -96,16 +102,11 @@ export const command: Command = {
     const problems = new Map<string, Problem>();
     for (const env of envs) {
       const loaded = await loadSpecs({
-        source: await sourceForEnvironment({
-          source,
-          env,
-          rootDir: location.rootDir,
-          specsDir: location.specsDir,
-          ioEnv: io.env,
-        }),
+        source,
         specsDir: location.specsDir,
         ...(positionals.length > 0 ? { paths } : {}),
         ...(env ? { env } : {}),
+        environmentDefaults: await environmentDefaultsFor({ settings, env }),
         ...(baseSource ? { baseSource } : {}),
         secretHosts,
       });

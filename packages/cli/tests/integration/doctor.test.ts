@@ -1,6 +1,5 @@
 /** imagebuild doctor through the real bin: a port's holder, the endpoint and its clock, keys and spec secrets. */
-import { createServer } from "node:net";
-import { createSpecRepo, SAMPLE_SPECS, type SpecRepo } from "@imagebuild/test-support";
+import { closedPort, createSpecRepo, SAMPLE_SPECS, type SpecRepo } from "@imagebuild/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalService, startLocalService } from "../fixtures/local-service.ts";
 import { runBin } from "../fixtures/run-bin.ts";
@@ -21,15 +20,6 @@ afterAll(async () => {
   await local.close();
   repo.cleanup();
 });
-
-/** A port nothing listens on: one the system just handed out and that was closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function doctor(args: string[], env: NodeJS.ProcessEnv) {
   const run = await runBin(["doctor", "--ports", String(local.service.port), ...args, "--json"], {

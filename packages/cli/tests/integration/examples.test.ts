@@ -67,4 +67,18 @@ describe("the example specs in specs/", () => {
       expect.arrayContaining([expect.stringMatching(/^127\.0\.0\.1:5000\/pai\//)]),
     );
   });
+
+  it("imagebuild.config.yaml at the root names its schema, matches it and defaults to local", async () => {
+    const file = path.join(REPO_ROOT, "imagebuild.config.yaml");
+    const match = SCHEMA_LINE.exec(readFileSync(file, "utf8"));
+    const target = path.resolve(REPO_ROOT, match?.[1] ?? "");
+    expect(target).toBe(
+      path.join(REPO_ROOT, "packages/schema/schemas/imagebuild-config.schema.json"),
+    );
+    const { code, stdout } = await runCli(["render", "1.0.0.yaml", "--json"], {
+      cwd: path.join(REPO_ROOT, "specs", "debian-tools"),
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).env).toBe("local");
+  });
 });

@@ -1,4 +1,7 @@
 /** imagebuild status: one job, --watch, failures, signing and secrets kept out of output. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../fixtures/run-cli.ts";
 import { type PaiServer, startPaiServer } from "@imagebuild/test-support";
@@ -95,8 +98,14 @@ describe("status", () => {
   });
 
   it("exits 1 naming the variables when no endpoint is configured", async () => {
-    const { code, stderr } = await runCli(["status", "dlc-x"], { env: {} });
-    expect(code).toBe(1);
-    expect(stderr).toContain("IMAGEBUILD_ENDPOINT");
+    // Outside this repository, whose imagebuild.config.yaml names the local service's endpoint.
+    const outside = mkdtempSync(path.join(tmpdir(), "imagebuild-cli-status-"));
+    try {
+      const { code, stderr } = await runCli(["status", "dlc-x"], { env: {}, cwd: outside });
+      expect(code).toBe(1);
+      expect(stderr).toContain("IMAGEBUILD_ENDPOINT");
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -132,4 +132,35 @@ environments:
       },
     ]);
   });
+
+  it("fills registry and workspace from environmentDefaults only where no file sets them, and adds no environment", async () => {
+    const dockerfile = 'build:\n  BuildConfig:\n    Dockerfile: "FROM busybox:1.36\\n"\n';
+    const head = "apiVersion: imagebuild/v1\nkind: ImageBuild\n";
+    const source = memorySource({
+      "specs/_defaults.yaml":
+        "apiVersion: imagebuild/v1\nkind: Defaults\nbuild:\n  Resource:\n    EcsSpec: ecs.c6.large\n  TargetRegistry:\n    Type: AcrEnterprise\n",
+      // Opts in to `local` with an empty overlay: registry and workspace come from the hook.
+      "specs/bare/1.0.yaml": `${head}${dockerfile}environments:\n  local: {}\n`,
+      // Its own overlay names a registry: that wins over the hook's.
+      "specs/own/1.0.yaml": `${head}${dockerfile}environments:\n  local:\n    registry: 127.0.0.1:6000/own\n`,
+      // No local overlay: the hook does not make it a local spec.
+      "specs/cloud/1.0.yaml": `${head}${dockerfile}environments:\n  prod:\n    registry: r.example.com/ml\n    build:\n      WorkspaceId: "2"\n`,
+    });
+    const environmentDefaults = {
+      local: { registry: "127.0.0.1:5999/pai", workspaceId: "ws-local" },
+    };
+    const { specs, problems } = await loadSpecs({ source, env: "local", environmentDefaults });
+    expect(problems).toEqual([]);
+    expect(specs.map((s) => [s.file, s.request.Image.Uri, s.request.WorkspaceId])).toEqual([
+      ["specs/bare/1.0.yaml", "127.0.0.1:5999/pai/bare:1.0", "ws-local"],
+      ["specs/own/1.0.yaml", "127.0.0.1:6000/own/own:1.0", "ws-local"],
+    ]);
+    const without = await loadSpecs({ source, env: "local" });
+    expect(without.specs).toEqual([]);
+    expect(without.problems.map((p) => [p.file, p.message.split(":")[0]])).toEqual([
+      ["specs/bare/1.0.yaml", "WorkspaceId"],
+      ["specs/bare/1.0.yaml", "Image.Uri"],
+      ["specs/own/1.0.yaml", "WorkspaceId"],
+    ]);
+  });
 });

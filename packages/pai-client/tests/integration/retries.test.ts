@@ -1,6 +1,5 @@
 /** Retries against a scripted server: drop, 503, throttling, timeouts, aborts and what is not retried. */
-import { createServer } from "node:net";
-import { type PaiServer, type Step, startPaiServer } from "@imagebuild/test-support";
+import { closedPort, type PaiServer, type Step, startPaiServer } from "@imagebuild/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPaiClient } from "../../src/create-pai-client.ts";
 import type { PaiClientEvent } from "../../src/pai-client-event.ts";
@@ -236,12 +235,3 @@ describe("connection failures", () => {
     expect(error).toMatchObject({ code: "Aborted", attempts: 1 });
   });
 });
-
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}

@@ -2012,6 +2012,125 @@ export const WorkspaceImageSchema = {
   },
 } as const;
 
+/** imagebuild-config.schema.json, bundled. */
+export const ImagebuildConfigSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/imagebuild-config.schema.json",
+  title: "ImagebuildConfig",
+  description:
+    "imagebuild.config.yaml at the repository root: the environment commands use by default, where the specs live, and per environment the endpoint, workspace, registry and credentials profile. Command-line flags beat environment variables, which beat this file.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    defaultEnv: {
+      type: "string",
+      pattern: "^[a-z][a-z0-9-]{0,31}$",
+      description:
+        "The environment of commands that act in one environment (build, render, status, images, builds, logs, stop) when neither --env nor IMAGEBUILD_ENV is given. validate and plan still check every environment unless one is named.",
+      examples: ["local"],
+    },
+    specsDir: {
+      type: "string",
+      minLength: 1,
+      pattern: "^[^/]",
+      description: "The specs folder, relative to this file (default specs). --dir overrides it.",
+      examples: ["specs"],
+    },
+    environments: {
+      type: "object",
+      description: "Settings by environment name (the names the specs' environments overlays use).",
+      propertyNames: {
+        pattern: "^[a-z][a-z0-9-]{0,31}$",
+      },
+      additionalProperties: {
+        $ref: "#/$defs/ConfigEnvironment",
+      },
+      examples: [
+        {
+          local: {
+            endpoint: "http://127.0.0.1:7070",
+          },
+          prod: {
+            region: "cn-hangzhou",
+            workspace: "268451",
+            profile: "platform",
+          },
+        },
+      ],
+    },
+  },
+  examples: [
+    {
+      defaultEnv: "local",
+      specsDir: "specs",
+      environments: {
+        local: {
+          endpoint: "http://127.0.0.1:7070",
+        },
+        prod: {
+          region: "cn-hangzhou",
+          profile: "platform",
+        },
+      },
+    },
+  ],
+  $defs: {
+    ConfigEnvironment: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "Where one environment's builds go. IMAGEBUILD_ENDPOINT or IMAGEBUILD_REGION in the environment replace endpoint and region.",
+      properties: {
+        endpoint: {
+          type: "string",
+          pattern: "^https?://[^/?#@\\s]+/?$",
+          description:
+            "One base URL for both PAI APIs, e.g. the local service; used instead of the region's endpoints.",
+          examples: ["http://127.0.0.1:7070"],
+        },
+        region: {
+          type: "string",
+          pattern: "^[a-z]{2,}(-[a-z0-9]+)+$",
+          description:
+            "The Alibaba Cloud region whose PAI endpoints are used when no endpoint is given.",
+          examples: ["cn-hangzhou"],
+        },
+        workspace: {
+          $ref: "#/$defs/WorkspaceId",
+          description:
+            "The PAI workspace ID: build.WorkspaceId of specs that set none, and the workspace of images and builds.",
+        },
+        registry: {
+          $ref: "#/$defs/SpecRegistry",
+          description:
+            "Registry host and namespace for specs that set no registry in this environment.",
+        },
+        profile: {
+          type: "string",
+          pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",
+          description:
+            "The aliyun CLI profile (~/.aliyun/config.json) that signs requests when no ALIBABA_CLOUD_ACCESS_KEY_ID is set; ALIBABA_CLOUD_PROFILE overrides it.",
+          examples: ["platform"],
+        },
+      },
+    },
+    WorkspaceId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      description: "The PAI workspace ID.",
+      examples: ["12345"],
+    },
+    SpecRegistry: {
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$",
+      description:
+        "Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.",
+      examples: ["127.0.0.1:5000/pai", "my-registry-vpc.cn-hangzhou.cr.aliyuncs.com/ml"],
+    },
+  },
+} as const;
+
 /** invocation-answer.schema.json, bundled. */
 export const InvocationAnswerSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -4755,6 +4874,7 @@ export const schemasByFile = {
   "github-push.schema.json": GithubPushSchema,
   "gitlab-push.schema.json": GitlabPushSchema,
   "image.schema.json": WorkspaceImageSchema,
+  "imagebuild-config.schema.json": ImagebuildConfigSchema,
   "invocation-answer.schema.json": InvocationAnswerSchema,
   "job-record.schema.json": JobRecordSchema,
   "list-ecs-specs-query.schema.json": ListEcsSpecsQuerySchema,

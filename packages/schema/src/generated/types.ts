@@ -78,6 +78,11 @@ export type JobStatus =
   | "Failed"
   | "Stopped";
 /**
+ * Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.
+ *
+ */
+export type SpecRegistry = string;
+/**
  * What the build-trigger function did with one spec file of a push, upload or timer tick.
  *
  */
@@ -100,11 +105,6 @@ export type InvocationAnswer =
   | RecordInvocation
   | FailedInvocation
   | RejectedInvocation;
-/**
- * Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.
- *
- */
-export type SpecRegistry = string;
 /**
  * The name of a git provider registered in the function (github, gitlab, codeup).
  *
@@ -732,6 +732,52 @@ export interface WorkspaceImage {
   SourceType?: SourceType;
   GmtCreateTime?: string;
   GmtModifiedTime?: string;
+}
+/**
+ * Where one environment's builds go. IMAGEBUILD_ENDPOINT or IMAGEBUILD_REGION in the environment replace endpoint and region.
+ *
+ */
+export interface ConfigEnvironment {
+  /**
+   * One base URL for both PAI APIs, e.g. the local service; used instead of the region's endpoints.
+   */
+  endpoint?: string;
+  /**
+   * The Alibaba Cloud region whose PAI endpoints are used when no endpoint is given.
+   */
+  region?: string;
+  /**
+   * The PAI workspace ID.
+   */
+  workspace?: string;
+  /**
+   * Registry host and namespace for specs that set no registry in this environment.
+   */
+  registry?: string;
+  /**
+   * The aliyun CLI profile (~/.aliyun/config.json) that signs requests when no ALIBABA_CLOUD_ACCESS_KEY_ID is set; ALIBABA_CLOUD_PROFILE overrides it.
+   */
+  profile?: string;
+}
+/**
+ * imagebuild.config.yaml at the repository root: the environment commands use by default, where the specs live, and per environment the endpoint, workspace, registry and credentials profile. Command-line flags beat environment variables, which beat this file.
+ *
+ */
+export interface ImagebuildConfig {
+  /**
+   * The environment of commands that act in one environment (build, render, status, images, builds, logs, stop) when neither --env nor IMAGEBUILD_ENV is given. validate and plan still check every environment unless one is named.
+   */
+  defaultEnv?: string;
+  /**
+   * The specs folder, relative to this file (default specs). --dir overrides it.
+   */
+  specsDir?: string;
+  /**
+   * Settings by environment name (the names the specs' environments overlays use).
+   */
+  environments?: {
+    [k: string]: ConfigEnvironment | undefined;
+  };
 }
 /**
  * One result per object (OSS) or per selected spec (timer; slot is the tick).

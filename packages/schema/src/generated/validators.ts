@@ -139,6 +139,12 @@ export const WorkspaceImage = defineValidator<types.WorkspaceImage>(
   schemas.WorkspaceImageSchema,
 );
 
+/** Parses a ImagebuildConfig; zod is built from the schema on first use. */
+export const ImagebuildConfig = defineValidator<types.ImagebuildConfig>(
+  "ImagebuildConfig",
+  schemas.ImagebuildConfigSchema,
+);
+
 /** Parses a InvocationAnswer; zod is built from the schema on first use. */
 export const InvocationAnswer = defineValidator<types.InvocationAnswer>(
   "InvocationAnswer",
