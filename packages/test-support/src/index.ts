@@ -21,3 +21,4 @@ export {
   SAMPLE_SECRET_HOSTS,
 } from "./spec-texts.ts";
 export { writeFiles } from "./write-files.ts";
+export { withoutPinSuggestions } from "./without-pin-suggestions.ts";

@@ -9,6 +9,7 @@ import { foreignRegistry } from "./foreign-registry.ts";
 import { immutableVersion } from "./immutable-version.ts";
 import { noLiteralCredentials } from "./no-literal-credentials.ts";
 import { pathNameTag } from "./path-name-tag.ts";
+import { pinBaseDigest } from "./pin-base-digest.ts";
 import { policySchedule } from "./policy-schedule.ts";
 import { requestSchema } from "./request-schema.ts";
 import { schema } from "./schema.ts";
@@ -35,6 +36,7 @@ const ALL = [
   dockerfileParse,
   dockerfilePinnedFrom,
   foreignRegistry,
+  pinBaseDigest,
   policySchedule,
   requestSchema,
   duplicateImageUri,
