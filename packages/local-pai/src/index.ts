@@ -20,6 +20,7 @@ export type { RegistryHandle } from "./system/index.ts";
 export {
   ensureSystemPackages,
   HOST_NETWORK_FLAG,
+  startRegistry,
   SystemPackagesMissingError,
 } from "./system/index.ts";
 export { missingSystemPackages, SYSTEM_PACKAGES } from "./system/ensure-system-packages.ts";
