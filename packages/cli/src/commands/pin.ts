@@ -64,8 +64,8 @@ Exit codes: 0 done (or nothing to pin), 1 a line was refused or could not be res
 --check found unpinned lines, 2 usage.
 
 Examples:
-  imagebuild pin specs/debian-tools/1.1.0.yaml
-  imagebuild pin specs/debian-tools --dry-run
+  imagebuild pin specs/pytorch-train/2.5.0.yaml
+  imagebuild pin specs/pytorch-train --dry-run
   imagebuild pin --check
   imagebuild pin specs/ml-base/2.0.0.yaml --update --json
 `;
