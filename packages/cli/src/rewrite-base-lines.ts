@@ -71,14 +71,17 @@ export function formatLineDiff(file: string, changed: [number, string, string][]
 function replaceOnLine(line: string, edit: LineEdit): string | undefined {
   const start = Math.max(0, edit.column - 1);
   const prefix = edit.keyword === "COPY" ? "--from=" : "";
-  // The reference as a whole word: after a blank (FROM) or `--from=` (COPY), before a blank, the end
-  // of the line, or a YAML escape of a quoted inline Dockerfile.
+  // The reference as a whole word: after a blank or a YAML quote (FROM, Packages.Base) or `--from=`
+  // (COPY), before a blank, a quote, the end of the line, or a YAML escape of a quoted inline Dockerfile.
   const pattern = new RegExp(
-    `(${prefix ? escapeRegExp(prefix) : "(?<=\\s)"})${escapeRegExp(edit.from)}(?=\\s|\\\\|$)`,
+    `(${prefix ? escapeRegExp(prefix) : "(?<=[\\s\"'])"})${escapeRegExp(edit.from)}(?=[\\s"'\\\\]|$)`,
+    "g",
   );
-  const match = pattern.exec(line.slice(start));
+  // From the column on, with what comes before still visible to the lookbehind.
+  pattern.lastIndex = start;
+  const match = pattern.exec(line);
   if (!match) return undefined;
-  const at = start + match.index + (match[1]?.length ?? 0);
+  const at = match.index + (match[1]?.length ?? 0);
   return line.slice(0, at) + edit.to + line.slice(at + edit.from.length);
 }
 

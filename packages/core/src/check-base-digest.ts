@@ -5,9 +5,9 @@ import { isSpecReference } from "./spec-reference.ts";
 import type { Problem, SpecBase, TagPolicy } from "./types.ts";
 
 /**
- * Warns about each `FROM`/`COPY --from` image of a user-written Dockerfile that has a tag but no
- * `@sha256:` digest, when the spec's tag policy is `immutable`: a tag can move, so rebuilding the same
- * version could give another image. Spec references (`imagebuild:<image>:<version>`) are this
+ * Warns about each `FROM`/`COPY --from` image (or the `Packages.Base` of a PackageInstallation) that has
+ * a tag but no `@sha256:` digest, when the spec's tag policy is `immutable`: a tag can move, so
+ * rebuilding the same version could give another image. Spec references (`imagebuild:<image>:<version>`) are this
  * repository's own images and are left alone; so are ARG-made references (`${BASE}`), known only at
  * build time, and references `dockerfile-pinned-from` already reports (no tag, `latest`, invalid).
  *
@@ -20,23 +20,27 @@ export function checkBaseDigest({
   file,
   bases,
   tagPolicy,
+  rendered = false,
 }: {
   /** The spec file, named in the `imagebuild pin` suggestion. */
   file: string;
   bases: SpecBase[];
   tagPolicy: TagPolicy;
+  /** The Dockerfile is rendered from `Packages`: its one base is `Packages.Base`. */
+  rendered?: boolean;
 }): Problem[] {
   if (tagPolicy !== "immutable") return [];
   const problems: Problem[] = [];
   for (const base of bases) {
     if (!needsDigest(base.reference)) continue;
+    const what = rendered ? "Packages.Base" : base.keyword;
     problems.push({
       ruleId: "pin-base-digest",
       severity: "warning",
       file: base.file,
       line: base.line,
       column: base.column,
-      message: `${base.keyword} ${base.reference} has no digest, so the tag may name another image when this immutable version is rebuilt: imagebuild pin ${file} writes the index digest (${base.reference}@sha256:…)`,
+      message: `${what} ${base.reference} has no digest, so the tag may name another image when this immutable version is rebuilt: imagebuild pin ${file} writes the index digest (${base.reference}@sha256:…)`,
     });
   }
   return problems;

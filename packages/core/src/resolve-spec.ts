@@ -81,9 +81,9 @@ export async function resolveSpec({
     packagesBase: buildConfig.Packages?.Base,
     problemAt,
   });
-  // Only a Dockerfile the user wrote, which `imagebuild pin` can edit; a Packages.Base is not checked.
-  if (dockerfile.origin !== undefined)
-    problems.push(...checkBaseDigest({ file, bases, tagPolicy: policy.tag }));
+  problems.push(
+    ...checkBaseDigest({ file, bases, tagPolicy: policy.tag, rendered: !dockerfile.origin }),
+  );
   problems.push(
     ...checkFromRegistry({ bases, env, environments, registry: spec.registry, imageUri: uri }),
     ...checkPathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }),

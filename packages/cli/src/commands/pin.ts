@@ -33,7 +33,8 @@ Writes the digest of each external base image into the Dockerfiles of immutable 
 (policy.tag: immutable), so that rebuilding a version can never pull another image under the same
 tag: FROM debian:bookworm becomes FROM debian:bookworm@sha256:…, the tag kept for readers, and
 --platform=, AS name, comments and every other byte of the file left as they are. COPY --from=
-images too; spec references (imagebuild:<image>:<version>) and ARG-made references are not pinned.
+images and a PackageInstallation's Packages.Base too; spec references (imagebuild:<image>:<version>)
+and ARG-made references are not pinned.
 The pin-base-digest lint of validate lists the same lines.
 
 The digest is what a HEAD of the manifest answers (Docker-Content-Digest, not counted as a pull):
@@ -57,7 +58,8 @@ Options:
                  main, as plan; without one, nothing counts as built and a note says so)
   --env NAME     read the specs with this environment only (default: every one they define)
   --dir PATH     the specs folder (default: specs)
-  --json         print {ok, base, pinned, upToDate, unpinned, refused, failed, skipped, written}
+  --json         print {ok, dryRun, base, pinned, upToDate, refused, failed, skipped, written};
+                 with --check {ok, base, unpinned, built, refused, skipped}
   -h, --help     show this help
 
 Exit codes: 0 done (or nothing to pin), 1 a line was refused or could not be resolved, or

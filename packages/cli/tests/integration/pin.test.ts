@@ -97,19 +97,19 @@ async function pushIndex(repository: string, tag: string, marker: string) {
 
 const spec = (
   dockerfile: string,
-  extra = "",
+  buildType = "CustomDockerfile",
 ) => `# yaml-language-server: $schema=../../packages/schema/schemas/spec.schema.json
 # A comment the pin keeps.
 apiVersion: imagebuild/v1
 kind: ImageBuild
 build:
   BuildConfig:
-    BuildType: CustomDockerfile
+    BuildType: ${buildType}
 ${dockerfile}    RegistryAuths:
       # Pull with the team's robot.
       "${registryHostPlaceholder}":
         secret: team-pull
-${extra}environments:
+environments:
   local:
     registry: 127.0.0.1:5000/pai
     build:
@@ -151,7 +151,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("pin", () => {
+// Each case runs the bin several times, a few seconds each on a loaded machine.
+describe("pin", { timeout: 240_000 }, () => {
   it("answers the index digest, not a platform's, for a multi-platform tag", () => {
     expect(indexDigest).toMatch(/^sha256:[a-f0-9]{64}$/);
     expect(indexDigest).not.toBe(platformDigest);
@@ -238,6 +239,23 @@ describe("pin", () => {
         .replace(`team/base:1 /etc`, `team/base:1@${digest} /etc`),
     );
     expect(after).toContain("# A comment the pin keeps.\n");
+  });
+
+  it("pins a PackageInstallation's Packages.Base in its YAML field", async () => {
+    const text = withHost(
+      spec(
+        `    Packages:\n      Base: "${registryHostPlaceholder}/team/base:1" # quoted\n      Apt: [curl]\n`,
+        "PackageInstallation",
+      ),
+    );
+    repo.write("specs/packaged/1.0.0.yaml", text);
+    const done = await pin(["specs/packaged/1.0.0.yaml", "--json"]);
+    expect(done.code, done.stdout).toBe(0);
+    const [pinned] = JSON.parse(done.stdout).pinned;
+    expect(read("specs/packaged/1.0.0.yaml")).toBe(
+      text.replace(`team/base:1" # quoted`, `team/base:1@${pinned.digest}" # quoted`),
+    );
+    expect((await pin(["--check", "specs/packaged/1.0.0.yaml"])).code).toBe(0);
   });
 
   it("refuses a built version and says how to make a new one; --force pins it", async () => {

@@ -44,6 +44,20 @@ describe("rewriteBaseLines", () => {
     expect(result.text).toBe(`    Dockerfile: "FROM busybox:1.36@${DIGEST}\\nRUN true\\n"\n`);
   });
 
+  it("edits a quoted Packages.Base from its value's column", () => {
+    const yaml = '      Base: "debian:bookworm" # comment\n';
+    const result = rewriteBaseLines(yaml, [
+      {
+        line: 1,
+        column: 13,
+        keyword: "FROM",
+        from: "debian:bookworm",
+        to: `debian:bookworm@${DIGEST}`,
+      },
+    ]);
+    expect(result.text).toBe(`      Base: "debian:bookworm@${DIGEST}" # comment\n`);
+  });
+
   it("reports an edit whose reference is not on its line, and changes nothing for it", () => {
     const text = "FROM \\\n  debian:bookworm\n";
     const result = rewriteBaseLines(text, [

@@ -12,6 +12,6 @@ export const pinBaseDigest = defineRule({
   severities: ["warning"],
   description:
     // biome-ignore lint/suspicious/noTemplateCurlyInString: `${ARG}` is Dockerfile syntax, shown as is.
-    "with `policy.tag: immutable`: every external `FROM`/`COPY --from` of the Dockerfile has an `@sha256:` digest (`imagebuild pin` writes the index digest); spec references, `FROM ${ARG}` and `Packages.Base` are not checked",
+    "with `policy.tag: immutable`: every external `FROM`/`COPY --from` (and `Packages.Base`) has an `@sha256:` digest after its tag (`imagebuild pin` writes the index digest); spec references and `FROM ${ARG}` are not checked",
   checkedIn: ["src/check-base-digest.ts"],
 });
