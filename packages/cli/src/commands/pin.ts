@@ -1,5 +1,11 @@
 /** `imagebuild pin`: writes the index digest of each external base into the Dockerfiles of immutable versions. */
-import { directorySource, gitSource, loadSpecs, type ResolvedSpec } from "@imagebuild/core";
+import {
+  directorySource,
+  gitSource,
+  loadSpecs,
+  type ResolvedSpec,
+  type SecretHosts,
+} from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { checkEnvironment } from "../check-environment.ts";
@@ -14,7 +20,7 @@ import { applyPins, type PinOutcome } from "../apply-pins.ts";
 import { refuseBuiltVersions } from "../refuse-built-versions.ts";
 import { resolvePinDigests } from "../resolve-pin-digests.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
-import { specsLocation } from "../specs-location.ts";
+import { type SpecsLocation, specsLocation } from "../specs-location.ts";
 
 const FLAGS = z.object({
   dir: dirFlag,
@@ -108,22 +114,14 @@ export const command: Command = {
     const envs: (string | undefined)[] = flags.env ? [flags.env] : defined;
     if (envs.length === 0) envs.push(undefined);
     const secretHosts = secretHostsFromEnv(io.env);
-    const source = directorySource(location.rootDir);
-    const selected: ResolvedSpec[] = [];
-    const everySpec: ResolvedSpec[] = [];
-    for (const env of envs) {
-      const args = positionals.length > 0 ? positionals : [flags.dir];
-      const valid = await loadValidSpecs({ args, dir: flags.dir, env, cwd: io.cwd, secretHosts });
-      selected.push(...valid.specs);
-      // Every spec, to find the versions that share a Dockerfile with those asked for.
-      const all = await loadSpecs({
-        source,
-        specsDir: location.specsDir,
-        secretHosts,
-        ...(env ? { env } : {}),
-      });
-      everySpec.push(...all.specs);
-    }
+    const { selected, everySpec } = await loadInEveryEnv({
+      specArgs: positionals.length > 0 ? positionals : [flags.dir],
+      dir: flags.dir,
+      cwd: io.cwd,
+      location,
+      envs,
+      secretHosts,
+    });
     const { sites, skipped } = findPinSites({ specs: selected, update: flags.update });
     const base = await immutabilityBase({ base: flags.base, repoDir: location.rootDir });
     if (base.skipped && !flags.json) {
@@ -143,17 +141,10 @@ export const command: Command = {
 
     if (flags.check) {
       const unpinned = allowed.map(describeSite);
-      const builtLines = sites.filter((site) => refusals.has(site.file)).map(describeSite);
+      const built = sites.filter((site) => refusals.has(site.file)).map(describeSite);
       if (flags.json) {
-        writeJson(io.stdout, { ok: unpinned.length === 0, ...common, unpinned, built: builtLines });
-      } else {
-        for (const site of unpinned) io.stdout.write(`${siteLine(site)}: no digest\n`);
-        for (const site of builtLines)
-          io.stdout.write(`${siteLine(site)}: no digest, in a built version (left as is)\n`);
-        io.stdout.write(
-          `${plural(unpinned.length, "unpinned base")}${unpinned.length > 0 ? ": imagebuild pin writes their digests" : ""}\n`,
-        );
-      }
+        writeJson(io.stdout, { ok: unpinned.length === 0, ...common, unpinned, built });
+      } else printCheck(io, unpinned, built);
       return unpinned.length > 0 ? EXIT_FAILED : EXIT_OK;
     }
 
@@ -185,6 +176,53 @@ export const command: Command = {
     return ok ? EXIT_OK : EXIT_FAILED;
   },
 };
+
+/** Loads the specs asked for (valid, else SpecError) and every spec, in each environment. */
+async function loadInEveryEnv({
+  specArgs,
+  dir,
+  cwd,
+  location,
+  envs,
+  secretHosts,
+}: {
+  specArgs: string[];
+  dir: string;
+  cwd: string;
+  location: SpecsLocation;
+  envs: (string | undefined)[];
+  secretHosts: SecretHosts;
+}): Promise<{ selected: ResolvedSpec[]; everySpec: ResolvedSpec[] }> {
+  const source = directorySource(location.rootDir);
+  const selected: ResolvedSpec[] = [];
+  const everySpec: ResolvedSpec[] = [];
+  for (const env of envs) {
+    const valid = await loadValidSpecs({ args: specArgs, dir, env, cwd, secretHosts });
+    selected.push(...valid.specs);
+    // Every spec, to find the versions that share a Dockerfile with those asked for.
+    const all = await loadSpecs({
+      source,
+      specsDir: location.specsDir,
+      secretHosts,
+      ...(env ? { env } : {}),
+    });
+    everySpec.push(...all.specs);
+  }
+  return { selected, everySpec };
+}
+
+function printCheck(
+  io: Io,
+  unpinned: ReturnType<typeof describeSite>[],
+  built: ReturnType<typeof describeSite>[],
+): void {
+  for (const site of unpinned) io.stdout.write(`${siteLine(site)}: no digest\n`);
+  for (const site of built) {
+    io.stdout.write(`${siteLine(site)}: no digest, in a built version (left as is)\n`);
+  }
+  const hint = unpinned.length > 0 ? ": imagebuild pin writes their digests" : "";
+  io.stdout.write(`${plural(unpinned.length, "unpinned base")}${hint}\n`);
+}
 
 function printOutcome({
   io,
