@@ -14,7 +14,7 @@ import type { Problem, SpecBase, TagPolicy } from "./types.ts";
  * @example
  * checkBaseDigest({ bases, tagPolicy: "immutable" })
  * // [{ ruleId: "pin-base-digest", severity: "warning", file: "specs/a/Dockerfile", line: 1, column: 1,
- * //    message: "FROM debian:bookworm has no digest: … imagebuild pin specs/a/1.0.0.yaml …" }]
+ * //    message: "FROM debian:bookworm has no digest, … imagebuild pin specs/a/1.0.0.yaml writes the index digest …" }]
  */
 export function checkBaseDigest({
   file,
@@ -40,7 +40,7 @@ export function checkBaseDigest({
       file: base.file,
       line: base.line,
       column: base.column,
-      message: `${what} ${base.reference} has no digest, so the tag may name another image when this immutable version is rebuilt: imagebuild pin ${file} writes the index digest (${base.reference}@sha256:…)`,
+      message: `${what} ${base.reference} has no digest, so a rebuild of this immutable version may get another image under the tag: before it is first built, imagebuild pin ${file} writes the index digest (${base.reference}@sha256:…); a built version needs a new version to pin`,
     });
   }
   return problems;
