@@ -31,6 +31,10 @@ export const COMMANDS: Record<
     summary: "which specs are built on which, in build order",
     load: () => import("./commands/graph.ts"),
   },
+  pin: {
+    summary: "write base images' index digests into immutable versions' Dockerfiles",
+    load: () => import("./commands/pin.ts"),
+  },
   status: { summary: "show a build job's status", load: () => import("./commands/status.ts") },
   images: { summary: "list a workspace's images", load: () => import("./commands/images.ts") },
   builds: {

@@ -1,14 +1,7 @@
 /** Checks every `FROM` of a parsed Dockerfile: a valid reference, pinned by a tag other than latest or a digest. */
+import { parseImageReference } from "@imagebuild/pai-client/registry";
 import type { DockerfileInstruction } from "./parse-dockerfile.ts";
 import { isSpecReference } from "./spec-reference.ts";
-
-const DOMAIN =
-  "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?";
-const COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-/** Groups: 1 repository (with optional registry host), 2 tag, 3 digest. */
-const IMAGE_REFERENCE = new RegExp(
-  `^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$`,
-);
 
 /** A FROM problem: `dockerfile-parse` for a malformed line, `dockerfile-pinned-from` for a floating base. */
 export interface FromIssue {
@@ -92,16 +85,17 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
  * pinningProblem("debian:latest") // { ruleId: "dockerfile-pinned-from", … 'uses the tag "latest"…' }
  */
 export function pinningProblem(reference: string): Omit<FromIssue, "line" | "column"> | undefined {
-  const match = IMAGE_REFERENCE.exec(reference);
-  if (!match) {
+  const parsed = parseImageReference(reference);
+  if (!parsed.ok) {
     return {
       ruleId: "dockerfile-parse",
       severity: "error",
       message: `FROM ${reference}: invalid image reference (expected [registry/]name[:tag][@sha256:digest])`,
     };
   }
-  const [, , tag, digest] = match;
-  if (digest) return undefined;
+  if (parsed.value.digest) return undefined;
+  // parseImageReference reads a missing tag as latest; only the last path part can carry one (a port is in the first).
+  const tag = hasTag(reference) ? parsed.value.tag : undefined;
   if (!tag) {
     return {
       ruleId: "dockerfile-pinned-from",
@@ -142,6 +136,17 @@ function expandArgs(
     },
   );
   return { value, unresolved };
+}
+
+/**
+ * Whether a reference names a tag itself (`debian:bookworm`), rather than leaving it to default to latest.
+ *
+ * @example
+ * hasTag("127.0.0.1:5000/team/base") // false
+ */
+export function hasTag(reference: string): boolean {
+  const name = reference.split("@")[0] ?? "";
+  return (name.split("/").at(-1) ?? "").includes(":");
 }
 
 function unquote(value: string): string {

@@ -20,6 +20,8 @@ export type { PaiClientLike } from "./pai-client-like.ts";
 export { SpecError, formatProblem } from "./spec-error.ts";
 export { RULES, type RuleId, type LintRule } from "./rules/index.ts";
 export { SecretMissingError } from "./secret-missing-error.ts";
+export { needsDigest } from "./check-base-digest.ts";
+export { hasTag } from "./check-from-pinning.ts";
 export { SecretScopeError } from "./secret-scope-error.ts";
 export { SecretHostsError } from "./secret-hosts-error.ts";
 export {

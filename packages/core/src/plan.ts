@@ -10,7 +10,7 @@ import { renderRequest } from "./render-request.ts";
 import { rebuildWithBase } from "./plan-with-base.ts";
 import { resolveBaseRef } from "./resolve-base-ref.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
-import type { PlanEntry, PlanResult, ResolvedSpec, } from "./types.ts";
+import type { PlanEntry, PlanResult, ResolvedSpec } from "./types.ts";
 
 /** Options of `plan`. */
 export interface PlanOptions {

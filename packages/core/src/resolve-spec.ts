@@ -1,6 +1,7 @@
 /** Resolves one version file: layers its defaults and overlay, builds the request, and runs the per-spec lints. */
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
+import { checkBaseDigest } from "./check-base-digest.ts";
 import { checkFromRegistry } from "./check-from-registry.ts";
 import { checkPathNameTag } from "./check-path-name-tag.ts";
 import { checkRequestSchema } from "./check-request-schema.ts";
@@ -84,6 +85,9 @@ export async function resolveSpec({
     packagesBase: buildConfig.Packages?.Base,
     problemAt,
   });
+  problems.push(
+    ...checkBaseDigest({ file, bases, tagPolicy: policy.tag, rendered: !dockerfile.origin }),
+  );
   problems.push(
     ...checkFromRegistry({ bases, env, environments, registry: spec.registry, imageUri: uri }),
     ...checkPathNameTag({ file, imageName, version, name, uri, composedUri, problemAt }),

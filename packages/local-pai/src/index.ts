@@ -28,6 +28,7 @@ export {
   ensureSystemPackages,
   HOST_NETWORK_FLAG,
   RegistryInUseError,
+  startRegistry,
   SystemPackagesMissingError,
 } from "./system/index.ts";
 export { missingSystemPackages, SYSTEM_PACKAGES } from "./system/ensure-system-packages.ts";

@@ -22,3 +22,4 @@ export {
 } from "./spec-texts.ts";
 export { writeFiles } from "./write-files.ts";
 export { closedPort } from "./closed-port.ts";
+export { withoutPinSuggestions } from "./without-pin-suggestions.ts";

@@ -2,7 +2,6 @@
 import path from "node:path";
 import {
   directorySource,
-  findDefaultBase,
   formatProblem,
   gitSource,
   loadSpecs,
@@ -13,6 +12,8 @@ import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { checkEnvironment } from "../check-environment.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
+import { immutabilityBase } from "../immutability-base.ts";
+import { plural } from "../output/plural.ts";
 import { writeJson } from "../output/write-json.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { secretHostsFromEnv } from "../secret-hosts-from-env.ts";
@@ -154,24 +155,3 @@ export const command: Command = {
     return errors > 0 ? EXIT_FAILED : EXIT_OK;
   },
 };
-
-/**
- * `--base` as given, else plan's default base (the merge base with main); when there is none, the reason,
- * so that only the immutability check is skipped.
- */
-async function immutabilityBase({
-  base,
-  repoDir,
-}: {
-  base: string | undefined;
-  repoDir: string;
-}): Promise<{ revision?: string; skipped?: string }> {
-  if (base) return { revision: base };
-  const found = await findDefaultBase({ repoDir });
-  if (found.found) return { revision: found.commit };
-  return { skipped: `${found.reason}; pass --base REF to compare with a revision` };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}

@@ -11,6 +11,7 @@ import { noLiteralCredentials } from "./no-literal-credentials.ts";
 import { packageSyntax } from "./package-syntax.ts";
 import { pathNameTag } from "./path-name-tag.ts";
 import { policyRebuild } from "./policy-rebuild.ts";
+import { pinBaseDigest } from "./pin-base-digest.ts";
 import { policySchedule } from "./policy-schedule.ts";
 import { requestSchema } from "./request-schema.ts";
 import { schema } from "./schema.ts";
@@ -38,6 +39,7 @@ const ALL = [
   dockerfileParse,
   dockerfilePinnedFrom,
   foreignRegistry,
+  pinBaseDigest,
   policySchedule,
   policyRebuild,
   requestSchema,

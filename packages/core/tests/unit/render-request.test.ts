@@ -1,4 +1,5 @@
 /** renderRequest: secret references checked against their host binding, resolved from the environment, never shown, and dated tags. */
+import { withoutPinSuggestions } from "@imagebuild/test-support";
 import { describe, expect, it } from "vitest";
 import {
   formatProblem,
@@ -36,7 +37,7 @@ async function load() {
     source: memorySource({ "specs/_defaults.yaml": DEFAULTS, "specs/py/3.11.yaml": SPEC }),
     secretHosts: SECRET_HOSTS,
   });
-  expect(problems.map(formatProblem)).toEqual([]);
+  expect(withoutPinSuggestions(problems).map(formatProblem)).toEqual([]);
   return specs[0] ?? expect.fail("no spec");
 }
 

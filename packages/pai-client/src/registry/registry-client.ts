@@ -32,6 +32,9 @@ export class RegistryHttpError extends Error {
 /** How long one registry request may take. */
 const REGISTRY_TIMEOUT_MS = 10_000;
 
+/** Registries whose distribution API is served on another host than the one image references name. */
+const API_HOSTS: Readonly<Record<string, string>> = { "docker.io": "registry-1.docker.io" };
+
 /**
  * The base URL of a registry host: plain HTTP for loopback registries, HTTPS otherwise; Docker Hub's
  * image-name host `docker.io` is served by `registry-1.docker.io`.
@@ -41,9 +44,8 @@ const REGISTRY_TIMEOUT_MS = 10_000;
  * registryBaseUrl("docker.io"); // "https://registry-1.docker.io"
  */
 export function registryBaseUrl(host: string): string {
-  if (host === "docker.io") return "https://registry-1.docker.io";
   const plain = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host);
-  return `${plain ? "http" : "https"}://${host}`;
+  return `${plain ? "http" : "https"}://${API_HOSTS[host] ?? host}`;
 }
 
 /**

@@ -5,7 +5,19 @@ import {
   headManifestDigest,
   parseImageReference,
   RegistryHttpError,
+  registryBaseUrl,
 } from "../../src/registry/index.ts";
+
+describe("registryBaseUrl", () => {
+  it.each([
+    ["127.0.0.1:5000", "http://127.0.0.1:5000"],
+    ["localhost", "http://localhost"],
+    ["docker.io", "https://registry-1.docker.io"],
+    ["acr.example.com", "https://acr.example.com"],
+  ])("sends requests for %s to %s", (host, url) => {
+    expect(registryBaseUrl(host)).toBe(url);
+  });
+});
 
 describe("parseImageReference", () => {
   it.each([
