@@ -58,7 +58,11 @@ export interface PaiClient extends OperationMethods {
   /** Submits a build; `clientToken` (generated when absent) makes the call safe to retry. */
   createImageBuild(
     body: CreateImageBuildRequest,
-    options?: CallOptions & { clientToken?: string | undefined },
+    options?: CallOptions & {
+      clientToken?: string | undefined;
+      /** What started the build (`buildTrigger`), sent as the unsigned `x-imagebuild-trigger` header. */
+      trigger?: string | undefined;
+    },
   ): Promise<CreateImageBuildResponse>;
   listImages(query?: ListImagesParams, options?: CallOptions): Promise<ListImagesResponse>;
   /** Every page from `PageNumber` (default 1) until `TotalCount` images were seen or a page is empty. */

@@ -159,6 +159,15 @@ export const AddImageResponseSchema = {
   },
 } as const;
 
+/** build-trigger.schema.json, bundled, without descriptions and examples (see the source file). */
+export const BuildTriggerSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/build-trigger.schema.json",
+  title: "BuildTrigger",
+  type: "string",
+  pattern: "^(push|oss|timer|cli)(:[\\x21-\\x7E][\\x20-\\x7E]{0,255})?$",
+} as const;
+
 /** codeup-push.schema.json, bundled, without descriptions and examples (see the source file). */
 export const CodeupPushSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -3612,6 +3621,7 @@ export const schemasByFile = {
   "add-image-labels-request.schema.json": AddImageLabelsRequestSchema,
   "add-image-request.schema.json": AddImageRequestSchema,
   "add-image-response.schema.json": AddImageResponseSchema,
+  "build-trigger.schema.json": BuildTriggerSchema,
   "codeup-push.schema.json": CodeupPushSchema,
   "create-image-build-query.schema.json": CreateImageBuildQuerySchema,
   "create-image-build-request.schema.json": CreateImageBuildRequestSchema,

@@ -44,7 +44,11 @@ function mutate(doc: Json, { kind, steps, key, value }: Mutation): Json {
     if (next === undefined || next === null || typeof next !== "object") break;
     parent = next;
   }
-  if (kind === "keep" || parent === null || typeof parent !== "object") return copy;
+  if (kind === "keep") return copy;
+  // A scalar document (a header value): "replace" swaps it, the rest append to a string.
+  if (copy === null || typeof copy !== "object")
+    return kind === "replace" || typeof copy !== "string" ? value : `${copy}${String(value)}`;
+  if (parent === null || typeof parent !== "object") return copy;
   if (Array.isArray(parent)) {
     if (kind === "delete") parent.pop();
     else parent.push(value);
