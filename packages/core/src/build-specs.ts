@@ -57,6 +57,8 @@ export interface BuildSpecsContext {
   log: BuildSpecsLog;
   /** Where credential references are read, and their host binding (`IMAGEBUILD_SECRET_HOSTS`). */
   env: Readonly<Record<string, string | undefined>>;
+  /** What started this run (`push:<commit>`, `oss:<key>`, `timer:<slot>`), sent with each build. */
+  trigger?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -82,7 +84,7 @@ export async function buildSpecs({
   slotFor: SlotFor;
   context: BuildSpecsContext;
 }): Promise<SpecOutcome[]> {
-  const { client, config, log, env, signal } = context;
+  const { client, config, log, env, trigger, signal } = context;
   const { specs, problems } = await loadSpecs({
     source,
     ...(paths ? { paths } : {}),
@@ -131,6 +133,7 @@ export async function buildSpecs({
       ...(config.ratePerSecond !== undefined ? { ratePerSecond: config.ratePerSecond } : {}),
       skipExisting: config.skipExisting ?? false,
       wait: false,
+      trigger,
       ...(signal ? { signal } : {}),
     });
     for (const result of results) {
