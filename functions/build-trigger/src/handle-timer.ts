@@ -1,5 +1,6 @@
 /** Timer-trigger events: rebuild the specs whose schedule slot this tick is, each slot exactly once. */
 import { buildSpecs, scheduleSlot, type SpecOutcome } from "@imagebuild/core";
+import { buildTrigger } from "@imagebuild/pai-client/build-trigger";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { parseTimerPayload, type TimerEvent } from "./events/timer.ts";
@@ -47,7 +48,13 @@ export async function handleTimer({
         if (!run || run.getTime() <= previousTick.getTime()) return undefined;
         return { slot: scheduleSlot(run), now: run };
       },
-      context: { client, config, log, env: deps.env },
+      context: {
+        client,
+        config,
+        log,
+        env: deps.env,
+        trigger: buildTrigger({ kind: "timer", detail: tick.toISOString() }),
+      },
     });
     throwIfRetryable(results);
     return { slot: tick.toISOString(), results };
