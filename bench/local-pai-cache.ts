@@ -5,18 +5,14 @@
  *   - rebuild: the same image built again with only its last instruction changed (`CMD`), with the
  *     cache (layers pulled from the image's cache repository), against the cold build of that image
  *     in the round (goal: at most 0.30);
- *   - export:  a cold build with the cache on (`--layers`, `--cache-from`; the export to the cache
- *     repository runs after the answer) against a cold build without it, both until runBuild answers,
- *     which is when the job turns Succeeded (goal: at most 1.10);
- *   - settled: the same two until their background work is done too (the cache side's export and
- *     image removal, the plain side's removal): what the machine spent, reported, no goal.
+ *   - export:  a cold build with the cache on (`--layers`, `--cache-to` pushing every step) against a
+ *     cold build without it (goal: at most 1.10).
  *
  * A cold build is a new image name, so a new, empty cache repository. Each side calls runBuild (what
  * the service's builder calls) with a real registry, seeded bookworm and the same isolation.
  *
  * Run: npx tsx bench/local-pai-cache.ts [rounds, default 3]
  */
-import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -41,15 +37,6 @@ const quantile = (values: number[], q: number) => {
   return low + (high - low) * (pos - Math.floor(pos));
 };
 const median = (values: number[]) => quantile(values, 0.5);
-/**
- * CPU seconds of this process's reaped children (buildah and what it reaped), from /proc: less
- * sensitive than wall time to the other work on a shared machine.
- */
-const childCpuSeconds = () => {
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
-  // cutime and cstime are fields 16 and 17 of stat(5), i.e. 14 and 15 after "pid (comm) ".
-  return (Number(fields[13]) + Number(fields[14])) / 100;
-};
 
 async function main() {
   const dockerfile = await readFile(join(ROOT, "specs/debian-tools/Dockerfile"), "utf8");
@@ -62,8 +49,6 @@ async function main() {
     const isolation = await prepareBuildIsolation({ dataDir });
     const build = async (name: string, text: string, layerCache: boolean) => {
       const started = performance.now();
-      const cpuBefore = childCpuSeconds();
-      let exportMs = 0;
       const outcome = await runBuild({
         dockerfile: text,
         imageUri: `${registry.host}/bench/${name}:1.0`,
@@ -73,37 +58,25 @@ async function main() {
         registry,
         workDir: join(dataDir, "work", name),
         layerCache,
-        onCacheExport: (report) => {
-          if (report.error) throw new Error(`${name}: cache export failed: ${report.error}`);
-          exportMs = report.durationMs;
-        },
       });
       const elapsed = performance.now() - started;
-      const cpu = childCpuSeconds() - cpuBefore;
       if (outcome.status !== "Succeeded") {
         throw new Error(`${name}: ${outcome.status} ${outcome.reasonMessage}`);
       }
-      // The background export and removal must not overlap the next build.
+      // Outside the timing: the background removal of the build's images must not overlap the next.
       await waitForBuildCleanup();
-      return { answered: elapsed, settled: performance.now() - started, exportMs, cpu };
+      return elapsed;
     };
     // Pulls bookworm into the build storage once, so no side pays for it.
     await build("warmup", dockerfile, false);
 
     const rebuildRatios: number[] = [];
     const exportRatios: number[] = [];
-    const settledRatios: number[] = [];
-    const times = {
-      coldCache: [] as number[],
-      coldPlain: [] as number[],
-      rebuild: [] as number[],
-      exportMs: [] as number[],
-    };
-    const cpuRatios: number[] = [];
+    const times = { coldCache: [] as number[], coldPlain: [] as number[], rebuild: [] as number[] };
     for (let i = 0; i < ROUNDS; i++) {
       const image = `tools-r${i}`;
-      let coldCache: Awaited<ReturnType<typeof build>>;
-      let coldPlain: Awaited<ReturnType<typeof build>>;
+      let coldCache: number;
+      let coldPlain: number;
       if (i % 2 === 0) {
         coldCache = await build(image, dockerfile, true);
         coldPlain = await build(`plain-r${i}`, dockerfile, false);
@@ -111,18 +84,14 @@ async function main() {
         coldPlain = await build(`plain-r${i}`, dockerfile, false);
         coldCache = await build(image, dockerfile, true);
       }
-      const rebuild = (await build(image, changed, true)).answered;
-      times.coldCache.push(coldCache.answered);
-      times.coldPlain.push(coldPlain.answered);
+      const rebuild = await build(image, changed, true);
+      times.coldCache.push(coldCache);
+      times.coldPlain.push(coldPlain);
       times.rebuild.push(rebuild);
-      times.exportMs.push(coldCache.exportMs);
-      rebuildRatios.push(rebuild / coldCache.answered);
-      exportRatios.push(coldCache.answered / coldPlain.answered);
-      settledRatios.push(coldCache.settled / coldPlain.settled);
-      cpuRatios.push(coldCache.cpu / coldPlain.cpu);
-      const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      rebuildRatios.push(rebuild / coldCache);
+      exportRatios.push(coldCache / coldPlain);
       console.log(
-        `round ${i + 1}/${ROUNDS}: cold ${s(coldPlain.answered)}, cold with cache ${s(coldCache.answered)} (+ export ${s(coldCache.exportMs)} after the answer), rebuild ${s(rebuild)}; CPU cold ${coldPlain.cpu.toFixed(1)} s, with cache ${coldCache.cpu.toFixed(1)} s`,
+        `round ${i + 1}/${ROUNDS}: cold ${(coldPlain / 1000).toFixed(1)} s, cold+export ${(coldCache / 1000).toFixed(1)} s, rebuild ${(rebuild / 1000).toFixed(1)} s`,
       );
     }
     const ms = (values: number[]) => Math.round(median(values));
@@ -134,17 +103,10 @@ async function main() {
         rebuildGoal: "<= 0.30",
         exportOverPlain: Number(median(exportRatios).toFixed(3)),
         exportGoal: "<= 1.10",
-        exportOverPlainRange: [Math.min(...exportRatios), Math.max(...exportRatios)].map((r) =>
-          Number(r.toFixed(3)),
-        ),
-        settledOverPlain: Number(median(settledRatios).toFixed(3)),
-        // CPU of the processes that ended before the answer: the build's own work, whatever the load.
-        cpuUntilAnswerOverPlain: Number(median(cpuRatios).toFixed(3)),
         medianMs: {
           cold: ms(times.coldPlain),
           coldWithExport: ms(times.coldCache),
           rebuild: ms(times.rebuild),
-          exportAfterAnswer: ms(times.exportMs),
         },
       }),
     );

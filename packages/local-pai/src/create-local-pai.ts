@@ -172,10 +172,6 @@ export async function createLocalPai({
       onPhase: task.onPhase,
       onLog: task.onLog,
       signal: task.signal,
-      onCacheExport: ({ error, ...report }) =>
-        error === undefined
-          ? log.info("layer cache exported", { imageUri: task.imageUri, ...report })
-          : log.warn("layer cache not exported", { imageUri: task.imageUri, ...report, error }),
     });
   };
   let service: Awaited<ReturnType<typeof startService>>;

@@ -177,3 +177,37 @@ export async function fetchImageSize({
   const digest = res.headers.get("docker-content-digest") ?? reference;
   return { digest, sizeBytes };
 }
+
+/**
+ * The configuration digest of the image manifest `repository:reference` (in containers/storage,
+ * the image's id).
+ *
+ * @example
+ * await fetchConfigDigest({ host, repository: "imagebuild-cache/tools-3f1c0a9d2b7e4c55", tag: "5d2e…" });
+ */
+export async function fetchConfigDigest({
+  host,
+  repository,
+  tag,
+  credentials,
+}: {
+  host: string;
+  repository: string;
+  tag: string;
+  credentials?: RegistryCredentials | undefined;
+}): Promise<string | undefined> {
+  const res = await registryFetch({
+    url: `${registryBaseUrl(host)}/v2/${repository}/manifests/${encodeURIComponent(tag)}`,
+    headers: { Accept: MANIFEST_ACCEPT },
+    credentials,
+  });
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new RegistryHttpError({
+      message: `GET ${host}/${repository}:${tag}: registry answered ${res.status}`,
+      status: res.status,
+    });
+  }
+  const manifest = (await res.json()) as { config?: { digest?: string } };
+  return manifest.config?.digest;
+}

@@ -6,7 +6,12 @@ import { acquireCacheScopeLocks, cacheScopeKeys } from "./cache-scope-lock.ts";
 import { cacheRepository } from "./cache-repository.ts";
 import { classifyBuildError } from "./classify-build-error.ts";
 import { parseImageReference } from "./image-reference.ts";
-import { fetchImageSize, manifestExists, RegistryHttpError } from "./registry-client.ts";
+import {
+  fetchConfigDigest,
+  fetchImageSize,
+  manifestExists,
+  RegistryHttpError,
+} from "./registry-client.ts";
 import {
   RegistryAuthsInvalidError,
   credentialsFor,
@@ -20,7 +25,6 @@ import { scheduleCleanup } from "./build-cleanup.ts";
 import { isolationFlags } from "./isolation-flags.ts";
 import { writeBuildHooks } from "./network-hook.ts";
 import { runProcess } from "./run-process.ts";
-import { createStepImageLog } from "./step-image-log.ts";
 import type {
   BuildEnvironment,
   BuildIsolation,
@@ -31,15 +35,6 @@ import type {
   RegistryHandle,
 } from "./types.ts";
 import { storageFlags } from "./write-build-environment.ts";
-
-/** How a background cache export went. */
-export interface CacheExportReport {
-  repository: string;
-  /** Step images pushed (`--> Pushing cache` lines). */
-  steps: number;
-  durationMs: number;
-  error?: string;
-}
 
 const STOPPED: BuildOutcome = {
   status: "Stopped",
@@ -60,13 +55,10 @@ const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
  * `signal` kills the builder's whole process group and resolves `Stopped`. Never throws for a build
  * problem: every failure is a `Failed` outcome with the builder's own error line.
  *
- * With `layerCache` (default) the build runs with `--layers` and `--cache-from` the image's own cache
- * repository in the local registry (see cache-repository.ts). The export to that repository is off the
- * critical path: after a success is answered, a second `bud --layers --cache-to` of the same Dockerfile
- * finds every step in the storage and pushes it, then the build's images are removed; `onCacheExport`
- * hears how that went. The build holds the cache-scope locks of its Dockerfile until then, so no other
- * image's build can reuse its layers and a later build of the same scope starts with the full cache
- * (docs/decisions/local-pai-layer-cache.md). Before
+ * With `layerCache` (default) the build runs with `--layers` and the image's own cache repository in
+ * the local registry as `--cache-to` and `--cache-from` (see cache-repository.ts), holding the
+ * cache-scope locks of its Dockerfile until every image it left in the shared storage is removed, so
+ * no other image's build can reuse its layers (docs/decisions/local-pai-layer-cache.md). Before
  * building it HEADs every external base image and a success carries them as `imagebuild.base.<n>`
  * labels (base-image-digests.ts).
  *
@@ -89,7 +81,6 @@ export async function runBuild({
   onLog,
   signal,
   layerCache = true,
-  onCacheExport,
 }: {
   dockerfile: string;
   imageUri: string;
@@ -104,8 +95,6 @@ export async function runBuild({
   signal?: AbortSignal;
   /** Reuse and export layers through the image's cache repository in the local registry. Default true. */
   layerCache?: boolean;
-  /** Called when a success's background cache export ended (`error`: the builder's last line). */
-  onCacheExport?: (report: CacheExportReport) => void;
 }): Promise<BuildOutcome> {
   onPhase?.("EnvPreparing");
   if (isolation.network === "unavailable") {
@@ -166,8 +155,9 @@ export async function runBuild({
   const releaseScope = layerCache
     ? await acquireCacheScopeLocks(cacheScopeKeys(dockerfile))
     : () => {};
-  const steps = createStepImageLog();
-  let exportTo: string | undefined;
+  const reusedImages = new Set<string>();
+  const pushedCache = new Set<string>();
+  let imageId: string | undefined;
 
   const dir = resolve(workDir);
   const context = join(dir, "context");
@@ -176,24 +166,9 @@ export async function runBuild({
   const files = {
     dockerfile: join(dir, "Dockerfile"),
     authFile: join(dir, "auth.json"),
+    iid: join(dir, "image-id"),
     digest: join(dir, "digest"),
   };
-  const env = { ...builderEnv(), ...environment.env, REGISTRY_AUTH_FILE: files.authFile };
-  const buildah = (args: string[], { quiet = false } = {}) =>
-    runProcess({
-      command: "buildah",
-      args: [...storageFlags(environment), ...args],
-      env,
-      // The export runs after the job was answered: it is not the job's to stop, nor its log's.
-      ...(quiet ? {} : { signal }),
-      onLine: (line) => {
-        steps.track(line);
-        if (!quiet) log(line);
-      },
-      // Recorded so a restart after a crash can stop this build: see stop-leftover-builders.ts.
-      pidDir: join(dirname(environment.storageRoot), "builders"),
-    });
-  let budFlags: string[] = [];
   try {
     if (signal?.aborted) return STOPPED;
     await mkdir(context, { recursive: true });
@@ -204,6 +179,11 @@ export async function runBuild({
       registry,
       includeLocal: layerCache || isLocal || pullsFromLocalRegistry({ dockerfile, registry }),
     });
+    const env = {
+      ...builderEnv(),
+      ...environment.env,
+      REGISTRY_AUTH_FILE: files.authFile,
+    };
     const buildHooks =
       isolation.network === "private"
         ? await writeBuildHooks({
@@ -215,31 +195,51 @@ export async function runBuild({
     if (isolation.network === "host") {
       log(`INSECURE: this build shares the host's network (${isolation.reason})`);
     }
-    // No --iidfile: with one, buildah prints no "--> <id>" per step, and those ids are how a failed
-    // build's step images are found and removed (step-image-log.ts).
-    budFlags = [
+    const buildah = (args: string[]) =>
+      runProcess({
+        command: "buildah",
+        args: [...storageFlags(environment), ...args],
+        env,
+        signal,
+        onLine: (line) => {
+          const reused = /^--> Using cache ([a-f0-9]{64})$/.exec(line.trim());
+          if (reused?.[1]) reusedImages.add(reused[1]);
+          const exported = /^--> Pushing cache (\S+)$/.exec(line.trim());
+          if (exported?.[1]) pushedCache.add(exported[1]);
+          log(line);
+        },
+        // Recorded so a restart after a crash can stop this build: see stop-leftover-builders.ts.
+        pidDir: join(dirname(environment.storageRoot), "builders"),
+      });
+
+    const cacheFlags = layerCache
+      ? (() => {
+          const repository = cacheRepository({ registry, target });
+          return ["--layers", `--cache-to=${repository}`, `--cache-from=${repository}`];
+        })()
+      : [];
+
+    onPhase?.("Running");
+    const built = await buildah([
+      "bud",
       ...isolationFlags({ isolation, hooksDir: buildHooks?.hooksDir }),
+      ...cacheFlags,
       "--format",
       "docker",
       "--signature-policy",
       environment.signaturePolicy,
       "--authfile",
       files.authFile,
+      "--iidfile",
+      files.iid,
       "-f",
       files.dockerfile,
-    ];
-    const repository = layerCache ? cacheRepository({ registry, target }) : undefined;
-    // Reuse from the image's cache repository; exporting to it waits until the job is answered.
-    const cacheFlags = repository ? ["--layers", `--cache-from=${repository}`] : [];
-
-    onPhase?.("Running");
-    const built = await buildah(["bud", ...budFlags, ...cacheFlags, context]);
+      context,
+    ]);
     if (built.aborted) return STOPPED;
     if (built.exitCode !== 0)
       return { status: "Failed", ...classifyBuildError({ tail: built.tail, stage: "build" }) };
-    const imageId = steps.finalImage();
-    if (imageId === undefined)
-      return failed("BuildFailed", "the builder printed no image id for the last step");
+    imageId = (await readFile(files.iid, "utf8")).trim();
 
     log(`pushing ${imageUri}`);
     const pushed = await buildah([
@@ -262,10 +262,6 @@ export async function runBuild({
     try {
       const { sizeBytes } = await fetchImageSize({ ...target, reference: digest, credentials });
       log(`pushed ${imageUri}@${digest} (${sizeBytes} bytes)`);
-      if (repository && steps.builtAny()) {
-        exportTo = repository;
-        log(`layer cache: the new step images go to ${repository} after this answer`);
-      }
       return {
         status: "Succeeded",
         sizeBytes,
@@ -279,63 +275,52 @@ export async function runBuild({
       );
     }
   } finally {
-    // The pushed image lives in the registry; vfs copies every layer in full, so keep none.
-    // Housekeeping, not part of the build: the cache export (a build of the same Dockerfile that finds
-    // every step in the storage and pushes it) and the removal finish after the outcome is reported,
-    // and only then may another build of the same cache scope start.
-    const removeFiles = async () => {
-      await stopLeftoverNetworks(network);
-      await Promise.all([
-        rm(hooks, { recursive: true, force: true }),
-        rm(network, { recursive: true, force: true }),
-        ...Object.values(files).map((file) => rm(file, { force: true })),
-        rm(context, { recursive: true, force: true }),
-      ]);
-    };
-    const removeImages = () =>
-      removeBuildImages({ environment, imageIds: [...steps.all()].reverse() });
-    if (exportTo !== undefined) {
-      const repository = exportTo;
-      const started = performance.now();
-      const exported = buildah(
-        ["bud", ...budFlags, "--layers", `--cache-to=${repository}`, context],
-        {
-          quiet: true,
-        },
-      ).then((result) =>
-        onCacheExport?.({
-          repository,
-          steps: steps.pushed(),
-          durationMs: Math.round(performance.now() - started),
-          ...(result.exitCode === 0 ? {} : { error: redact(result.tail.at(-1) ?? "", secrets) }),
-        }),
-      );
-      scheduleCleanup(exported.finally(removeImages).finally(removeFiles).finally(releaseScope));
-    } else {
-      scheduleCleanup(removeImages().finally(releaseScope));
-      await removeFiles();
-    }
+    // The pushed image lives in the registry (its layers in the cache repository too); vfs copies
+    // every layer in full, so keep none. Housekeeping, not part of the build: it finishes after the
+    // outcome is reported, and only then may another build of the same cache scope start.
+    const cleanup = removeBuildImages({
+      environment,
+      imageIds: [...(imageId ? [imageId] : []), ...reusedImages],
+      pushedCache: [...pushedCache],
+      credentials: registry.auth,
+    }).finally(releaseScope);
+    scheduleCleanup(cleanup);
+    await stopLeftoverNetworks(network);
+    await Promise.all([
+      rm(hooks, { recursive: true, force: true }),
+      rm(network, { recursive: true, force: true }),
+      ...Object.values(files).map((file) => rm(file, { force: true })),
+      rm(context, { recursive: true, force: true }),
+    ]);
   }
 }
 
 /**
- * Removes the images a build left in the shared storage, newest first: each step image it committed
- * or reused (by the ids buildah printed), the final one among them. Ids already gone are ignored.
+ * Removes the built image (buildah also removes its untagged parents, the step images), the cache
+ * images this build pulled, and the step image behind every cache tag it pushed: a step image's id
+ * is its configuration's digest, which the pushed manifest names. That last part finds what a failed
+ * build left, which no final image leads to.
  */
 async function removeBuildImages({
   environment,
   imageIds,
+  pushedCache,
+  credentials,
 }: {
   environment: BuildEnvironment;
   imageIds: string[];
+  pushedCache: string[];
+  credentials: RegistryCredentials | undefined;
 }): Promise<void> {
   const env = { ...builderEnv(), ...environment.env };
-  for (const id of imageIds) {
-    await runProcess({
-      command: "buildah",
-      args: [...storageFlags(environment), "rmi", "-f", id],
-      env,
-    });
+  const rmi = (id: string) =>
+    runProcess({ command: "buildah", args: [...storageFlags(environment), "rmi", "-f", id], env });
+  for (const id of imageIds) await rmi(id);
+  for (const ref of pushedCache) {
+    const parsed = parseImageReference(ref);
+    if (!parsed.ok) continue;
+    const config = await fetchConfigDigest({ ...parsed.value, credentials }).catch(() => undefined);
+    if (config) await rmi(config.replace(/^sha256:/, ""));
   }
 }
 

@@ -1,10 +1,9 @@
-/** The layer cache's and base labels' pure parts: cache repository names, cache-scope keys and locks, step image ids, base images, label merging. */
+/** The layer cache's and base labels' pure parts: cache repository names, cache-scope keys and locks, base images, label merging. */
 import { describe, expect, it } from "vitest";
 import { withBuildLabels } from "../../src/queue/builder.ts";
 import { baseImageLabels, externalBaseImages } from "../../src/system/base-image-digests.ts";
 import { cacheRepository } from "../../src/system/cache-repository.ts";
 import { acquireCacheScopeLocks, cacheScopeKeys } from "../../src/system/cache-scope-lock.ts";
-import { createStepImageLog } from "../../src/system/step-image-log.ts";
 
 const registry = { host: "127.0.0.1:5000" };
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -63,39 +62,6 @@ describe("acquireCacheScopeLocks", () => {
     first();
     await second;
     expect(order).toEqual(["other", "second"]);
-  });
-});
-
-describe("createStepImageLog", () => {
-  const FULL = `5d2e${"b".repeat(60)}`;
-  it("finds a build's step images, reused or committed, and its final image", () => {
-    const steps = createStepImageLog();
-    for (const line of [
-      "STEP 1/3: FROM debian:bookworm",
-      "STEP 2/3: RUN apt-get update",
-      `--> Cache pulled from remote 127.0.0.1:5000/imagebuild-cache/tools-0:${"c".repeat(64)}`,
-      `--> Using cache ${FULL}`,
-      "--> 5d2ebbbbbbb",
-      'STEP 3/3: CMD ["curl"]',
-      "COMMIT",
-      "--> 3cb9e1a5261",
-      "Getting image source signatures",
-    ])
-      steps.track(line);
-    expect(steps.all()).toEqual([FULL, "3cb9e1a5261"]);
-    expect(steps.finalImage()).toBe("3cb9e1a5261");
-    expect(steps.builtAny()).toBe(true);
-    expect(steps.pushed()).toBe(0);
-  });
-
-  it("has nothing new to export when every step was reused, and counts cache pushes", () => {
-    const steps = createStepImageLog();
-    steps.track(`--> Using cache ${FULL}`);
-    steps.track("--> 5d2ebbbbbbbb");
-    expect(steps.builtAny()).toBe(false);
-    steps.track("--> Pushing cache 127.0.0.1:5000/imagebuild-cache/tools-0:abc");
-    expect(steps.pushed()).toBe(1);
-    expect(createStepImageLog().finalImage()).toBeUndefined();
   });
 });
 
