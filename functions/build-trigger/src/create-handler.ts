@@ -10,7 +10,7 @@ import type {
 } from "./handler-deps.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { recognizeEvent } from "./recognize-event.ts";
-import { createReporter } from "./report/create-reporter.ts";
+import { lazyReporter } from "./report/lazy-reporter.ts";
 
 /** The handler signature Function Compute calls for Node.js 20 (`event` is a Buffer). */
 export type FcHandler = (
@@ -52,7 +52,10 @@ export function createHandler({
       config,
       log: logger,
       env,
-      reporter: createReporter({ config, log: logger }),
+      // Built on the first report: the HTTP intake and /healthz never load statuses or chat.
+      reporter: lazyReporter(async () =>
+        (await import("./report/create-reporter.ts")).createReporter({ config, log: logger }),
+      ),
       clientFor: clientFor ?? ((context) => defaultClient(context, env)),
       invokerFor: invokerFor ?? ((context) => defaultInvoker(context, env)),
       onOutcomes: onOutcomes ?? ((outcomes) => logOutcomes(logger, outcomes)),

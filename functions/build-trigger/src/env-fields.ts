@@ -25,8 +25,10 @@ export const envList = z
  */
 export const envHttpUrl = z
   .string()
-  .url()
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http(s) URL");
+  // zod runs a refinement even after .url() failed, so parse here without throwing.
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: "must be an http(s) URL",
+  });
 
 /**
  * A non-empty string, or unset.

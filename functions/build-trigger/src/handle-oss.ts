@@ -1,5 +1,6 @@
 /** OSS-trigger events: each created `.yaml` under the spec prefix is read at its ETag/version and built. */
 import { buildSpecs, CONTENT_SLOT, type SpecOutcome } from "@imagebuild/core";
+import { buildTrigger } from "@imagebuild/pai-client/build-trigger";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { decodeObjectKey, type OssEvent, rejectOssLocation, rejectSpecKey } from "./events/oss.ts";
@@ -84,7 +85,13 @@ export async function handleOss({
           slot: CONTENT_SLOT,
           ...(record.eventTime ? { now: new Date(record.eventTime) } : {}),
         }),
-        context: { client, config, log: log.child({ bucket, key }), env: deps.env },
+        context: {
+          client,
+          config,
+          log: log.child({ bucket, key }),
+          env: deps.env,
+          trigger: buildTrigger({ kind: "oss", detail: key }),
+        },
       });
       if (outcomes.length === 0)
         ignore("object was replaced or deleted since the event; its own event builds it");

@@ -1,6 +1,7 @@
 /** Job records (this function's own async invocations): dispatch a push's specs, then follow their builds. */
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildSpecs, CONTENT_SLOT } from "@imagebuild/core";
+import { buildTrigger } from "@imagebuild/pai-client/build-trigger";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import type { DlcJob, InvocationAnswer, SpecResult } from "@imagebuild/schema";
 import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
@@ -95,6 +96,7 @@ async function submitFiles({
         config: { ...deps.config, holdDependents: deps.config.followLimitMs > 0 },
         log,
         env: deps.env,
+        trigger: buildTrigger({ kind: "push", detail: record.after }),
       },
     });
   } catch (error) {

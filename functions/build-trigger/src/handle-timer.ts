@@ -6,6 +6,7 @@ import {
   scheduleSlot,
   type SpecOutcome,
 } from "@imagebuild/core";
+import { buildTrigger } from "@imagebuild/pai-client/build-trigger";
 import { isRetryableError } from "@imagebuild/pai-client/retry-policy";
 import { RetryableBuildError, throwIfRetryable } from "./errors.ts";
 import { parseTimerPayload, type TimerEvent } from "./events/timer.ts";
@@ -45,11 +46,12 @@ export async function handleTimer({
   const matcher = payload.glob ? globToRegExp(payload.glob) : undefined;
   const client = await deps.clientFor(context);
   try {
+    const trigger = buildTrigger({ kind: "timer", detail: tick.toISOString() });
     if (payload.select === "base-change") {
       const { outcomes, changes } = await buildBaseChanges({
         source: await timerSource({ config, context, env: deps.env }),
         now: tick,
-        context: { client, config, log, env: deps.env },
+        context: { client, config, log, env: deps.env, trigger },
       });
       throwIfRetryable(outcomes);
       const baseChanges = summarizeBaseChanges(changes, outcomes);
@@ -67,7 +69,13 @@ export async function handleTimer({
         if (!run || run.getTime() <= previousTick.getTime()) return undefined;
         return { slot: scheduleSlot(run), now: run };
       },
-      context: { client, config, log, env: deps.env },
+      context: {
+        client,
+        config,
+        log,
+        env: deps.env,
+        trigger,
+      },
     });
     throwIfRetryable(results);
     return { slot: tick.toISOString(), results };

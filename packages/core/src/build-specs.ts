@@ -77,6 +77,8 @@ export interface BuildSpecsContext {
   log: BuildSpecsLog;
   /** Where credential references are read, and their host binding (`IMAGEBUILD_SECRET_HOSTS`). */
   env: Readonly<Record<string, string | undefined>>;
+  /** What started this run (`push:<commit>`, `oss:<key>`, `timer:<slot>`), sent with each build. */
+  trigger?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -106,7 +108,7 @@ export async function buildSpecs({
   choose?: ChooseBuilds | undefined;
   context: BuildSpecsContext;
 }): Promise<SpecOutcome[]> {
-  const { client, config, log, env, signal } = context;
+  const { client, config, log, env, trigger, signal } = context;
   const specsDir = config.specPrefix.replace(/\/$/, "");
   const { specs, problems } = await loadSpecs({
     source,
@@ -171,6 +173,7 @@ export async function buildSpecs({
       ...(config.ratePerSecond !== undefined ? { ratePerSecond: config.ratePerSecond } : {}),
       skipExisting: config.skipExisting ?? false,
       wait: false,
+      trigger,
       ...(signal ? { signal } : {}),
     });
     for (const result of results) {

@@ -34,6 +34,8 @@ export interface DispatchOptions {
   rebuild?: boolean;
   /** Wait until every submitted job is terminal (needs `client.waitForJob`). */
   wait?: boolean;
+  /** What started these builds (`push:<commit>`, `cli`, …; pai-client's `buildTrigger`), sent with each. */
+  trigger?: string | undefined;
   onProgress?: (event: DispatchEvent) => void;
   signal?: AbortSignal;
 }
@@ -57,6 +59,7 @@ export async function dispatch({
   skipExisting = false,
   rebuild = false,
   wait = false,
+  trigger,
   onProgress,
   signal,
 }: DispatchOptions): Promise<DispatchResult[]> {
@@ -125,6 +128,7 @@ export async function dispatch({
       try {
         return await client.createImageBuild(item.request, {
           clientToken,
+          ...(trigger !== undefined ? { trigger } : {}),
           ...(signal ? { signal } : {}),
         });
       } catch (error) {

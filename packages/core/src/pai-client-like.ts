@@ -16,7 +16,8 @@ import type {
 export interface PaiClientLike {
   createImageBuild(
     body: CreateImageBuildRequest,
-    options: { clientToken: string; signal?: AbortSignal },
+    /** `trigger`: what started the build (pai-client's `buildTrigger`), sent as `x-imagebuild-trigger`. */
+    options: { clientToken: string; trigger?: string; signal?: AbortSignal },
   ): Promise<{ ImageBuildId: string; ImageBuildJobId: string }>;
   listImages(
     query: ListImagesQuery,

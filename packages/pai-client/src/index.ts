@@ -8,6 +8,12 @@ export {
   type CallOptions,
   type ListImagesParams,
 } from "./create-pai-client.ts";
+export {
+  BUILD_TRIGGER_HEADER,
+  BUILD_TRIGGER_RULE,
+  buildTrigger,
+  type BuildTriggerKind,
+} from "./build-trigger.ts";
 export { OPERATIONS, bindOperations, type OperationMethods } from "./operations/index.ts";
 export {
   queryOf,

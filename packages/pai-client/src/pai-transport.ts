@@ -47,6 +47,11 @@ export interface PaiRequest {
   query?: QueryInput | undefined;
   /** Serialised to JSON once, so every attempt sends (and signs) the same bytes. */
   body?: unknown;
+  /**
+   * Extra headers, sent on every attempt. Signed only if signable (`x-acs-*`, `content-type`), like
+   * every header; `x-imagebuild-trigger` is not, so PAI's signature check never sees it.
+   */
+  headers?: Readonly<Record<string, string>> | undefined;
   /** True for GET/DELETE and for a POST carrying a ClientToken: resending cannot do the work twice. */
   idempotent: boolean;
   signal?: AbortSignal | undefined;
@@ -124,6 +129,7 @@ export function createPaiTransport({
       }
       const creds = credentials ? await credentials() : undefined;
       const baseHeaders: Record<string, string> = {
+        ...request.headers,
         "x-acs-action": action,
         "x-acs-version": request.version,
         accept: "application/json",

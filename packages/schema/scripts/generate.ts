@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile } from "json-schema-to-typescript";
 import { bundleSchema } from "./bundle-schema.ts";
+import { stripProse } from "./strip-prose.ts";
 
 const PACKAGE_DIR = join(import.meta.dirname, "..");
 const SCHEMA_DIR = join(PACKAGE_DIR, "schemas");
@@ -22,12 +23,14 @@ const bundled = names.map((file) => {
   return { file, title: String(schema.title), schema };
 });
 
+// The runtime copy carries no prose: validators never read it, and every import (the function's
+// bundle above all) paid for it. The source files keep it for editors, types.ts for its TSDoc.
 const schemasSource =
   BANNER +
   bundled
     .map(
       ({ title, file, schema }) =>
-        `\n/** ${file}, bundled. */\nexport const ${title}Schema = ${JSON.stringify(schema, null, 2)} as const;\n`,
+        `\n/** ${file}, bundled, without descriptions and examples (see the source file). */\nexport const ${title}Schema = ${JSON.stringify(stripProse(schema), null, 2)} as const;\n`,
     )
     .join("") +
   `\n/** Every bundled schema by file name. */\nexport const schemasByFile = {\n${bundled

@@ -1,5 +1,6 @@
 /** One commit status per spec: its context, and the state and description for each outcome. */
 import type { SpecResult } from "@imagebuild/schema";
+import { fillStatusTargetUrl } from "./status-target-url.ts";
 
 /** The states GitHub and Codeup take (GitLab's are mapped by its provider module). */
 export type CommitState = "pending" | "success" | "failure" | "error";
@@ -132,9 +133,10 @@ function status(
       description.length > DESCRIPTION_MAX_CHARS
         ? `${description.slice(0, DESCRIPTION_MAX_CHARS - 1)}…`
         : description,
-    targetUrl: targetUrl
-      ?.replaceAll("{jobId}", encodeURIComponent(jobId ?? ""))
-      .replaceAll("{file}", encodeURIComponent(base.file)),
+    targetUrl:
+      targetUrl === undefined
+        ? undefined
+        : fillStatusTargetUrl(targetUrl, { jobId, file: base.file }),
     jobId,
   };
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { envHttpUrl, envList, envOptional } from "../env-fields.ts";
 import { CHAT_CHANNELS } from "./chat/index.ts";
+import { StatusTargetUrlSchema } from "./status-target-url.ts";
 
 /** One configured chat service. */
 export interface ChatTarget {
@@ -12,7 +13,7 @@ export interface ChatTarget {
 
 /** What the reporter reads from the environment. */
 export interface ReportSettings {
-  /** The status link; `{jobId}` and `{file}` are filled in. */
+  /** The status link; `{jobId}` and `{file}` are filled in (status-target-url.ts). */
   statusTargetUrl: string | undefined;
   chats: ChatTarget[];
   /** Hosts chat webhooks may be posted to (statuses go to the git provider's allow-listed API host). */
@@ -20,7 +21,7 @@ export interface ReportSettings {
 }
 
 const base = z.object({
-  IMAGEBUILD_STATUS_TARGET_URL: envOptional,
+  IMAGEBUILD_STATUS_TARGET_URL: StatusTargetUrlSchema,
   IMAGEBUILD_ALLOWED_CHAT_HOSTS: envList,
 });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startLocalOssServer } from "@imagebuild/local-cloud";
 import { ossEvent, timerEvent } from "../fixtures/events.ts";
-import { buffer, useHandlerHarness } from "../fixtures/handler-harness.ts";
+import { buffer, triggersSent, useHandlerHarness } from "../fixtures/handler-harness.ts";
 import {
   BAD_SPEC_YAML,
   DEFAULTS_YAML,
@@ -90,6 +90,7 @@ describe("OSS uploads", () => {
       )) as { results: { status: string }[] };
       expect(good.results[0]?.status).toBe("submitted");
       expect(pai.builds.size).toBe(1);
+      expect(triggersSent(pai)).toEqual(["oss:specs/good/1.0.0.yaml"]);
       expect(lines.join("")).not.toContain("sts-secret-value");
     } finally {
       await Promise.all([pai.close(), oss.close()]);
@@ -169,6 +170,9 @@ describe("timers", () => {
         "127.0.0.1:5000/pai/nightly:1.0.0-20261127",
         "127.0.0.1:5000/pai/nightly:1.0.0-20261128",
       ]);
+      expect(new Set(triggersSent(pai))).toEqual(
+        new Set(["timer:2026-11-27T04:00:00.000Z", "timer:2026-11-28T04:00:00.000Z"]),
+      );
     } finally {
       await pai.close();
     }

@@ -3,18 +3,14 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createHandler } from "../../src/create-handler.ts";
 import { createLogger } from "../../src/logger.ts";
-import {
-  GITHUB_SECRET,
-  githubPush,
-  githubPushEvent,
-  httpEvent,
-} from "../fixtures/events.ts";
+import { GITHUB_SECRET, githubPush, githubPushEvent, httpEvent } from "../fixtures/events.ts";
 import {
   buffer,
   createRecordQueue,
   drained,
   parse,
   SPECS,
+  triggersSent,
   useHandlerHarness,
 } from "../fixtures/handler-harness.ts";
 import { startPaiServer } from "@imagebuild/test-support";
@@ -42,6 +38,7 @@ describe("GitHub push", () => {
         "127.0.0.1:5000/pai/tool-c:1.0.0",
       ]);
       expect(harness.github.requests.some((r) => r.includes(`ref=${repo.sha}`))).toBe(true);
+      expect(triggersSent(pai)).toEqual(SPECS.map(() => `push:${repo.sha}`));
       const log = lines.join("");
       for (const secret of [GITHUB_SECRET, "old-secret-value", "ghp_secret_api_token"])
         expect(log).not.toContain(secret);

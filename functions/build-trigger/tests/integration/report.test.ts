@@ -1,4 +1,3 @@
-
 import type { SpecResult } from "@imagebuild/schema";
 import { startChatServer } from "@imagebuild/local-cloud";
 import { BAD_SPEC_YAML, startPaiServer, specYaml } from "@imagebuild/test-support";

@@ -41,9 +41,46 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ IMAGEBUILD_GITHUB_API_URL: "file:///etc/passwd" })).toThrow(
       /IMAGEBUILD_GITHUB_API_URL/,
     );
+    expect(() => loadConfig({ IMAGEBUILD_SLACK_WEBHOOK_URL: "not a url" })).toThrow(
+      /environment: IMAGEBUILD_SLACK_WEBHOOK_URL: must be an http\(s\) URL/,
+    );
     expect(() => loadConfig({ IMAGEBUILD_SECRET_HOSTS: '{"ACR":"r.example.com"}' })).toThrow(
       /IMAGEBUILD_SECRET_HOSTS: ACR: must be a list of registry hosts/,
     );
+  });
+
+  it("reads IMAGEBUILD_STATUS_TARGET_URL as an http(s) URL template with {jobId} and {file}", () => {
+    const template = "https://console.example.com/jobs/{jobId}?spec={file}";
+    expect(loadConfig({ IMAGEBUILD_STATUS_TARGET_URL: template }).report.statusTargetUrl).toBe(
+      template,
+    );
+    expect(loadConfig({}).report.statusTargetUrl).toBeUndefined();
+    expect(() =>
+      loadConfig({ IMAGEBUILD_STATUS_TARGET_URL: "console.example.com/{jobId}" }),
+    ).toThrow(/environment: IMAGEBUILD_STATUS_TARGET_URL: must be an http\(s\) URL/);
+    expect(() =>
+      loadConfig({ IMAGEBUILD_STATUS_TARGET_URL: "javascript:alert(1)//{jobId}" }),
+    ).toThrow(/IMAGEBUILD_STATUS_TARGET_URL: must be an http\(s\) URL/);
+    expect(() =>
+      loadConfig({ IMAGEBUILD_STATUS_TARGET_URL: "https://console.example.com/jobs/{job}" }),
+    ).toThrow(
+      /IMAGEBUILD_STATUS_TARGET_URL: unknown placeholder \{job\}; the known ones are \{jobId\} and \{file\}/,
+    );
+  });
+
+  it("stops at the first event on a bad IMAGEBUILD_STATUS_TARGET_URL, before anything is read or built", async () => {
+    const handler = createHandler({
+      env: { IMAGEBUILD_STATUS_TARGET_URL: "not a url" },
+      clientFor: () => {
+        throw new Error("no client may be made");
+      },
+      log: createLogger({ write: () => {} }),
+    });
+    const answer = await handler(Buffer.from(JSON.stringify(timerEvent({}))));
+    expect(answer).toMatchObject({
+      status: "rejected",
+      error: expect.stringMatching(/IMAGEBUILD_STATUS_TARGET_URL: must be an http\(s\) URL/),
+    });
   });
 
   it("binds secrets to registry hosts from IMAGEBUILD_SECRET_HOSTS, and none when unset", () => {

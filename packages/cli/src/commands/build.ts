@@ -12,6 +12,7 @@ import {
   MAX_DISPATCH_RATE_PER_SECOND,
   prepareBuilds,
 } from "@imagebuild/core";
+import { buildTrigger } from "@imagebuild/pai-client/build-trigger";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
 import { clientFromSettings } from "../client-from-settings.ts";
@@ -151,6 +152,8 @@ export const command: Command = {
             skipExisting: true,
             rebuild: flags.rebuild,
             wait: flags.wait,
+            // The local console and build records show "CLI" for these builds.
+            trigger: buildTrigger({ kind: "cli" }),
             ...(io.signal ? { signal: io.signal } : {}),
             ...(progress ? { onProgress: (event) => showEvent(progress, event, io) } : {}),
           })),

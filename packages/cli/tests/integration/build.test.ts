@@ -44,6 +44,8 @@ describe("build", () => {
     );
     const job = pai.jobs.get("dlc-stub1");
     expect(job?.request.Image.Uri).toBe("127.0.0.1:5000/pai/busybox-hello:1.0.0");
+    const create = pai.seen.find((r) => r.method === "POST" && r.path === "/api/v1/imagebuilds");
+    expect(create?.headers["x-imagebuild-trigger"]).toBe("cli");
   });
 
   it("running the same build again makes no second build (same ClientToken)", async () => {

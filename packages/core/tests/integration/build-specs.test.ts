@@ -88,6 +88,27 @@ async function setup(config: Partial<BuildSpecsContext["config"]> = {}) {
 }
 
 describe("buildSpecs", () => {
+  it("sends the run's trigger with every build it submits, and none when it has none", async () => {
+    const { pai, context } = await setup();
+    const paths = ["specs/good/1.0.0.yaml", "specs/authed/1.0.0.yaml"];
+    const run = (trigger?: string) =>
+      buildSpecs({
+        source: memorySource(FILES),
+        paths,
+        slotFor: () => ({ slot: CONTENT_SLOT }),
+        context: { ...context, ...(trigger ? { trigger } : {}) },
+      });
+    await run("push:9fceb02");
+    await run();
+    const creates = pai.seen.filter((request) => request.path === "/api/v1/imagebuilds");
+    expect(creates.map((request) => request.headers["x-imagebuild-trigger"])).toEqual([
+      "push:9fceb02",
+      "push:9fceb02",
+      undefined,
+      undefined,
+    ]);
+  });
+
   it("answers every requested file and builds each valid spec once, however often it runs", async () => {
     const { pai, context, lines } = await setup();
     const run = () =>

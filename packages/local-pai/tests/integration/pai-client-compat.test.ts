@@ -1,7 +1,10 @@
 /** The project's own PAI client, signed, against the service: the shapes and errors it expects. */
-import { createPaiClient } from "@imagebuild/pai-client";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildTrigger, createPaiClient } from "@imagebuild/pai-client";
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { afterEach, describe, expect, it } from "vitest";
+import { CONSOLE_TOKEN_FILE } from "../../src/console/console-token.ts";
 import { buildRequest, scriptedBuilder, testService } from "../fixtures/service-harness.ts";
 
 const KEY = { accessKeyId: "LTAIcompat", accessKeySecret: "compat-secret" };
@@ -46,5 +49,40 @@ describe("@imagebuild/pai-client against the local service", () => {
       }),
     ).rejects.toMatchObject({ code: "IdempotentParameterMismatch" });
     await expect(client.getJob("dlc-missing")).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it("sends the trigger outside the signature: the service verifies the call and records it", async () => {
+    const scripted = scriptedBuilder();
+    const { service, dataDir, cleanup } = await testService({
+      builder: scripted.builder,
+      accessKeys: [KEY],
+    });
+    cleanups.push(cleanup);
+    const client = createPaiClient({ endpoint: service.url, credentials: KEY, env: {} });
+    cleanups.push(() => client.close());
+    const pushed = await client.createImageBuild(buildRequest() as CreateImageBuildRequest, {
+      trigger: buildTrigger({ kind: "push", detail: "9fceb02d0ae598e95dc970b74767f19372d61af8" }),
+    });
+    const uploaded = await client.createImageBuild(
+      buildRequest({ name: "two" }) as CreateImageBuildRequest,
+      { trigger: buildTrigger({ kind: "oss", detail: "specs/数据/1.0.yaml" }) },
+    );
+
+    const token = readFileSync(join(dataDir, CONSOLE_TOKEN_FILE), "utf8").trim();
+    const login = await fetch(`${service.url}/console/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token }).toString(),
+      redirect: "manual",
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const page = async (jobId: string) =>
+      (await fetch(`${service.url}/builds/${jobId}`, { headers: { cookie } })).text();
+    expect(await page(pushed.ImageBuildJobId)).toContain(
+      "push <code>9fceb02d0ae598e95dc970b74767f19372d61af8</code>",
+    );
+    expect(await page(uploaded.ImageBuildJobId)).toContain(
+      "OSS <code>specs/%E6%95%B0%E6%8D%AE/1.0.yaml</code>",
+    );
   });
 });

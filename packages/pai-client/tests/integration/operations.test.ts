@@ -83,6 +83,30 @@ describe("operations send the documented method, path, action and version", () =
   });
 });
 
+describe("createImageBuild's trigger", () => {
+  it("goes out as x-imagebuild-trigger on every attempt, outside the signature", async () => {
+    const server = await setUp([
+      { status: 503, body: { Code: "ServiceUnavailable", Message: "busy" } },
+      { status: 200, body: { ImageBuildId: "build-1", ImageBuildJobId: "dlc-1" } },
+    ]);
+    const client = createPaiClient({
+      credentials: KEY,
+      endpoint: server.url,
+      retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    });
+    await client.createImageBuild(BUILD_REQUEST, { clientToken: "t-1", trigger: "push:9fceb02" });
+    await client.createImageBuild(BUILD_REQUEST, { clientToken: "t-2" });
+    await client.close();
+    expect(server.seen.map((r) => r.headers["x-imagebuild-trigger"])).toEqual([
+      "push:9fceb02",
+      "push:9fceb02",
+      undefined,
+    ]);
+    expect(server.seen.every((r) => r.verification?.ok)).toBe(true);
+    expect(server.seen[0]?.headers.authorization).not.toContain("x-imagebuild-trigger");
+  });
+});
+
 describe("listAllImages", () => {
   it("walks the pages until TotalCount images were seen", async () => {
     const server = await setUp([
@@ -140,12 +164,19 @@ describe("validation both ways", () => {
     const badToken = await caught(
       client.createImageBuild(BUILD_REQUEST, { clientToken: "x".repeat(65) }),
     );
+    const badTrigger = await caught(
+      client.createImageBuild(BUILD_REQUEST, { trigger: "webhook:abc" }),
+    );
     const noId = await caught(client.getImage(""));
     const dotId = await caught(client.getJob(".."));
     await client.close();
     expect(error).toMatchObject({ code: "SCHEMA_INVALID" });
     expect(error.message).toContain("CreateImageBuild body: Image.Name: must match");
     expect(badToken.message).toContain("ClientToken");
+    expect(badTrigger).toMatchObject({ code: "SCHEMA_INVALID" });
+    expect(badTrigger.message).toContain(
+      "CreateImageBuild options: trigger: must be push, oss, timer or cli",
+    );
     expect(noId.message).toContain("ImageId");
     expect(dotId.message).toBe("path: JobId: must be a non-empty id other than . or ..");
     expect(server.seen).toHaveLength(0);

@@ -1,13 +1,11 @@
 // GENERATED, DO NOT EDIT, regenerate with `npm run generate -w @imagebuild/schema`.
 // Source: packages/schema/schemas/*.schema.json
 
-/** add-image-labels-request.schema.json, bundled. */
+/** add-image-labels-request.schema.json, bundled, without descriptions and examples (see the source file). */
 export const AddImageLabelsRequestSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/add-image-labels-request.schema.json",
   title: "AddImageLabelsRequest",
-  description:
-    "The JSON body of AIWorkspace AddImageLabels (POST /api/v1/images/{ImageId}/labels): a label whose Key the image has already gets the new Value. Field names from the official SDK model aiworkspace-20210204/src/models/AddImageLabelsRequest.ts.",
   type: "object",
   required: ["Labels"],
   additionalProperties: false,
@@ -21,51 +19,31 @@ export const AddImageLabelsRequestSchema = {
       maxItems: 64,
     },
   },
-  examples: [
-    {
-      Labels: [
-        {
-          Key: "stage",
-          Value: "released",
-        },
-      ],
-    },
-  ],
   $defs: {
     Label: {
       type: "object",
       required: ["Key"],
       additionalProperties: false,
-      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
           minLength: 1,
           maxLength: 128,
-          examples: ["key1"],
         },
         Value: {
           type: "string",
           maxLength: 256,
-          examples: ["value1"],
         },
       },
-      examples: [
-        {
-          Key: "key1",
-          Value: "value1",
-        },
-      ],
     },
   },
 } as const;
 
-/** add-image-request.schema.json, bundled. */
+/** add-image-request.schema.json, bundled, without descriptions and examples (see the source file). */
 export const AddImageRequestSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/add-image-request.schema.json",
   title: "AddImageRequest",
-  description: "The body of AddImage (POST /api/v1/images).",
   type: "object",
   required: ["Name", "ImageUri"],
   additionalProperties: false,
@@ -96,7 +74,6 @@ export const AddImageRequestSchema = {
     ImageId: {
       type: "string",
       pattern: "^image-[A-Za-z0-9]{18}$",
-      description: "Generated when empty.",
     },
     SourceType: {
       $ref: "#/$defs/SourceType",
@@ -108,20 +85,10 @@ export const AddImageRequestSchema = {
       type: "string",
     },
   },
-  examples: [
-    {
-      Name: "my-image",
-      ImageUri: "127.0.0.1:5000/pai/my-image:1.0",
-      WorkspaceId: "12345",
-    },
-  ],
   $defs: {
     ImageName: {
       type: "string",
       pattern: "^[a-z][a-z0-9-]{0,49}$",
-      description:
-        "1 to 50 characters of lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
-      examples: ["pytorch-train"],
     },
     ImageUri: {
       type: "string",
@@ -129,33 +96,22 @@ export const AddImageRequestSchema = {
       maxLength: 512,
       pattern:
         "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?/[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$",
-      description: "The image reference with its tag: registry host, repository path and tag.",
-      examples: ["user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1"],
     },
     Label: {
       type: "object",
       required: ["Key"],
       additionalProperties: false,
-      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
           minLength: 1,
           maxLength: 128,
-          examples: ["key1"],
         },
         Value: {
           type: "string",
           maxLength: 256,
-          examples: ["value1"],
         },
       },
-      examples: [
-        {
-          Key: "key1",
-          Value: "value1",
-        },
-      ],
     },
     Labels: {
       type: "array",
@@ -163,37 +119,28 @@ export const AddImageRequestSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description:
-        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     WorkspaceId: {
       type: "string",
       minLength: 1,
       maxLength: 64,
-      description: "The PAI workspace ID.",
-      examples: ["12345"],
     },
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
-      description:
-        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
-      examples: ["PRIVATE"],
     },
     SourceType: {
       type: "string",
       enum: ["Import", "Build"],
-      examples: ["Build"],
     },
   },
 } as const;
 
-/** add-image-response.schema.json, bundled. */
+/** add-image-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const AddImageResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/add-image-response.schema.json",
   title: "AddImageResponse",
-  description: "The response of AddImage.",
   type: "object",
   required: ["ImageId"],
   properties: {
@@ -204,38 +151,36 @@ export const AddImageResponseSchema = {
       $ref: "#/$defs/ImageId",
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      ImageId: "image-4c62abcdefghij53uo",
-    },
-  ],
   $defs: {
     ImageId: {
       type: "string",
       pattern: "^image-[A-Za-z0-9]{1,64}$",
-      examples: ["image-tzi7f9abcdefghs45t"],
     },
   },
 } as const;
 
-/** codeup-push.schema.json, bundled. */
+/** build-trigger.schema.json, bundled, without descriptions and examples (see the source file). */
+export const BuildTriggerSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://imagebuild.dev/schemas/build-trigger.schema.json",
+  title: "BuildTrigger",
+  type: "string",
+  pattern: "^(push|oss|timer|cli)(:[\\x21-\\x7E][\\x20-\\x7E]{0,255})?$",
+} as const;
+
+/** codeup-push.schema.json, bundled, without descriptions and examples (see the source file). */
 export const CodeupPushSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/codeup-push.schema.json",
   title: "CodeupPush",
-  description:
-    "The parts of a Codeup push webhook payload that imagebuild reads. Codeup documents no added/modified/removed lists, so they are optional and the changed files are computed from before..after.",
   type: "object",
   required: ["ref", "before", "after", "repository"],
   properties: {
     object_kind: {
       type: "string",
-      examples: ["push"],
     },
     ref: {
       type: "string",
-      examples: ["refs/heads/main"],
     },
     before: {
       type: "string",
@@ -316,31 +261,13 @@ export const CodeupPushSchema = {
       },
     },
   },
-  examples: [
-    {
-      object_kind: "push",
-      ref: "refs/heads/main",
-      before: "0000000000000000000000000000000000000000",
-      after: "1111111111111111111111111111111111111111",
-      repository: {
-        name: "images",
-        git_http_url: "https://codeup.example.com/acme/images.git",
-      },
-      commits: [
-        {
-          id: "1111111111111111111111111111111111111111",
-        },
-      ],
-    },
-  ],
 } as const;
 
-/** create-image-build-query.schema.json, bundled. */
+/** create-image-build-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const CreateImageBuildQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/create-image-build-query.schema.json",
   title: "CreateImageBuildQuery",
-  description: "The query string of CreateImageBuild.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -348,31 +275,21 @@ export const CreateImageBuildQuerySchema = {
       $ref: "#/$defs/ClientToken",
     },
   },
-  examples: [
-    {
-      ClientToken: "123e4567-e89b-12d3-a456-426655440000",
-    },
-  ],
   $defs: {
     ClientToken: {
       type: "string",
       minLength: 1,
       maxLength: 64,
       pattern: "^[\\x21-\\x7E]+$",
-      description:
-        "Idempotence token: up to 64 printable ASCII characters, case-sensitive. The same token with the same request returns the first result.",
-      examples: ["123e4567-e89b-12d3-a456-426655440000"],
     },
   },
 } as const;
 
-/** create-image-build-request.schema.json, bundled. */
+/** create-image-build-request.schema.json, bundled, without descriptions and examples (see the source file). */
 export const CreateImageBuildRequestSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/create-image-build-request.schema.json",
   title: "CreateImageBuildRequest",
-  description:
-    "The JSON body of PAI AIWorkspace CreateImageBuild (POST /api/v1/imagebuilds, version 2021-02-04). ClientToken travels in the query, not here.",
   type: "object",
   required: ["WorkspaceId", "Resource", "TargetRegistry", "BuildConfig", "Image"],
   additionalProperties: false,
@@ -394,7 +311,6 @@ export const CreateImageBuildRequestSchema = {
     },
     OverwriteImageTag: {
       type: "boolean",
-      description: "Whether an existing tag in the target repository may be replaced.",
     },
     BuildConfig: {
       $ref: "#/$defs/BuildConfig",
@@ -406,60 +322,28 @@ export const CreateImageBuildRequestSchema = {
       type: "string",
       minLength: 1,
       maxLength: 128,
-      description: "A name for the build task.",
-      examples: ["build-my-image"],
     },
     Image: {
       $ref: "#/$defs/Image",
     },
   },
-  examples: [
-    {
-      WorkspaceId: "12345",
-      Resource: {
-        EcsSpec: "ecs.c6.large",
-      },
-      TargetRegistry: {
-        Type: "AcrEnterprise",
-        InstanceId: "cri-abcd",
-      },
-      BuildConfig: {
-        BuildType: "CustomDockerfile",
-        Dockerfile: "FROM busybox:1.36\n",
-      },
-      Image: {
-        Name: "test-v1",
-        Uri: "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1",
-      },
-    },
-  ],
   $defs: {
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
-      description:
-        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
-      examples: ["PRIVATE"],
     },
     WorkspaceId: {
       type: "string",
       minLength: 1,
       maxLength: 64,
-      description: "The PAI workspace ID.",
-      examples: ["12345"],
     },
     RegionId: {
       type: "string",
       pattern: "^[a-z]{2}(-[a-z0-9]+)+$",
-      description: "The region ID.",
-      examples: ["cn-wulanchabu"],
     },
     ImageName: {
       type: "string",
       pattern: "^[a-z][a-z0-9-]{0,49}$",
-      description:
-        "1 to 50 characters of lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
-      examples: ["pytorch-train"],
     },
     ImageUri: {
       type: "string",
@@ -467,33 +351,22 @@ export const CreateImageBuildRequestSchema = {
       maxLength: 512,
       pattern:
         "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?/[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$",
-      description: "The image reference with its tag: registry host, repository path and tag.",
-      examples: ["user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1"],
     },
     Label: {
       type: "object",
       required: ["Key"],
       additionalProperties: false,
-      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
           minLength: 1,
           maxLength: 128,
-          examples: ["key1"],
         },
         Value: {
           type: "string",
           maxLength: 256,
-          examples: ["value1"],
         },
       },
-      examples: [
-        {
-          Key: "key1",
-          Value: "value1",
-        },
-      ],
     },
     Labels: {
       type: "array",
@@ -501,14 +374,11 @@ export const CreateImageBuildRequestSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description:
-        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Image: {
       type: "object",
       required: ["Name", "Uri"],
       additionalProperties: false,
-      description: "Metadata of the image the build produces.",
       properties: {
         Name: {
           $ref: "#/$defs/ImageName",
@@ -516,7 +386,6 @@ export const CreateImageBuildRequestSchema = {
         Description: {
           type: "string",
           maxLength: 1024,
-          examples: ["Training image"],
         },
         Uri: {
           $ref: "#/$defs/ImageUri",
@@ -525,65 +394,41 @@ export const CreateImageBuildRequestSchema = {
           $ref: "#/$defs/Labels",
         },
       },
-      examples: [
-        {
-          Name: "test-v1",
-          Uri: "registry.example.com/pai-test/pai-test:test-v1",
-        },
-      ],
     },
     BuildType: {
       type: "string",
       enum: ["PackageInstallation", "CustomDockerfile"],
-      description:
-        "PackageInstallation installs packages on a chosen base image; CustomDockerfile builds a free-form Dockerfile.",
-      examples: ["CustomDockerfile"],
     },
     RegistryAuth: {
       type: "object",
       required: ["Auth"],
       additionalProperties: false,
-      description: "Credentials for one registry.",
       properties: {
         Auth: {
           type: "string",
           minLength: 1,
           pattern: "^[A-Za-z0-9+/]+={0,2}$",
-          description: "base64 of 'user:password'.",
-          examples: ["dXNlcjp0ZXN0"],
         },
       },
     },
     RegistryAuths: {
       type: "object",
-      description:
-        "Registry host to credentials, used to pull base images from registries the account does not own.",
       propertyNames: {
         pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?$",
       },
       additionalProperties: {
         $ref: "#/$defs/RegistryAuth",
       },
-      examples: [
-        {
-          "user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com": {
-            Auth: "dXNlcjp0ZXN0",
-          },
-        },
-      ],
     },
     BuildConfig: {
       type: "object",
       required: ["Dockerfile", "BuildType"],
       additionalProperties: false,
-      description: "What to build.",
       properties: {
         Dockerfile: {
           type: "string",
           minLength: 1,
           maxLength: 65536,
-          description: "The Dockerfile content.",
-          examples: ["FROM ubuntu:18:04\nRUN pip3 install numpy==1.19.5"],
         },
         BuildType: {
           $ref: "#/$defs/BuildType",
@@ -596,30 +441,24 @@ export const CreateImageBuildRequestSchema = {
     ResourceConfig: {
       type: "object",
       additionalProperties: false,
-      description: "Subscription resources; empty for the public resource group.",
       properties: {
         CPU: {
           type: "string",
           pattern: "^[0-9]+(\\.[0-9]+)?$",
-          examples: ["4"],
         },
         Memory: {
           type: "string",
           pattern: "^[0-9]+(Ki|Mi|Gi|Ti)?$",
-          examples: ["8Gi"],
         },
       },
     },
     Resource: {
       type: "object",
       additionalProperties: false,
-      description:
-        "The resources that run the build: EcsSpec for the public resource group, or ResourceId, ResourceType and ResourceConfig for subscription resources.",
       properties: {
         EcsSpec: {
           type: "string",
           pattern: "^ecs\\.[a-z0-9-]+\\.[a-z0-9-]+$",
-          examples: ["ecs.c6.large"],
         },
         ResourceConfig: {
           $ref: "#/$defs/ResourceConfig",
@@ -627,39 +466,28 @@ export const CreateImageBuildRequestSchema = {
         ResourceId: {
           type: "string",
           minLength: 1,
-          examples: ["quotaadzoqup693z"],
         },
         ResourceType: {
           type: "string",
           enum: ["Lingjun"],
-          examples: ["Lingjun"],
         },
       },
-      examples: [
-        {
-          EcsSpec: "ecs.c6.large",
-        },
-      ],
     },
     UserVpc: {
       type: "object",
       additionalProperties: false,
-      description: "The user's VPC, for reaching an ACR Enterprise Edition instance.",
       properties: {
         VpcId: {
           type: "string",
           pattern: "^vpc-[A-Za-z0-9*]+$",
-          examples: ["vpc-abcdef"],
         },
         SwitchId: {
           type: "string",
           pattern: "^vs[w]?-[A-Za-z0-9*]+$",
-          examples: ["vs-abcdef"],
         },
         SecurityGroupId: {
           type: "string",
           pattern: "^sg-[A-Za-z0-9*]+$",
-          examples: ["sg-abcdef"],
         },
         ExtendedCidrs: {
           type: "array",
@@ -667,11 +495,9 @@ export const CreateImageBuildRequestSchema = {
             type: "string",
             pattern: "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
           },
-          examples: [["10.0.0.0/24"]],
         },
         DefaultRoute: {
           type: "string",
-          examples: ["eth1"],
         },
       },
     },
@@ -679,7 +505,6 @@ export const CreateImageBuildRequestSchema = {
       type: "object",
       required: ["Type"],
       additionalProperties: false,
-      description: "The registry the image is pushed to.",
       properties: {
         InstanceId: {
           $ref: "#/$defs/AcrInstanceId",
@@ -692,58 +517,41 @@ export const CreateImageBuildRequestSchema = {
     AcrInstanceId: {
       type: "string",
       pattern: "^cri-[A-Za-z0-9*]+$",
-      description: "An ACR Enterprise Edition instance ID.",
-      examples: ["cri-abcd"],
     },
     TargetRegistryType: {
       type: "string",
       enum: ["AcrEnterprise"],
-      description: "Only ACR Enterprise Edition is supported.",
-      examples: ["AcrEnterprise"],
     },
   },
 } as const;
 
-/** create-image-build-response.schema.json, bundled. */
+/** create-image-build-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const CreateImageBuildResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/create-image-build-response.schema.json",
   title: "CreateImageBuildResponse",
-  description: "The response body of CreateImageBuild.",
   type: "object",
   required: ["ImageBuildId", "ImageBuildJobId"],
   properties: {
     RequestId: {
       type: "string",
-      description: "Not in the SDK model; the local service sends it.",
     },
     ImageBuildId: {
       type: "string",
       minLength: 1,
-      examples: ["build-****ks92"],
     },
     ImageBuildJobId: {
       type: "string",
       minLength: 1,
-      description: "The DLC job that runs the build.",
-      examples: ["dlc-****ks92"],
     },
   },
-  examples: [
-    {
-      ImageBuildId: "build-****ks92",
-      ImageBuildJobId: "dlc-****ks92",
-    },
-  ],
 } as const;
 
-/** delete-job-response.schema.json, bundled. */
+/** delete-job-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const DeleteJobResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/delete-job-response.schema.json",
   title: "DeleteJobResponse",
-  description:
-    "The response of PAI-DLC DeleteJob (DELETE /api/v1/jobs/{JobId}). Field names from the official SDK model pai-dlc-20201203/src/models/DeleteJobResponseBody.ts.",
   type: "object",
   required: ["JobId"],
   properties: {
@@ -754,21 +562,13 @@ export const DeleteJobResponseSchema = {
       type: "string",
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      JobId: "dlc-abcd1234",
-    },
-  ],
 } as const;
 
-/** dlc-job.schema.json, bundled. */
+/** dlc-job.schema.json, bundled, without descriptions and examples (see the source file). */
 export const DlcJobSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/dlc-job.schema.json",
   title: "DlcJob",
-  description:
-    "The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03) and an item of ListJobs: the job that runs an image build. Field names from the official SDK models pai-dlc-20201203/src/models/GetJobResponseBody.ts and JobItem.ts.",
   type: "object",
   required: ["JobId", "Status"],
   properties: {
@@ -777,14 +577,12 @@ export const DlcJobSchema = {
     },
     JobId: {
       type: "string",
-      examples: ["dlc-abcd1234"],
     },
     DisplayName: {
       type: "string",
     },
     JobType: {
       type: "string",
-      examples: ["ImageBuild"],
     },
     WorkspaceId: {
       type: "string",
@@ -797,7 +595,6 @@ export const DlcJobSchema = {
     },
     ReasonCode: {
       type: "string",
-      examples: ["JobStoppedByUser"],
     },
     ReasonMessage: {
       type: "string",
@@ -823,28 +620,14 @@ export const DlcJobSchema = {
     Duration: {
       type: "integer",
       minimum: 0,
-      description: "Seconds from GmtRunningTime to GmtFinishTime (or now).",
     },
     Pods: {
       type: "array",
       items: {
         $ref: "#/$defs/Pod",
       },
-      description: "A build job has one pod.",
     },
   },
-  examples: [
-    {
-      JobId: "dlc-abcd1234",
-      Status: "Running",
-      StatusHistory: [
-        {
-          Status: "Creating",
-          Time: "2026-01-01T00:00:00.000Z",
-        },
-      ],
-    },
-  ],
   $defs: {
     JobStatus: {
       type: "string",
@@ -864,8 +647,6 @@ export const DlcJobSchema = {
         "Failed",
         "Stopped",
       ],
-      description: "DLC job status; Succeeded, Failed and Stopped are terminal.",
-      examples: ["Running"],
     },
     StatusTransition: {
       type: "object",
@@ -885,34 +666,27 @@ export const DlcJobSchema = {
         },
         StartTime: {
           type: "string",
-          description:
-            "When the job entered Status (the SDK's StatusTransitionItem name; equal to Time).",
         },
         EndTime: {
           type: "string",
-          description: "When the job left Status; absent for the current one.",
         },
       },
     },
     Pod: {
       type: "object",
       required: ["PodId", "Status"],
-      description: "One pod of a job (GetJobResponseBodyPods in the SDK).",
       properties: {
         PodId: {
           type: "string",
-          examples: ["dlc-abcd1234-worker-0"],
         },
         PodUid: {
           type: "string",
         },
         Type: {
           type: "string",
-          examples: ["Worker"],
         },
         Status: {
           type: "string",
-          examples: ["Running"],
         },
         SubStatus: {
           type: "string",
@@ -944,55 +718,38 @@ export const DlcJobSchema = {
   },
 } as const;
 
-/** error-envelope.schema.json, bundled. */
+/** error-envelope.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ErrorEnvelopeSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/error-envelope.schema.json",
   title: "ErrorEnvelope",
-  description: "The body of a failed PAI call (HTTP 4xx or 5xx).",
   type: "object",
   required: ["Code", "Message"],
   properties: {
     RequestId: {
       type: "string",
-      examples: ["7DC0013A-0000-4000-8000-000000000000"],
     },
     HostId: {
       type: "string",
-      examples: ["aiworkspace.cn-hangzhou.aliyuncs.com"],
     },
     Code: {
       type: "string",
       minLength: 1,
-      examples: ["InvalidParameter"],
     },
     Message: {
       type: "string",
-      examples: ["Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
     },
     Recommend: {
       type: "string",
-      examples: ["https://api.aliyun.com/troubleshoot?q=InvalidParameter"],
     },
   },
-  examples: [
-    {
-      RequestId: "7DC0013A-0000-4000-8000-000000000000",
-      HostId: "127.0.0.1",
-      Code: "MissingParameter",
-      Message: "WorkspaceId is required",
-      Recommend: "",
-    },
-  ],
 } as const;
 
-/** fc-http-event.schema.json, bundled. */
+/** fc-http-event.schema.json, bundled, without descriptions and examples (see the source file). */
 export const FcHttpEventSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/fc-http-event.schema.json",
   title: "FcHttpEvent",
-  description:
-    "A Function Compute 3.0 HTTP-trigger event as an event handler receives it (JSON in a Buffer). Repeated headers and query keys are joined with commas.",
   type: "object",
   required: ["version", "rawPath", "headers", "requestContext"],
   properties: {
@@ -1002,11 +759,9 @@ export const FcHttpEventSchema = {
     },
     rawPath: {
       type: "string",
-      description: "URL-encoded path.",
     },
     body: {
       type: "string",
-      description: "The body; base64 when isBase64Encoded.",
     },
     isBase64Encoded: {
       type: "boolean",
@@ -1044,7 +799,6 @@ export const FcHttpEventSchema = {
         },
         timeEpoch: {
           type: "string",
-          description: "Milliseconds since the epoch, as a string.",
         },
         triggerId: {
           type: "string",
@@ -1059,7 +813,6 @@ export const FcHttpEventSchema = {
             },
             path: {
               type: "string",
-              description: "The decoded path.",
             },
             protocol: {
               type: "string",
@@ -1075,41 +828,13 @@ export const FcHttpEventSchema = {
       },
     },
   },
-  examples: [
-    {
-      version: "v1",
-      rawPath: "/webhook",
-      body: "{}",
-      isBase64Encoded: false,
-      headers: {
-        "X-Github-Event": "ping",
-      },
-      queryParameters: {},
-      requestContext: {
-        accountId: "123456789012345",
-        domainName: "abc.cn-hangzhou.fcapp.run",
-        domainPrefix: "abc",
-        requestId: "1-64f6cd87-0000",
-        time: "2023-09-05T06:41:11Z",
-        timeEpoch: "1693896071895",
-        http: {
-          method: "POST",
-          path: "/webhook",
-          protocol: "HTTP/1.1",
-          sourceIp: "11.11.11.11",
-          userAgent: "GitHub-Hookshot/abc",
-        },
-      },
-    },
-  ],
 } as const;
 
-/** fc-http-response.schema.json, bundled. */
+/** fc-http-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const FcHttpResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/fc-http-response.schema.json",
   title: "FcHttpResponse",
-  description: "What an event handler returns for an HTTP-trigger event.",
   type: "object",
   required: ["statusCode", "body"],
   additionalProperties: false,
@@ -1132,24 +857,13 @@ export const FcHttpResponseSchema = {
       type: "string",
     },
   },
-  examples: [
-    {
-      statusCode: 202,
-      headers: {
-        "content-type": "application/json",
-      },
-      body: '{"results":[]}',
-    },
-  ],
 } as const;
 
-/** fc-oss-event.schema.json, bundled. */
+/** fc-oss-event.schema.json, bundled, without descriptions and examples (see the source file). */
 export const FcOssEventSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/fc-oss-event.schema.json",
   title: "FcOssEvent",
-  description:
-    "A Function Compute OSS-trigger event: one or more object notifications. eventName has no 'oss:' prefix.",
   type: "object",
   required: ["events"],
   properties: {
@@ -1163,7 +877,6 @@ export const FcOssEventSchema = {
           eventName: {
             type: "string",
             pattern: "^Object(Created|Removed|Modified):[A-Za-z]+$",
-            examples: ["ObjectCreated:PutObject"],
           },
           eventSource: {
             type: "string",
@@ -1262,50 +975,19 @@ export const FcOssEventSchema = {
       },
     },
   },
-  examples: [
-    {
-      events: [
-        {
-          eventName: "ObjectCreated:PutObject",
-          eventSource: "acs:oss",
-          eventTime: "2022-08-13T06:45:43.000Z",
-          eventVersion: "1.0",
-          region: "cn-hangzhou",
-          oss: {
-            bucket: {
-              arn: "acs:oss:cn-hangzhou:123456789:specs-bucket",
-              name: "specs-bucket",
-            },
-            object: {
-              key: "specs/busybox-tools/1.0.0.yaml",
-              eTag: "688A7BF4F233DC9C88A80BF985AB0000",
-              size: 420,
-            },
-            ossSchemaVersion: "1.0",
-          },
-          responseElements: {
-            requestId: "58F9FF2D3DF792092E12044C",
-          },
-        },
-      ],
-    },
-  ],
 } as const;
 
-/** fc-timer-event.schema.json, bundled. */
+/** fc-timer-event.schema.json, bundled, without descriptions and examples (see the source file). */
 export const FcTimerEventSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/fc-timer-event.schema.json",
   title: "FcTimerEvent",
-  description:
-    "A Function Compute timer-trigger event. payload is the configured string, passed verbatim.",
   type: "object",
   required: ["triggerTime", "triggerName"],
   properties: {
     triggerTime: {
       type: "string",
       pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$",
-      examples: ["2023-12-26T07:49:00Z"],
     },
     triggerName: {
       type: "string",
@@ -1316,22 +998,13 @@ export const FcTimerEventSchema = {
       maxLength: 131072,
     },
   },
-  examples: [
-    {
-      triggerTime: "2023-12-26T07:49:00Z",
-      triggerName: "nightly",
-      payload: '{"select":"scheduled"}',
-    },
-  ],
 } as const;
 
-/** get-image-response.schema.json, bundled. */
+/** get-image-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetImageResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-image-response.schema.json",
   title: "GetImageResponse",
-  description:
-    "The response of GetImage (GET /api/v1/images/{ImageId}): the image fields without ImageId.",
   type: "object",
   required: ["Name", "ImageUri"],
   properties: {
@@ -1379,37 +1052,22 @@ export const GetImageResponseSchema = {
       type: "string",
     },
   },
-  examples: [
-    {
-      Name: "busybox-tools",
-      ImageUri: "127.0.0.1:5000/pai/busybox-tools:1.0.0",
-    },
-  ],
   $defs: {
     Label: {
       type: "object",
       required: ["Key"],
       additionalProperties: false,
-      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
           minLength: 1,
           maxLength: 128,
-          examples: ["key1"],
         },
         Value: {
           type: "string",
           maxLength: 256,
-          examples: ["value1"],
         },
       },
-      examples: [
-        {
-          Key: "key1",
-          Value: "value1",
-        },
-      ],
     },
     Labels: {
       type: "array",
@@ -1417,64 +1075,46 @@ export const GetImageResponseSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description:
-        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
-      description:
-        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
-      examples: ["PRIVATE"],
     },
     SourceType: {
       type: "string",
       enum: ["Import", "Build"],
-      examples: ["Build"],
     },
   },
 } as const;
 
-/** get-job-events-query.schema.json, bundled. */
+/** get-job-events-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetJobEventsQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-job-events-query.schema.json",
   title: "GetJobEventsQuery",
-  description:
-    "The query string of PAI-DLC GetJobEvents (GET /api/v1/jobs/{JobId}/events). Field names from the official SDK model pai-dlc-20201203/src/models/GetJobEventsRequest.ts.",
   type: "object",
   additionalProperties: false,
   properties: {
     StartTime: {
       type: "string",
       minLength: 1,
-      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
     },
     EndTime: {
       type: "string",
       minLength: 1,
-      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
     },
     MaxEventsNum: {
       type: "string",
       pattern: "^[1-9][0-9]{0,5}$",
-      description: "Default 2000.",
     },
   },
-  examples: [
-    {
-      MaxEventsNum: "100",
-    },
-  ],
 } as const;
 
-/** get-job-events-response.schema.json, bundled. */
+/** get-job-events-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetJobEventsResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-job-events-response.schema.json",
   title: "GetJobEventsResponse",
-  description:
-    "The response of PAI-DLC GetJobEvents. Field names from the official SDK model pai-dlc-20201203/src/models/GetJobEventsResponseBody.ts.",
   type: "object",
   required: ["JobId", "Events"],
   properties: {
@@ -1491,22 +1131,13 @@ export const GetJobEventsResponseSchema = {
       },
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      JobId: "dlc-abcd1234",
-      Events: ["2026-01-01T00:00:00.000Z Normal Queuing"],
-    },
-  ],
 } as const;
 
-/** get-job-query.schema.json, bundled. */
+/** get-job-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetJobQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-job-query.schema.json",
   title: "GetJobQuery",
-  description:
-    "The query string of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}). Field names from the official SDK model pai-dlc-20201203/src/models/GetJobRequest.ts.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1515,57 +1146,40 @@ export const GetJobQuerySchema = {
       enum: ["true", "false"],
     },
   },
-  examples: [
-    {
-      NeedDetail: "true",
-    },
-  ],
 } as const;
 
-/** get-pod-events-query.schema.json, bundled. */
+/** get-pod-events-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetPodEventsQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-pod-events-query.schema.json",
   title: "GetPodEventsQuery",
-  description:
-    "The query string of PAI-DLC GetPodEvents (GET /api/v1/jobs/{JobId}/pods/{PodId}/events). Field names from the official SDK model pai-dlc-20201203/src/models/GetPodEventsRequest.ts.",
   type: "object",
   additionalProperties: false,
   properties: {
     StartTime: {
       type: "string",
       minLength: 1,
-      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
     },
     EndTime: {
       type: "string",
       minLength: 1,
-      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
     },
     MaxEventsNum: {
       type: "string",
       pattern: "^[1-9][0-9]{0,5}$",
-      description: "Default 2000.",
     },
     PodUid: {
       type: "string",
       minLength: 1,
     },
   },
-  examples: [
-    {
-      MaxEventsNum: "100",
-    },
-  ],
 } as const;
 
-/** get-pod-events-response.schema.json, bundled. */
+/** get-pod-events-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetPodEventsResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-pod-events-response.schema.json",
   title: "GetPodEventsResponse",
-  description:
-    "The response of PAI-DLC GetPodEvents. Field names from the official SDK model pai-dlc-20201203/src/models/GetPodEventsResponseBody.ts.",
   type: "object",
   required: ["JobId", "PodId", "Events"],
   properties: {
@@ -1588,23 +1202,13 @@ export const GetPodEventsResponseSchema = {
       },
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      JobId: "dlc-abcd1234",
-      PodId: "dlc-abcd1234-worker-0",
-      Events: ["2026-01-01T00:00:01.000Z Normal Running"],
-    },
-  ],
 } as const;
 
-/** get-pod-logs-query.schema.json, bundled. */
+/** get-pod-logs-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetPodLogsQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-pod-logs-query.schema.json",
   title: "GetPodLogsQuery",
-  description:
-    "The query string of PAI-DLC GetPodLogs (GET /api/v1/jobs/{JobId}/pods/{PodId}/logs). Field names from the official SDK model pai-dlc-20201203/src/models/GetPodLogsRequest.ts.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -1615,37 +1219,27 @@ export const GetPodLogsQuerySchema = {
     StartTime: {
       type: "string",
       minLength: 1,
-      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
     },
     EndTime: {
       type: "string",
       minLength: 1,
-      description: "ISO-8601 UTC, e.g. 2026-01-01T00:00:00Z.",
     },
     MaxLines: {
       type: "string",
       pattern: "^[1-9][0-9]{0,5}$",
-      description: "The last MaxLines lines; default 2000.",
     },
     PodUid: {
       type: "string",
       minLength: 1,
     },
   },
-  examples: [
-    {
-      MaxLines: "100",
-    },
-  ],
 } as const;
 
-/** get-pod-logs-response.schema.json, bundled. */
+/** get-pod-logs-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GetPodLogsResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/get-pod-logs-response.schema.json",
   title: "GetPodLogsResponse",
-  description:
-    "The response of PAI-DLC GetPodLogs. Field names from the official SDK model pai-dlc-20201203/src/models/GetPodLogsResponseBody.ts.",
   type: "object",
   required: ["JobId", "PodId", "Logs"],
   properties: {
@@ -1668,29 +1262,18 @@ export const GetPodLogsResponseSchema = {
       },
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      JobId: "dlc-abcd1234",
-      PodId: "dlc-abcd1234-worker-0",
-      PodUid: "9f1c2d3e-0000-4000-8000-000000000000",
-      Logs: ["STEP 1/2: FROM busybox"],
-    },
-  ],
 } as const;
 
-/** github-push.schema.json, bundled. */
+/** github-push.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GithubPushSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/github-push.schema.json",
   title: "GithubPush",
-  description: "The parts of a GitHub push webhook payload that imagebuild reads.",
   type: "object",
   required: ["ref", "before", "after", "repository", "commits"],
   properties: {
     ref: {
       type: "string",
-      examples: ["refs/heads/main"],
     },
     before: {
       type: "string",
@@ -1751,42 +1334,21 @@ export const GithubPushSchema = {
       },
     },
   },
-  examples: [
-    {
-      ref: "refs/heads/main",
-      before: "0000000000000000000000000000000000000000",
-      after: "1111111111111111111111111111111111111111",
-      repository: {
-        full_name: "acme/images",
-      },
-      commits: [
-        {
-          id: "1111111111111111111111111111111111111111",
-          added: ["specs/busybox-tools/1.0.0.yaml"],
-          removed: [],
-          modified: [],
-        },
-      ],
-    },
-  ],
 } as const;
 
-/** gitlab-push.schema.json, bundled. */
+/** gitlab-push.schema.json, bundled, without descriptions and examples (see the source file). */
 export const GitlabPushSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/gitlab-push.schema.json",
   title: "GitlabPush",
-  description: "The parts of a Gitlab push webhook payload that imagebuild reads.",
   type: "object",
   required: ["ref", "before", "after", "repository", "project"],
   properties: {
     object_kind: {
       type: "string",
-      examples: ["push"],
     },
     ref: {
       type: "string",
-      examples: ["refs/heads/main"],
     },
     before: {
       type: "string",
@@ -1867,34 +1429,13 @@ export const GitlabPushSchema = {
       },
     },
   },
-  examples: [
-    {
-      object_kind: "push",
-      ref: "refs/heads/main",
-      before: "0000000000000000000000000000000000000000",
-      after: "1111111111111111111111111111111111111111",
-      project: {
-        path_with_namespace: "acme/images",
-      },
-      repository: {
-        name: "images",
-        git_http_url: "https://gitlab.example.com/acme/images.git",
-      },
-      commits: [
-        {
-          id: "1111111111111111111111111111111111111111",
-        },
-      ],
-    },
-  ],
 } as const;
 
-/** image.schema.json, bundled. */
+/** image.schema.json, bundled, without descriptions and examples (see the source file). */
 export const WorkspaceImageSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/image.schema.json",
   title: "WorkspaceImage",
-  description: "One image in a workspace's image list (an item of ListImages).",
   type: "object",
   required: ["ImageId", "Name", "ImageUri"],
   properties: {
@@ -1903,14 +1444,12 @@ export const WorkspaceImageSchema = {
     },
     Name: {
       type: "string",
-      examples: ["pytorch-train"],
     },
     Description: {
       type: "string",
     },
     ImageUri: {
       type: "string",
-      examples: ["127.0.0.1:5000/pai/pytorch-train:2.4.0"],
     },
     Labels: {
       $ref: "#/$defs/Labels",
@@ -1930,68 +1469,44 @@ export const WorkspaceImageSchema = {
     Size: {
       type: "number",
       minimum: 0,
-      description: "Image size in bytes.",
     },
     SourceId: {
       type: "string",
-      description: "The image build ID when SourceType is Build.",
     },
     SourceType: {
       $ref: "#/$defs/SourceType",
     },
     GmtCreateTime: {
       type: "string",
-      examples: ["2021-01-21T17:12:35.232Z"],
     },
     GmtModifiedTime: {
       type: "string",
-      examples: ["2021-01-21T17:12:35.232Z"],
     },
   },
-  examples: [
-    {
-      ImageId: "image-4c62abcdefghij53uo",
-      Name: "busybox-tools",
-      ImageUri: "127.0.0.1:5000/pai/busybox-tools:1.0.0",
-      SourceType: "Build",
-      SourceId: "build-abc",
-    },
-  ],
   $defs: {
     ImageId: {
       type: "string",
       pattern: "^image-[A-Za-z0-9]{1,64}$",
-      examples: ["image-tzi7f9abcdefghs45t"],
     },
     SourceType: {
       type: "string",
       enum: ["Import", "Build"],
-      examples: ["Build"],
     },
     Label: {
       type: "object",
       required: ["Key"],
       additionalProperties: false,
-      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
           minLength: 1,
           maxLength: 128,
-          examples: ["key1"],
         },
         Value: {
           type: "string",
           maxLength: 256,
-          examples: ["value1"],
         },
       },
-      examples: [
-        {
-          Key: "key1",
-          Value: "value1",
-        },
-      ],
     },
     Labels: {
       type: "array",
@@ -1999,118 +1514,63 @@ export const WorkspaceImageSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description:
-        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
-      description:
-        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
-      examples: ["PRIVATE"],
     },
   },
 } as const;
 
-/** imagebuild-config.schema.json, bundled. */
+/** imagebuild-config.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ImagebuildConfigSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/imagebuild-config.schema.json",
   title: "ImagebuildConfig",
-  description:
-    "imagebuild.config.yaml at the repository root: the environment commands use by default, where the specs live, and per environment the endpoint, workspace, registry and credentials profile. Command-line flags beat environment variables, which beat this file.",
   type: "object",
   additionalProperties: false,
   properties: {
     defaultEnv: {
       type: "string",
       pattern: "^[a-z][a-z0-9-]{0,31}$",
-      description:
-        "The environment of commands that act in one environment (build, render, status, images, builds, logs, stop) when neither --env nor IMAGEBUILD_ENV is given. validate and plan still check every environment unless one is named.",
-      examples: ["local"],
     },
     specsDir: {
       type: "string",
       minLength: 1,
       pattern: "^[^/]",
-      description: "The specs folder, relative to this file (default specs). --dir overrides it.",
-      examples: ["specs"],
     },
     environments: {
       type: "object",
-      description: "Settings by environment name (the names the specs' environments overlays use).",
       propertyNames: {
         pattern: "^[a-z][a-z0-9-]{0,31}$",
       },
       additionalProperties: {
         $ref: "#/$defs/ConfigEnvironment",
       },
-      examples: [
-        {
-          local: {
-            endpoint: "http://127.0.0.1:7070",
-          },
-          prod: {
-            region: "cn-hangzhou",
-            workspace: "268451",
-            profile: "platform",
-          },
-        },
-      ],
     },
   },
-  examples: [
-    {
-      defaultEnv: "local",
-      specsDir: "specs",
-      environments: {
-        local: {
-          endpoint: "http://127.0.0.1:7070",
-        },
-        prod: {
-          region: "cn-hangzhou",
-          profile: "platform",
-        },
-      },
-    },
-  ],
   $defs: {
     ConfigEnvironment: {
       type: "object",
       additionalProperties: false,
-      description:
-        "Where one environment's builds go. IMAGEBUILD_ENDPOINT or IMAGEBUILD_REGION in the environment replace endpoint and region.",
       properties: {
         endpoint: {
           type: "string",
           pattern: "^https?://[^/?#@\\s]+/?$",
-          description:
-            "One base URL for both PAI APIs, e.g. the local service; used instead of the region's endpoints.",
-          examples: ["http://127.0.0.1:7070"],
         },
         region: {
           type: "string",
           pattern: "^[a-z]{2,}(-[a-z0-9]+)+$",
-          description:
-            "The Alibaba Cloud region whose PAI endpoints are used when no endpoint is given.",
-          examples: ["cn-hangzhou"],
         },
         workspace: {
           $ref: "#/$defs/WorkspaceId",
-          description:
-            "The PAI workspace ID: build.WorkspaceId of specs that set none, and the workspace of images and builds.",
         },
         registry: {
           $ref: "#/$defs/SpecRegistry",
-          description:
-            "Registry host and namespace for specs that set no registry in this environment.",
         },
         profile: {
           type: "string",
           pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",
-          description:
-            "The aliyun CLI profile (~/.aliyun/config.json) that signs requests when no ALIBABA_CLOUD_ACCESS_KEY_ID is set; ALIBABA_CLOUD_PROFILE overrides it.",
-          examples: ["platform"],
         },
       },
     },
@@ -2118,26 +1578,19 @@ export const ImagebuildConfigSchema = {
       type: "string",
       minLength: 1,
       maxLength: 64,
-      description: "The PAI workspace ID.",
-      examples: ["12345"],
     },
     SpecRegistry: {
       type: "string",
       pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$",
-      description:
-        "Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.",
-      examples: ["127.0.0.1:5000/pai", "my-registry-vpc.cn-hangzhou.cr.aliyuncs.com/ml"],
     },
   },
 } as const;
 
-/** invocation-answer.schema.json, bundled. */
+/** invocation-answer.schema.json, bundled, without descriptions and examples (see the source file). */
 export const InvocationAnswerSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/invocation-answer.schema.json",
   title: "InvocationAnswer",
-  description:
-    "What the build-trigger function returns for an asynchronous invocation (OSS, timer, or its own job record) it did not throw for.",
   anyOf: [
     {
       $ref: "#/$defs/ProcessedInvocation",
@@ -2152,32 +1605,8 @@ export const InvocationAnswerSchema = {
       $ref: "#/$defs/RejectedInvocation",
     },
   ],
-  examples: [
-    {
-      status: "processed",
-      results: [
-        {
-          file: "specs/a/1.0.0.yaml",
-          status: "ignored",
-          reason: "not under the spec prefix",
-        },
-      ],
-    },
-    {
-      status: "failed",
-      error: {
-        code: "SOURCE_HTTP",
-        message: "GET … answered 404",
-      },
-    },
-    {
-      status: "rejected",
-      error: "IMAGEBUILD_SPEC_PREFIX: must be a relative folder ending in /",
-    },
-  ],
   $defs: {
     ProcessedInvocation: {
-      description: "One result per object (OSS) or per selected spec (timer; slot is the tick).",
       type: "object",
       required: ["status", "results"],
       additionalProperties: false,
@@ -2195,8 +1624,6 @@ export const InvocationAnswerSchema = {
           },
         },
         baseChanges: {
-          description:
-            "A base-change tick (timer payload select base-change): the on-base-change specs it rebuilt, found unchanged, could not compare (never built, or no base digests recorded) or failed on.",
           type: "object",
           required: ["rebuilt", "unchanged", "unknown", "failed"],
           additionalProperties: false,
@@ -2230,8 +1657,6 @@ export const InvocationAnswerSchema = {
       },
     },
     FailedInvocation: {
-      description:
-        "A failure a retry cannot fix (retryable ones throw, so Function Compute retries).",
       type: "object",
       required: ["status", "error"],
       additionalProperties: false,
@@ -2255,7 +1680,6 @@ export const InvocationAnswerSchema = {
       },
     },
     RejectedInvocation: {
-      description: "The event or the function's settings did not parse.",
       type: "object",
       required: ["status", "error"],
       additionalProperties: false,
@@ -2269,8 +1693,6 @@ export const InvocationAnswerSchema = {
       },
     },
     RecordInvocation: {
-      description:
-        "A job record was worked on: `dispatched` (its specs submitted; a follow record carries the jobs on), `followed` (every job terminal), `following` (some still running; the next follow record goes on), `gave-up` (the follow limit passed).",
       type: "object",
       required: ["status", "delivery", "part", "parts", "results"],
       additionalProperties: false,
@@ -2306,11 +1728,8 @@ export const InvocationAnswerSchema = {
     SpecResultFile: {
       type: "string",
       minLength: 1,
-      examples: ["specs/pytorch/2.4.0.yaml"],
     },
     EarlierJob: {
-      description:
-        "A build's DLC job as GetJob showed it when the service replayed its ClientToken.",
       type: "object",
       required: ["jobId", "status", "at"],
       additionalProperties: false,
@@ -2322,8 +1741,6 @@ export const InvocationAnswerSchema = {
           type: "string",
         },
         at: {
-          description:
-            "When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).",
           type: "string",
         },
         reason: {
@@ -2332,7 +1749,6 @@ export const InvocationAnswerSchema = {
       },
     },
     SubmittedSpec: {
-      description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
       type: "object",
       required: ["file", "status", "imageBuildId", "jobId", "clientToken"],
       additionalProperties: false,
@@ -2353,19 +1769,13 @@ export const InvocationAnswerSchema = {
           type: "string",
         },
         attempt: {
-          description:
-            "Which build attempt of this content and slot the job is: 1 the first, one more after each Failed or Stopped build.",
           type: "integer",
           minimum: 1,
         },
         replay: {
-          description:
-            "Set when the service answered with an earlier build of the same ClientToken: nothing new was started.",
           $ref: "#/$defs/EarlierJob",
         },
         rebuildOf: {
-          description:
-            "Set when this build is a new attempt because the previous one ended Failed or Stopped.",
           $ref: "#/$defs/EarlierJob",
         },
         finalStatus: {
@@ -2377,8 +1787,6 @@ export const InvocationAnswerSchema = {
       },
     },
     NotBuiltSpec: {
-      description:
-        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -2395,7 +1803,6 @@ export const InvocationAnswerSchema = {
       },
     },
     FailedSpec: {
-      description: "CreateImageBuild failed for the file.",
       type: "object",
       required: ["file", "status", "error"],
       additionalProperties: false,
@@ -2425,7 +1832,6 @@ export const InvocationAnswerSchema = {
       },
     },
     InvalidSpec: {
-      description: "The spec did not validate; each problem names the file and field.",
       type: "object",
       required: ["file", "status", "problems"],
       additionalProperties: false,
@@ -2445,8 +1851,6 @@ export const InvocationAnswerSchema = {
       },
     },
     ErrorSpec: {
-      description:
-        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
       type: "object",
       required: ["file", "status", "code", "reason"],
       additionalProperties: false,
@@ -2459,7 +1863,6 @@ export const InvocationAnswerSchema = {
         },
         code: {
           type: "string",
-          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
         },
         reason: {
           type: "string",
@@ -2467,7 +1870,6 @@ export const InvocationAnswerSchema = {
       },
     },
     WaitingSpec: {
-      description: "Not submitted yet: waits for its bases' builds.",
       type: "object",
       required: ["file", "status", "reason", "bases"],
       additionalProperties: false,
@@ -2491,8 +1893,6 @@ export const InvocationAnswerSchema = {
     },
     SpecResult: {
       title: "SpecResult",
-      description:
-        "What the build-trigger function did with one spec file of a push, upload or timer tick.",
       anyOf: [
         {
           $ref: "#/$defs/SubmittedSpec",
@@ -2513,36 +1913,15 @@ export const InvocationAnswerSchema = {
           $ref: "#/$defs/WaitingSpec",
         },
       ],
-      examples: [
-        {
-          file: "specs/busybox-hello/1.0.0.yaml",
-          status: "submitted",
-          imageBuildId: "ib-0123456789",
-          jobId: "dlc-0123456789",
-          clientToken: "3f2a9c0d1b",
-        },
-        {
-          file: "specs/old/1.0.0.yaml",
-          status: "removed",
-          reason: "removed in this push; nothing built",
-        },
-        {
-          file: "specs/bad/1.0.0.yaml",
-          status: "invalid",
-          problems: ["specs/bad/1.0.0.yaml: Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
-        },
-      ],
     },
   },
 } as const;
 
-/** job-record.schema.json, bundled. */
+/** job-record.schema.json, bundled, without descriptions and examples (see the source file). */
 export const JobRecordSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/job-record.schema.json",
   title: "JobRecord",
-  description:
-    "The payload of the build-trigger function's asynchronous invocation of itself (FC InvokeFunction, x-fc-invocation-type Async): a verified push reduced to what the worker needs. `dispatch` reads and builds `files`; `follow` polls `jobs` until each is terminal. Well under FC's 128 KB async limit: at most 50 files or jobs per record, never the webhook body.",
   type: "object",
   required: [
     "record",
@@ -2566,8 +1945,6 @@ export const JobRecordSchema = {
       enum: ["dispatch", "follow"],
     },
     delivery: {
-      description:
-        "The delivery key the HTTP answer named (the host's delivery id, or the content).",
       type: "string",
       minLength: 1,
       maxLength: 512,
@@ -2596,12 +1973,10 @@ export const JobRecordSchema = {
       maxLength: 128,
     },
     part: {
-      description: "This record's index among the delivery's records, from 0.",
       type: "integer",
       minimum: 0,
     },
     parts: {
-      description: "How many records the delivery was split into.",
       type: "integer",
       minimum: 1,
     },
@@ -2609,7 +1984,6 @@ export const JobRecordSchema = {
       type: "boolean",
     },
     files: {
-      description: "dispatch: the spec files of this part to read at `after` and build.",
       type: "array",
       maxItems: 50,
       items: {
@@ -2619,7 +1993,6 @@ export const JobRecordSchema = {
       },
     },
     removed: {
-      description: "dispatch, part 0 only: spec files the push removed (reported, nothing built).",
       type: "array",
       maxItems: 50,
       items: {
@@ -2629,7 +2002,6 @@ export const JobRecordSchema = {
       },
     },
     jobs: {
-      description: "follow: the submitted builds still to follow.",
       type: "array",
       maxItems: 50,
       items: {
@@ -2637,23 +2009,18 @@ export const JobRecordSchema = {
       },
     },
     acceptedAt: {
-      description: "When the HTTP trigger accepted the delivery (ISO 8601, UTC).",
       type: "string",
       pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$",
     },
     followSince: {
-      description: "follow: when following started; the follow limit counts from here.",
       type: "string",
       pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$",
     },
     round: {
-      description: "follow: how many follow invocations came before this one.",
       type: "integer",
       minimum: 0,
     },
     waiting: {
-      description:
-        "follow: specs built on specs of this push, submitted once every base in `bases` succeeded.",
       type: "array",
       maxItems: 50,
       items: {
@@ -2661,7 +2028,6 @@ export const JobRecordSchema = {
       },
     },
     succeeded: {
-      description: "follow: spec files of this record whose builds succeeded in earlier rounds.",
       type: "array",
       maxItems: 50,
       items: {
@@ -2671,50 +2037,8 @@ export const JobRecordSchema = {
       },
     },
   },
-  examples: [
-    {
-      record: "imagebuild/job-record/v1",
-      phase: "dispatch",
-      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
-      provider: "github",
-      repository: "acme/images",
-      branch: "main",
-      before: "0000000000000000000000000000000000000000",
-      after: "0123456789abcdef0123456789abcdef01234567",
-      part: 0,
-      parts: 1,
-      truncated: false,
-      files: ["specs/busybox-hello/1.0.0.yaml"],
-      removed: [],
-      acceptedAt: "2026-01-02T03:04:05.000Z",
-    },
-    {
-      record: "imagebuild/job-record/v1",
-      phase: "follow",
-      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
-      provider: "github",
-      repository: "acme/images",
-      branch: "main",
-      before: "0000000000000000000000000000000000000000",
-      after: "0123456789abcdef0123456789abcdef01234567",
-      part: 0,
-      parts: 1,
-      jobs: [
-        {
-          file: "specs/busybox-hello/1.0.0.yaml",
-          jobId: "dlc-0123456789",
-          imageBuildId: "ib-0123456789",
-          clientToken: "3f2a9c0d1b",
-        },
-      ],
-      acceptedAt: "2026-01-02T03:04:05.000Z",
-      followSince: "2026-01-02T03:04:06.000Z",
-      round: 0,
-    },
-  ],
   $defs: {
     WaitingFile: {
-      description: "A spec file waiting for the builds of the spec files it is built on.",
       type: "object",
       required: ["file", "bases"],
       additionalProperties: false,
@@ -2736,7 +2060,6 @@ export const JobRecordSchema = {
       },
     },
     FollowedJob: {
-      description: "One submitted build to follow: its spec file, DLC job and image build.",
       type: "object",
       required: ["file", "jobId", "imageBuildId", "clientToken"],
       additionalProperties: false,
@@ -2764,13 +2087,11 @@ export const JobRecordSchema = {
   },
 } as const;
 
-/** list-ecs-specs-query.schema.json, bundled. */
+/** list-ecs-specs-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListEcsSpecsQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-ecs-specs-query.schema.json",
   title: "ListEcsSpecsQuery",
-  description:
-    "The query string of PAI-DLC ListEcsSpecs (GET /api/v1/ecsspecs). Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsRequest.ts.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -2781,12 +2102,10 @@ export const ListEcsSpecsQuerySchema = {
     InstanceTypes: {
       type: "string",
       pattern: "^[^,]+(,[^,]+)*$",
-      description: "Comma-separated instance types.",
     },
     Order: {
       type: "string",
       enum: ["desc", "asc", "DESC", "ASC"],
-      description: "Default asc.",
     },
     PageNumber: {
       type: "string",
@@ -2795,7 +2114,6 @@ export const ListEcsSpecsQuerySchema = {
     PageSize: {
       type: "string",
       pattern: "^([1-9][0-9]?|100)$",
-      description: "1 to 100; default 10.",
     },
     ResourceType: {
       type: "string",
@@ -2806,21 +2124,13 @@ export const ListEcsSpecsQuerySchema = {
       enum: ["CPU", "GPU", "Memory", "GmtCreateTime"],
     },
   },
-  examples: [
-    {
-      AcceleratorType: "CPU",
-      PageSize: "10",
-    },
-  ],
 } as const;
 
-/** list-ecs-specs-response.schema.json, bundled. */
+/** list-ecs-specs-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListEcsSpecsResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-ecs-specs-response.schema.json",
   title: "ListEcsSpecsResponse",
-  description:
-    "The response of PAI-DLC ListEcsSpecs. Field names from the official SDK model pai-dlc-20201203/src/models/ListEcsSpecsResponseBody.ts (items: EcsSpec.ts).",
   type: "object",
   required: ["TotalCount", "EcsSpecs"],
   properties: {
@@ -2838,27 +2148,10 @@ export const ListEcsSpecsResponseSchema = {
       },
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      TotalCount: 1,
-      EcsSpecs: [
-        {
-          InstanceType: "ecs.c6.large",
-          AcceleratorType: "CPU",
-          Cpu: 2,
-          Memory: 4,
-          Gpu: 0,
-          IsAvailable: true,
-        },
-      ],
-    },
-  ],
   $defs: {
     EcsSpec: {
       type: "object",
       required: ["InstanceType"],
-      description: "One ECS instance type.",
       properties: {
         AcceleratorType: {
           type: "string",
@@ -2886,7 +2179,6 @@ export const ListEcsSpecsResponseSchema = {
         },
         Memory: {
           type: "number",
-          description: "GiB.",
         },
         NonProtectSpotDiscount: {
           type: "number",
@@ -2914,13 +2206,11 @@ export const ListEcsSpecsResponseSchema = {
   },
 } as const;
 
-/** list-image-labels-query.schema.json, bundled. */
+/** list-image-labels-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListImageLabelsQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-image-labels-query.schema.json",
   title: "ListImageLabelsQuery",
-  description:
-    "The query string of AIWorkspace ListImageLabels (GET /api/v1/image/labels, version 2021-02-04). Field names from the official SDK model aiworkspace-20210204/src/models/ListImageLabelsRequest.ts.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -2931,13 +2221,10 @@ export const ListImageLabelsQuerySchema = {
     LabelFilter: {
       type: "string",
       pattern: "^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$",
-      description: "Comma-separated key=value pairs; only images with every pair count.",
-      examples: ["system.official=false"],
     },
     LabelKeys: {
       type: "string",
       pattern: "^[^,]+(,[^,]+)*$",
-      description: "Comma-separated keys; only these keys are listed.",
     },
     Region: {
       type: "string",
@@ -2947,21 +2234,13 @@ export const ListImageLabelsQuerySchema = {
       minLength: 1,
     },
   },
-  examples: [
-    {
-      WorkspaceId: "12345",
-      LabelKeys: "team,base.digest",
-    },
-  ],
 } as const;
 
-/** list-image-labels-response.schema.json, bundled. */
+/** list-image-labels-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListImageLabelsResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-image-labels-response.schema.json",
   title: "ListImageLabelsResponse",
-  description:
-    "The response of AIWorkspace ListImageLabels. Field names from the official SDK model aiworkspace-20210204/src/models/ListImageLabelsResponseBody.ts.",
   type: "object",
   required: ["TotalCount", "Labels"],
   properties: {
@@ -2988,26 +2267,13 @@ export const ListImageLabelsResponseSchema = {
       },
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      TotalCount: 1,
-      Labels: [
-        {
-          Key: "team",
-          Value: "ml",
-        },
-      ],
-    },
-  ],
 } as const;
 
-/** list-images-query.schema.json, bundled. */
+/** list-images-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListImagesQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-images-query.schema.json",
   title: "ListImagesQuery",
-  description: "The query string of ListImages (GET /api/v1/images). Values arrive as strings.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -3017,20 +2283,15 @@ export const ListImagesQuerySchema = {
     Name: {
       type: "string",
       maxLength: 128,
-      description: "Fuzzy match on the name.",
     },
     Query: {
       type: "string",
       maxLength: 1024,
-      description: "Fuzzy match on name and description.",
     },
     Labels: {
       type: "string",
       maxLength: 25000,
       pattern: "^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$",
-      description:
-        "Comma-separated Key=Value pairs; every pair must match. At most 64 pairs (the local service answers 400 naming Labels beyond that).",
-      examples: ["system.official=false,system.chipType=GPU"],
     },
     Accessibility: {
       $ref: "#/$defs/Accessibility",
@@ -3042,17 +2303,14 @@ export const ListImagesQuerySchema = {
     Verbose: {
       type: "string",
       enum: ["true", "false"],
-      description: "true adds Labels to each item.",
     },
     PageNumber: {
       type: "string",
       pattern: "^[1-9][0-9]{0,6}$",
-      description: "From 1; default 1.",
     },
     PageSize: {
       type: "string",
       pattern: "^([1-9][0-9]?|100)$",
-      description: "1 to 100; default 20.",
     },
     SortBy: {
       type: "string",
@@ -3061,41 +2319,26 @@ export const ListImagesQuerySchema = {
     Order: {
       type: "string",
       enum: ["ASC", "DESC"],
-      description: "Default ASC.",
     },
   },
-  examples: [
-    {
-      WorkspaceId: "12345",
-      Verbose: "true",
-      PageNumber: "1",
-      PageSize: "20",
-    },
-  ],
   $defs: {
     WorkspaceId: {
       type: "string",
       minLength: 1,
       maxLength: 64,
-      description: "The PAI workspace ID.",
-      examples: ["12345"],
     },
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
-      description:
-        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
-      examples: ["PRIVATE"],
     },
   },
 } as const;
 
-/** list-images-response.schema.json, bundled. */
+/** list-images-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListImagesResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-images-response.schema.json",
   title: "ListImagesResponse",
-  description: "The response of ListImages.",
   type: "object",
   required: ["TotalCount", "Images"],
   properties: {
@@ -3113,43 +2356,26 @@ export const ListImagesResponseSchema = {
       },
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      TotalCount: 0,
-      Images: [],
-    },
-  ],
   $defs: {
     ImageId: {
       type: "string",
       pattern: "^image-[A-Za-z0-9]{1,64}$",
-      examples: ["image-tzi7f9abcdefghs45t"],
     },
     Label: {
       type: "object",
       required: ["Key"],
       additionalProperties: false,
-      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
           minLength: 1,
           maxLength: 128,
-          examples: ["key1"],
         },
         Value: {
           type: "string",
           maxLength: 256,
-          examples: ["value1"],
         },
       },
-      examples: [
-        {
-          Key: "key1",
-          Value: "value1",
-        },
-      ],
     },
     Labels: {
       type: "array",
@@ -3157,24 +2383,17 @@ export const ListImagesResponseSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description:
-        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
-      description:
-        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
-      examples: ["PRIVATE"],
     },
     SourceType: {
       type: "string",
       enum: ["Import", "Build"],
-      examples: ["Build"],
     },
     WorkspaceImage: {
       title: "WorkspaceImage",
-      description: "One image in a workspace's image list (an item of ListImages).",
       type: "object",
       required: ["ImageId", "Name", "ImageUri"],
       properties: {
@@ -3183,14 +2402,12 @@ export const ListImagesResponseSchema = {
         },
         Name: {
           type: "string",
-          examples: ["pytorch-train"],
         },
         Description: {
           type: "string",
         },
         ImageUri: {
           type: "string",
-          examples: ["127.0.0.1:5000/pai/pytorch-train:2.4.0"],
         },
         Labels: {
           $ref: "#/$defs/Labels",
@@ -3210,44 +2427,29 @@ export const ListImagesResponseSchema = {
         Size: {
           type: "number",
           minimum: 0,
-          description: "Image size in bytes.",
         },
         SourceId: {
           type: "string",
-          description: "The image build ID when SourceType is Build.",
         },
         SourceType: {
           $ref: "#/$defs/SourceType",
         },
         GmtCreateTime: {
           type: "string",
-          examples: ["2021-01-21T17:12:35.232Z"],
         },
         GmtModifiedTime: {
           type: "string",
-          examples: ["2021-01-21T17:12:35.232Z"],
         },
       },
-      examples: [
-        {
-          ImageId: "image-4c62abcdefghij53uo",
-          Name: "busybox-tools",
-          ImageUri: "127.0.0.1:5000/pai/busybox-tools:1.0.0",
-          SourceType: "Build",
-          SourceId: "build-abc",
-        },
-      ],
     },
   },
 } as const;
 
-/** list-jobs-query.schema.json, bundled. */
+/** list-jobs-query.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListJobsQuerySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-jobs-query.schema.json",
   title: "ListJobsQuery",
-  description:
-    "The query string of PAI-DLC ListJobs (GET /api/v1/jobs, version 2020-12-03). Values arrive as strings. Field names from the official SDK model pai-dlc-20201203/src/models/ListJobsRequest.ts.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -3269,7 +2471,6 @@ export const ListJobsQuerySchema = {
     DisplayNameSearchMode: {
       type: "string",
       enum: ["wildcard", "exact"],
-      description: "Default wildcard.",
     },
     EnableAssignNode: {
       type: "string",
@@ -3277,7 +2478,6 @@ export const ListJobsQuerySchema = {
     EndTime: {
       type: "string",
       minLength: 1,
-      description: "Jobs created at or before; default now.",
     },
     FromAllWorkspaces: {
       type: "string",
@@ -3292,7 +2492,6 @@ export const ListJobsQuerySchema = {
     JobIds: {
       type: "string",
       minLength: 1,
-      description: "Job ids separated by commas; JobId wins when both are given.",
     },
     JobType: {
       type: "string",
@@ -3311,7 +2510,6 @@ export const ListJobsQuerySchema = {
     Order: {
       type: "string",
       enum: ["desc", "asc", "DESC", "ASC"],
-      description: "Default desc.",
     },
     OversoldInfo: {
       type: "string",
@@ -3319,12 +2517,10 @@ export const ListJobsQuerySchema = {
     PageNumber: {
       type: "string",
       pattern: "^[1-9][0-9]{0,6}$",
-      description: "From 1; default 1.",
     },
     PageSize: {
       type: "string",
       pattern: "^([1-9][0-9]?|100)$",
-      description: "1 to 100; default 50.",
     },
     PaymentType: {
       type: "string",
@@ -3355,17 +2551,13 @@ export const ListJobsQuerySchema = {
     StartTime: {
       type: "string",
       minLength: 1,
-      description: "Jobs created at or after; with EndTime absent too, the last 7 days.",
     },
     Status: {
       type: "string",
       minLength: 1,
-      description: "One DLC status, or several separated by commas.",
-      examples: ["Running,Failed"],
     },
     Tags: {
       type: "string",
-      description: "A JSON object of tag keys and values (the SDK sends the map as JSON).",
     },
     TemplateId: {
       type: "string",
@@ -3386,25 +2578,13 @@ export const ListJobsQuerySchema = {
       type: "string",
     },
   },
-  examples: [
-    {
-      WorkspaceId: "12345",
-      Status: "Failed",
-      PageNumber: "1",
-      PageSize: "20",
-      SortBy: "GmtCreateTime",
-      Order: "desc",
-    },
-  ],
 } as const;
 
-/** list-jobs-response.schema.json, bundled. */
+/** list-jobs-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const ListJobsResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/list-jobs-response.schema.json",
   title: "ListJobsResponse",
-  description:
-    "The response of PAI-DLC ListJobs. Field names from the official SDK model pai-dlc-20201203/src/models/ListJobsResponseBody.ts (items: JobItem.ts).",
   type: "object",
   required: ["TotalCount", "Jobs"],
   properties: {
@@ -3422,18 +2602,6 @@ export const ListJobsResponseSchema = {
       },
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      TotalCount: 1,
-      Jobs: [
-        {
-          JobId: "dlc-abcd1234",
-          Status: "Failed",
-        },
-      ],
-    },
-  ],
   $defs: {
     JobStatus: {
       type: "string",
@@ -3453,8 +2621,6 @@ export const ListJobsResponseSchema = {
         "Failed",
         "Stopped",
       ],
-      description: "DLC job status; Succeeded, Failed and Stopped are terminal.",
-      examples: ["Running"],
     },
     StatusTransition: {
       type: "object",
@@ -3474,34 +2640,27 @@ export const ListJobsResponseSchema = {
         },
         StartTime: {
           type: "string",
-          description:
-            "When the job entered Status (the SDK's StatusTransitionItem name; equal to Time).",
         },
         EndTime: {
           type: "string",
-          description: "When the job left Status; absent for the current one.",
         },
       },
     },
     Pod: {
       type: "object",
       required: ["PodId", "Status"],
-      description: "One pod of a job (GetJobResponseBodyPods in the SDK).",
       properties: {
         PodId: {
           type: "string",
-          examples: ["dlc-abcd1234-worker-0"],
         },
         PodUid: {
           type: "string",
         },
         Type: {
           type: "string",
-          examples: ["Worker"],
         },
         Status: {
           type: "string",
-          examples: ["Running"],
         },
         SubStatus: {
           type: "string",
@@ -3532,8 +2691,6 @@ export const ListJobsResponseSchema = {
     },
     DlcJob: {
       title: "DlcJob",
-      description:
-        "The response of PAI-DLC GetJob (GET /api/v1/jobs/{JobId}, version 2020-12-03) and an item of ListJobs: the job that runs an image build. Field names from the official SDK models pai-dlc-20201203/src/models/GetJobResponseBody.ts and JobItem.ts.",
       type: "object",
       required: ["JobId", "Status"],
       properties: {
@@ -3542,14 +2699,12 @@ export const ListJobsResponseSchema = {
         },
         JobId: {
           type: "string",
-          examples: ["dlc-abcd1234"],
         },
         DisplayName: {
           type: "string",
         },
         JobType: {
           type: "string",
-          examples: ["ImageBuild"],
         },
         WorkspaceId: {
           type: "string",
@@ -3562,7 +2717,6 @@ export const ListJobsResponseSchema = {
         },
         ReasonCode: {
           type: "string",
-          examples: ["JobStoppedByUser"],
         },
         ReasonMessage: {
           type: "string",
@@ -3588,39 +2742,23 @@ export const ListJobsResponseSchema = {
         Duration: {
           type: "integer",
           minimum: 0,
-          description: "Seconds from GmtRunningTime to GmtFinishTime (or now).",
         },
         Pods: {
           type: "array",
           items: {
             $ref: "#/$defs/Pod",
           },
-          description: "A build job has one pod.",
         },
       },
-      examples: [
-        {
-          JobId: "dlc-abcd1234",
-          Status: "Running",
-          StatusHistory: [
-            {
-              Status: "Creating",
-              Time: "2026-01-01T00:00:00.000Z",
-            },
-          ],
-        },
-      ],
     },
   },
 } as const;
 
-/** publish-image-response.schema.json, bundled. */
+/** publish-image-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const PublishImageResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/publish-image-response.schema.json",
   title: "PublishImageResponse",
-  description:
-    "The response of AIWorkspace PublishImage (PUT /api/v1/images/{ImageId}/publish). Field names from the official SDK model aiworkspace-20210204/src/models/PublishImageResponseBody.ts.",
   type: "object",
   required: ["ImageId"],
   properties: {
@@ -3631,41 +2769,26 @@ export const PublishImageResponseSchema = {
       type: "string",
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-      ImageId: "image-4c62abcdefghij53uo",
-    },
-  ],
 } as const;
 
-/** request-id-response.schema.json, bundled. */
+/** request-id-response.schema.json, bundled, without descriptions and examples (see the source file). */
 export const RequestIdResponseSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/request-id-response.schema.json",
   title: "RequestIdResponse",
-  description:
-    "A response that carries only its RequestId: RemoveImage, StopJob, AddImageLabels and RemoveImageLabels.",
   type: "object",
   properties: {
     RequestId: {
       type: "string",
     },
   },
-  examples: [
-    {
-      RequestId: "5A14FA81-DD4E-4000-8000-000000000000",
-    },
-  ],
 } as const;
 
-/** spec-result.schema.json, bundled. */
+/** spec-result.schema.json, bundled, without descriptions and examples (see the source file). */
 export const SpecResultSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/spec-result.schema.json",
   title: "SpecResult",
-  description:
-    "What the build-trigger function did with one spec file of a push, upload or timer tick.",
   anyOf: [
     {
       $ref: "#/$defs/SubmittedSpec",
@@ -3686,33 +2809,12 @@ export const SpecResultSchema = {
       $ref: "#/$defs/WaitingSpec",
     },
   ],
-  examples: [
-    {
-      file: "specs/busybox-hello/1.0.0.yaml",
-      status: "submitted",
-      imageBuildId: "ib-0123456789",
-      jobId: "dlc-0123456789",
-      clientToken: "3f2a9c0d1b",
-    },
-    {
-      file: "specs/old/1.0.0.yaml",
-      status: "removed",
-      reason: "removed in this push; nothing built",
-    },
-    {
-      file: "specs/bad/1.0.0.yaml",
-      status: "invalid",
-      problems: ["specs/bad/1.0.0.yaml: Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
-    },
-  ],
   $defs: {
     SpecResultFile: {
       type: "string",
       minLength: 1,
-      examples: ["specs/pytorch/2.4.0.yaml"],
     },
     SubmittedSpec: {
-      description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
       type: "object",
       required: ["file", "status", "imageBuildId", "jobId", "clientToken"],
       additionalProperties: false,
@@ -3733,19 +2835,13 @@ export const SpecResultSchema = {
           type: "string",
         },
         attempt: {
-          description:
-            "Which build attempt of this content and slot the job is: 1 the first, one more after each Failed or Stopped build.",
           type: "integer",
           minimum: 1,
         },
         replay: {
-          description:
-            "Set when the service answered with an earlier build of the same ClientToken: nothing new was started.",
           $ref: "#/$defs/EarlierJob",
         },
         rebuildOf: {
-          description:
-            "Set when this build is a new attempt because the previous one ended Failed or Stopped.",
           $ref: "#/$defs/EarlierJob",
         },
         finalStatus: {
@@ -3757,8 +2853,6 @@ export const SpecResultSchema = {
       },
     },
     EarlierJob: {
-      description:
-        "A build's DLC job as GetJob showed it when the service replayed its ClientToken.",
       type: "object",
       required: ["jobId", "status", "at"],
       additionalProperties: false,
@@ -3770,8 +2864,6 @@ export const SpecResultSchema = {
           type: "string",
         },
         at: {
-          description:
-            "When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).",
           type: "string",
         },
         reason: {
@@ -3780,8 +2872,6 @@ export const SpecResultSchema = {
       },
     },
     NotBuiltSpec: {
-      description:
-        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -3798,7 +2888,6 @@ export const SpecResultSchema = {
       },
     },
     FailedSpec: {
-      description: "CreateImageBuild failed for the file.",
       type: "object",
       required: ["file", "status", "error"],
       additionalProperties: false,
@@ -3828,8 +2917,6 @@ export const SpecResultSchema = {
       },
     },
     ErrorSpec: {
-      description:
-        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
       type: "object",
       required: ["file", "status", "code", "reason"],
       additionalProperties: false,
@@ -3842,7 +2929,6 @@ export const SpecResultSchema = {
         },
         code: {
           type: "string",
-          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
         },
         reason: {
           type: "string",
@@ -3850,7 +2936,6 @@ export const SpecResultSchema = {
       },
     },
     WaitingSpec: {
-      description: "Not submitted yet: waits for its bases' builds.",
       type: "object",
       required: ["file", "status", "reason", "bases"],
       additionalProperties: false,
@@ -3873,7 +2958,6 @@ export const SpecResultSchema = {
       },
     },
     InvalidSpec: {
-      description: "The spec did not validate; each problem names the file and field.",
       type: "object",
       required: ["file", "status", "problems"],
       additionalProperties: false,
@@ -3895,13 +2979,11 @@ export const SpecResultSchema = {
   },
 } as const;
 
-/** spec.schema.json, bundled. */
+/** spec.schema.json, bundled, without descriptions and examples (see the source file). */
 export const SpecSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/spec.schema.json",
   title: "Spec",
-  description:
-    "An imagebuild/v1 file: an image version (kind ImageBuild, at specs/<image-name>/<version>.yaml) or layered defaults (kind Defaults, in a _defaults.yaml). Build fields use the CreateImageBuild vocabulary; fields may come from defaults and environment overlays, so the request is checked in full only after layering.",
   type: "object",
   required: ["apiVersion", "kind"],
   additionalProperties: false,
@@ -3913,7 +2995,6 @@ export const SpecSchema = {
     kind: {
       type: "string",
       enum: ["ImageBuild", "Defaults"],
-      description: "ImageBuild for an image version, Defaults for a _defaults.yaml.",
     },
     description: {
       type: "string",
@@ -3930,7 +3011,6 @@ export const SpecSchema = {
     },
     environments: {
       type: "object",
-      description: "Overlays by environment name (--env NAME), applied after all defaults.",
       propertyNames: {
         pattern: "^[a-z][a-z0-9-]{0,31}$",
       },
@@ -3939,37 +3019,14 @@ export const SpecSchema = {
       },
     },
   },
-  examples: [
-    {
-      apiVersion: "imagebuild/v1",
-      kind: "ImageBuild",
-      build: {
-        Image: {
-          Name: "busybox-tools",
-          Description: "Busybox with a motd",
-        },
-        BuildConfig: {
-          BuildType: "CustomDockerfile",
-          Dockerfile: "FROM busybox:1.36\nRUN echo hello > /etc/motd\n",
-        },
-      },
-      policy: {
-        tag: "immutable",
-      },
-    },
-  ],
   $defs: {
     SpecRegistry: {
       type: "string",
       pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$",
-      description:
-        "Registry host and namespace; when Image.Uri is not given it is <registry>/<image-name>:<version>.",
-      examples: ["127.0.0.1:5000/pai", "my-registry-vpc.cn-hangzhou.cr.aliyuncs.com/ml"],
     },
     SpecBuild: {
       type: "object",
       additionalProperties: false,
-      description: "CreateImageBuild body fields; any may come from defaults or an overlay.",
       properties: {
         Accessibility: {
           $ref: "#/$defs/Accessibility",
@@ -4002,8 +3059,6 @@ export const SpecSchema = {
         },
         args: {
           type: "object",
-          description:
-            "Build arguments: each sets the default of the Dockerfile's ARG of that name. Literal values only.",
           propertyNames: {
             pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$",
           },
@@ -4011,19 +3066,12 @@ export const SpecSchema = {
             type: "string",
             pattern: "^[A-Za-z0-9._:/@+=,%~^-]{0,1024}$",
           },
-          examples: [
-            {
-              DEBIAN_SUITE: "bookworm",
-            },
-          ],
         },
       },
     },
     SpecTargetRegistry: {
       type: "object",
       additionalProperties: false,
-      description:
-        "TargetRegistry fields; Type may come from defaults, so an overlay can set only InstanceId. The layered request requires Type.",
       properties: {
         InstanceId: {
           $ref: "#/$defs/AcrInstanceId",
@@ -4036,8 +3084,6 @@ export const SpecSchema = {
     SpecImage: {
       type: "object",
       additionalProperties: false,
-      description:
-        "Image metadata. Name defaults to the folder name and Uri to <registry>/<Name>:<version>.",
       properties: {
         Name: {
           $ref: "#/$defs/ImageName",
@@ -4057,8 +3103,6 @@ export const SpecSchema = {
     SpecBuildConfig: {
       type: "object",
       additionalProperties: false,
-      description:
-        "CustomDockerfile: Dockerfile inline or DockerfileFile beside the spec. PackageInstallation: Packages, rendered into a Dockerfile.",
       properties: {
         BuildType: {
           $ref: "#/$defs/BuildType",
@@ -4071,16 +3115,12 @@ export const SpecSchema = {
         DockerfileFile: {
           type: "string",
           pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]*$",
-          description: "A file in the spec's folder holding the Dockerfile.",
-          examples: ["Dockerfile"],
         },
         Packages: {
           $ref: "#/$defs/SpecPackages",
         },
         RegistryAuths: {
           type: "object",
-          description:
-            "Registry host to a credential reference, resolved at dispatch. Never a literal credential.",
           propertyNames: {
             pattern: "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?$",
           },
@@ -4095,18 +3135,14 @@ export const SpecSchema = {
       additionalProperties: false,
       minProperties: 1,
       maxProperties: 1,
-      description:
-        "Where a registry credential ('user:password') is found at dispatch: a secret name (the env var IMAGEBUILD_SECRET_<NAME>), or that variable itself (fromEnv: IMAGEBUILD_SECRET_<NAME>; any other variable is a secret-scope error). The secret must be bound to this registry host in IMAGEBUILD_SECRET_HOSTS where the build runs.",
       properties: {
         fromEnv: {
           type: "string",
           pattern: "^[A-Z_][A-Z0-9_]{0,127}$",
-          examples: ["IMAGEBUILD_SECRET_ACR_PULL"],
         },
         secret: {
           type: "string",
           pattern: "^[a-z0-9][a-z0-9-]{0,62}$",
-          examples: ["acr-pull"],
         },
       },
     },
@@ -4114,92 +3150,62 @@ export const SpecSchema = {
       type: "object",
       additionalProperties: false,
       required: ["Base"],
-      description:
-        "A base image and package lists in each package manager's own syntax. The lint rule package-syntax reads every entry with a parser of that syntax (PEP 508 for Pip, conda match specs, apt-get's name[:arch][=version|/release]); entries reach the package manager as arguments, never through a shell.",
       properties: {
         Base: {
           type: "string",
           pattern:
             "^[a-z0-9][a-z0-9._/:-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})(@sha256:[0-9a-f]{64})?$",
-          description: "Base image with an explicit tag.",
-          examples: ["debian:bookworm"],
         },
         Apt: {
           type: "array",
           maxItems: 500,
-          description:
-            "apt-get install arguments: name, name:arch, name=version (a Debian version) or name/release.",
           items: {
             type: "string",
             minLength: 1,
             maxLength: 256,
           },
-          examples: [["python3-numpy", "curl=7.88.1-10+deb12u8", "libc6:i386"]],
         },
         Pip: {
           type: "array",
           maxItems: 500,
-          description:
-            "PEP 508 requirements: name, [extras], version clauses (~= == != <= >= < > ===, comma-separated), ; environment marker. No URLs or direct references.",
           items: {
             type: "string",
             minLength: 1,
             maxLength: 256,
           },
-          examples: [
-            [
-              "numpy==1.26.4",
-              "scikit-learn>=1.3,<1.5",
-              'requests[socks]==2.32.3; python_version >= "3.9"',
-            ],
-          ],
         },
         Conda: {
           type: "array",
           maxItems: 500,
-          description:
-            "conda match specs: [channel::]name, then a version (=1.2, >=1.2,<2, 1.2.*) and a build string (after a space or as name=version=build).",
           items: {
             type: "string",
             minLength: 1,
             maxLength: 256,
           },
-          examples: [["cudatoolkit=11.8", "pytorch::pytorch>=2.1", "numpy 1.26.* py311*"]],
         },
       },
     },
     SpecPolicy: {
       type: "object",
       additionalProperties: false,
-      description: "When and how a version is rebuilt.",
       properties: {
         schedule: {
           type: "string",
           pattern: "^\\S+( \\S+){5}$",
-          description: "A 6-field cron (seconds first), UTC, for scheduled rebuilds.",
-          examples: ["0 0 4 * * 1"],
         },
         tag: {
           type: "string",
           enum: ["immutable", "overwrite", "dated"],
-          description:
-            "immutable: built once, never replaced; overwrite: rebuilds replace the tag; dated: rebuilds push <version>-<yyyymmdd>.",
-          examples: ["immutable"],
         },
         rebuild: {
           type: "string",
           enum: ["never", "with-base", "on-base-change"],
-          description:
-            "with-base: rebuilt after a spec it is built on is built; on-base-change: that too, and rebuilt by the base-change timer when the registry digest of a base it was built on changes (needs tag overwrite or dated); never (default).",
-          examples: ["with-base"],
         },
       },
     },
     SpecOverlay: {
       type: "object",
       additionalProperties: false,
-      description:
-        "What an environment replaces: registry, workspace, resources and any other build field.",
       properties: {
         registry: {
           $ref: "#/$defs/SpecRegistry",
@@ -4212,44 +3218,33 @@ export const SpecSchema = {
     Accessibility: {
       type: "string",
       enum: ["PUBLIC", "PRIVATE"],
-      description:
-        "Visibility of the image: PUBLIC for every workspace member, PRIVATE for its creator.",
-      examples: ["PRIVATE"],
     },
     WorkspaceId: {
       type: "string",
       minLength: 1,
       maxLength: 64,
-      description: "The PAI workspace ID.",
-      examples: ["12345"],
     },
     ResourceConfig: {
       type: "object",
       additionalProperties: false,
-      description: "Subscription resources; empty for the public resource group.",
       properties: {
         CPU: {
           type: "string",
           pattern: "^[0-9]+(\\.[0-9]+)?$",
-          examples: ["4"],
         },
         Memory: {
           type: "string",
           pattern: "^[0-9]+(Ki|Mi|Gi|Ti)?$",
-          examples: ["8Gi"],
         },
       },
     },
     Resource: {
       type: "object",
       additionalProperties: false,
-      description:
-        "The resources that run the build: EcsSpec for the public resource group, or ResourceId, ResourceType and ResourceConfig for subscription resources.",
       properties: {
         EcsSpec: {
           type: "string",
           pattern: "^ecs\\.[a-z0-9-]+\\.[a-z0-9-]+$",
-          examples: ["ecs.c6.large"],
         },
         ResourceConfig: {
           $ref: "#/$defs/ResourceConfig",
@@ -4257,39 +3252,28 @@ export const SpecSchema = {
         ResourceId: {
           type: "string",
           minLength: 1,
-          examples: ["quotaadzoqup693z"],
         },
         ResourceType: {
           type: "string",
           enum: ["Lingjun"],
-          examples: ["Lingjun"],
         },
       },
-      examples: [
-        {
-          EcsSpec: "ecs.c6.large",
-        },
-      ],
     },
     UserVpc: {
       type: "object",
       additionalProperties: false,
-      description: "The user's VPC, for reaching an ACR Enterprise Edition instance.",
       properties: {
         VpcId: {
           type: "string",
           pattern: "^vpc-[A-Za-z0-9*]+$",
-          examples: ["vpc-abcdef"],
         },
         SwitchId: {
           type: "string",
           pattern: "^vs[w]?-[A-Za-z0-9*]+$",
-          examples: ["vs-abcdef"],
         },
         SecurityGroupId: {
           type: "string",
           pattern: "^sg-[A-Za-z0-9*]+$",
-          examples: ["sg-abcdef"],
         },
         ExtendedCidrs: {
           type: "array",
@@ -4297,38 +3281,27 @@ export const SpecSchema = {
             type: "string",
             pattern: "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
           },
-          examples: [["10.0.0.0/24"]],
         },
         DefaultRoute: {
           type: "string",
-          examples: ["eth1"],
         },
       },
     },
     RegionId: {
       type: "string",
       pattern: "^[a-z]{2}(-[a-z0-9]+)+$",
-      description: "The region ID.",
-      examples: ["cn-wulanchabu"],
     },
     AcrInstanceId: {
       type: "string",
       pattern: "^cri-[A-Za-z0-9*]+$",
-      description: "An ACR Enterprise Edition instance ID.",
-      examples: ["cri-abcd"],
     },
     TargetRegistryType: {
       type: "string",
       enum: ["AcrEnterprise"],
-      description: "Only ACR Enterprise Edition is supported.",
-      examples: ["AcrEnterprise"],
     },
     ImageName: {
       type: "string",
       pattern: "^[a-z][a-z0-9-]{0,49}$",
-      description:
-        "1 to 50 characters of lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
-      examples: ["pytorch-train"],
     },
     ImageUri: {
       type: "string",
@@ -4336,33 +3309,22 @@ export const SpecSchema = {
       maxLength: 512,
       pattern:
         "^[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?/[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$",
-      description: "The image reference with its tag: registry host, repository path and tag.",
-      examples: ["user-test-registry-vpc.cn-wulanchabu.cr.aliyuncs.com/pai-test/pai-test:test-v1"],
     },
     Label: {
       type: "object",
       required: ["Key"],
       additionalProperties: false,
-      description: "One image label; a label is its Key (the Value may be empty).",
       properties: {
         Key: {
           type: "string",
           minLength: 1,
           maxLength: 128,
-          examples: ["key1"],
         },
         Value: {
           type: "string",
           maxLength: 256,
-          examples: ["value1"],
         },
       },
-      examples: [
-        {
-          Key: "key1",
-          Value: "value1",
-        },
-      ],
     },
     Labels: {
       type: "array",
@@ -4370,26 +3332,19 @@ export const SpecSchema = {
         $ref: "#/$defs/Label",
       },
       maxItems: 64,
-      description:
-        "Image labels: at most 64 (a local-pai limit; see docs/decisions/local-pai-input-limits.md).",
     },
     BuildType: {
       type: "string",
       enum: ["PackageInstallation", "CustomDockerfile"],
-      description:
-        "PackageInstallation installs packages on a chosen base image; CustomDockerfile builds a free-form Dockerfile.",
-      examples: ["CustomDockerfile"],
     },
   },
 } as const;
 
-/** webhook-answer.schema.json, bundled. */
+/** webhook-answer.schema.json, bundled, without descriptions and examples (see the source file). */
 export const WebhookAnswerSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://imagebuild.dev/schemas/webhook-answer.schema.json",
   title: "WebhookAnswer",
-  description:
-    "The JSON body of the build-trigger function's answer to an HTTP-trigger event (health check or webhook delivery).",
   anyOf: [
     {
       $ref: "#/$defs/HealthAnswer",
@@ -4413,47 +3368,12 @@ export const WebhookAnswerSchema = {
       $ref: "#/$defs/FailedPushAnswer",
     },
   ],
-  examples: [
-    {
-      status: "ok",
-    },
-    {
-      error: "Unauthorized",
-      message: "no valid X-Hub-Signature-256",
-    },
-    {
-      status: "accepted",
-      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
-      commit: "0123456789abcdef0123456789abcdef01234567",
-      note: "still dispatching; results are logged",
-    },
-    {
-      status: "processed",
-      delivery: "github:7b4e0c1e-0000-4000-8000-000000000000",
-      repository: "acme/images",
-      branch: "main",
-      commit: "0123456789abcdef0123456789abcdef01234567",
-      truncated: false,
-      results: [
-        {
-          file: "specs/busybox-hello/1.0.0.yaml",
-          status: "submitted",
-          imageBuildId: "ib-0123456789",
-          jobId: "dlc-0123456789",
-          clientToken: "3f2a9c0d1b",
-        },
-      ],
-    },
-  ],
   $defs: {
     GitProvider: {
-      description:
-        "The name of a git provider registered in the function (github, gitlab, codeup).",
       type: "string",
       pattern: "^[a-z][a-z0-9-]*$",
     },
     HealthAnswer: {
-      description: "GET /healthz.",
       type: "object",
       required: ["status"],
       additionalProperties: false,
@@ -4464,14 +3384,12 @@ export const WebhookAnswerSchema = {
       },
     },
     ErrorAnswer: {
-      description: "A request the function refused (4xx) or could not handle (500).",
       type: "object",
       required: ["error", "message"],
       additionalProperties: false,
       properties: {
         error: {
           type: "string",
-          examples: ["Unauthorized", "InvalidBody"],
         },
         message: {
           type: "string",
@@ -4483,7 +3401,6 @@ export const WebhookAnswerSchema = {
       },
     },
     PongAnswer: {
-      description: "A provider's ping event.",
       type: "object",
       required: ["status", "provider"],
       additionalProperties: false,
@@ -4497,8 +3414,6 @@ export const WebhookAnswerSchema = {
       },
     },
     IgnoredAnswer: {
-      description:
-        "A verified delivery with nothing to build (another branch, a tag, a non-push event).",
       type: "object",
       required: ["status", "reason"],
       additionalProperties: false,
@@ -4512,8 +3427,6 @@ export const WebhookAnswerSchema = {
       },
     },
     AcceptedAnswer: {
-      description:
-        "The verified push was handed to asynchronous invocations of the function (job records); results are reported by the worker. `specs` counts the spec files to build, `records` the invocations.",
       type: "object",
       required: ["status", "delivery", "commit", "note"],
       additionalProperties: false,
@@ -4539,14 +3452,11 @@ export const WebhookAnswerSchema = {
           minimum: 0,
         },
         duplicate: {
-          description:
-            "Function Compute already had these records (a redelivery of the same delivery id).",
           type: "boolean",
         },
       },
     },
     ProcessedPushAnswer: {
-      description: "The push was dispatched: one result per announced spec file.",
       type: "object",
       required: ["status", "delivery", "repository", "branch", "commit", "truncated", "results"],
       additionalProperties: false,
@@ -4578,7 +3488,6 @@ export const WebhookAnswerSchema = {
       },
     },
     FailedPushAnswer: {
-      description: "The push could not be dispatched (503 when a redelivery can help, else 422).",
       type: "object",
       required: ["status", "delivery", "repository", "branch", "commit", "truncated", "error"],
       additionalProperties: false,
@@ -4605,8 +3514,6 @@ export const WebhookAnswerSchema = {
           type: "string",
         },
         results: {
-          description:
-            "One `error` result per spec the push announced, when the failure was reading them.",
           type: "array",
           items: {
             $ref: "#/$defs/SpecResult",
@@ -4617,11 +3524,8 @@ export const WebhookAnswerSchema = {
     SpecResultFile: {
       type: "string",
       minLength: 1,
-      examples: ["specs/pytorch/2.4.0.yaml"],
     },
     EarlierJob: {
-      description:
-        "A build's DLC job as GetJob showed it when the service replayed its ClientToken.",
       type: "object",
       required: ["jobId", "status", "at"],
       additionalProperties: false,
@@ -4633,8 +3537,6 @@ export const WebhookAnswerSchema = {
           type: "string",
         },
         at: {
-          description:
-            "When the job ended (GmtFinishTime), or was created if it still runs (GmtCreateTime).",
           type: "string",
         },
         reason: {
@@ -4643,7 +3545,6 @@ export const WebhookAnswerSchema = {
       },
     },
     SubmittedSpec: {
-      description: "CreateImageBuild was called (or its ClientToken matched an earlier build).",
       type: "object",
       required: ["file", "status", "imageBuildId", "jobId", "clientToken"],
       additionalProperties: false,
@@ -4664,19 +3565,13 @@ export const WebhookAnswerSchema = {
           type: "string",
         },
         attempt: {
-          description:
-            "Which build attempt of this content and slot the job is: 1 the first, one more after each Failed or Stopped build.",
           type: "integer",
           minimum: 1,
         },
         replay: {
-          description:
-            "Set when the service answered with an earlier build of the same ClientToken: nothing new was started.",
           $ref: "#/$defs/EarlierJob",
         },
         rebuildOf: {
-          description:
-            "Set when this build is a new attempt because the previous one ended Failed or Stopped.",
           $ref: "#/$defs/EarlierJob",
         },
         finalStatus: {
@@ -4688,8 +3583,6 @@ export const WebhookAnswerSchema = {
       },
     },
     NotBuiltSpec: {
-      description:
-        "Nothing was built for the file: skipped (absent, already built), removed, not a spec, or blocked (a base did not succeed).",
       type: "object",
       required: ["file", "status", "reason"],
       additionalProperties: false,
@@ -4706,7 +3599,6 @@ export const WebhookAnswerSchema = {
       },
     },
     FailedSpec: {
-      description: "CreateImageBuild failed for the file.",
       type: "object",
       required: ["file", "status", "error"],
       additionalProperties: false,
@@ -4736,7 +3628,6 @@ export const WebhookAnswerSchema = {
       },
     },
     InvalidSpec: {
-      description: "The spec did not validate; each problem names the file and field.",
       type: "object",
       required: ["file", "status", "problems"],
       additionalProperties: false,
@@ -4756,8 +3647,6 @@ export const WebhookAnswerSchema = {
       },
     },
     ErrorSpec: {
-      description:
-        "The spec could not be read (401, 403, 404 on a private repository, a missing token, a wrong API root): never reported as skipped.",
       type: "object",
       required: ["file", "status", "code", "reason"],
       additionalProperties: false,
@@ -4770,7 +3659,6 @@ export const WebhookAnswerSchema = {
         },
         code: {
           type: "string",
-          examples: ["SOURCE_NOT_FOUND", "SOURCE_HTTP"],
         },
         reason: {
           type: "string",
@@ -4778,7 +3666,6 @@ export const WebhookAnswerSchema = {
       },
     },
     WaitingSpec: {
-      description: "Not submitted yet: waits for its bases' builds.",
       type: "object",
       required: ["file", "status", "reason", "bases"],
       additionalProperties: false,
@@ -4802,8 +3689,6 @@ export const WebhookAnswerSchema = {
     },
     SpecResult: {
       title: "SpecResult",
-      description:
-        "What the build-trigger function did with one spec file of a push, upload or timer tick.",
       anyOf: [
         {
           $ref: "#/$defs/SubmittedSpec",
@@ -4824,25 +3709,6 @@ export const WebhookAnswerSchema = {
           $ref: "#/$defs/WaitingSpec",
         },
       ],
-      examples: [
-        {
-          file: "specs/busybox-hello/1.0.0.yaml",
-          status: "submitted",
-          imageBuildId: "ib-0123456789",
-          jobId: "dlc-0123456789",
-          clientToken: "3f2a9c0d1b",
-        },
-        {
-          file: "specs/old/1.0.0.yaml",
-          status: "removed",
-          reason: "removed in this push; nothing built",
-        },
-        {
-          file: "specs/bad/1.0.0.yaml",
-          status: "invalid",
-          problems: ["specs/bad/1.0.0.yaml: Image.Name: must match ^[a-z][a-z0-9-]{0,49}$"],
-        },
-      ],
     },
   },
 } as const;
@@ -4852,6 +3718,7 @@ export const schemasByFile = {
   "add-image-labels-request.schema.json": AddImageLabelsRequestSchema,
   "add-image-request.schema.json": AddImageRequestSchema,
   "add-image-response.schema.json": AddImageResponseSchema,
+  "build-trigger.schema.json": BuildTriggerSchema,
   "codeup-push.schema.json": CodeupPushSchema,
   "create-image-build-query.schema.json": CreateImageBuildQuerySchema,
   "create-image-build-request.schema.json": CreateImageBuildRequestSchema,

@@ -34,6 +34,11 @@ export type SourceType = "Import" | "Build";
  */
 export type ImageId = string;
 /**
+ * What started a build, sent as the x-imagebuild-trigger header of CreateImageBuild (not signed; PAI ignores it, the local service records it for its console): push, oss, timer or cli, optionally followed by a colon and up to 256 printable ASCII characters (the commit, the object key, the schedule slot).
+ *
+ */
+export type BuildTrigger = string;
+/**
  * Idempotence token: up to 64 printable ASCII characters, case-sensitive. The same token with the same request returns the first result.
  *
  */

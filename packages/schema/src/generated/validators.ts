@@ -22,6 +22,12 @@ export const AddImageResponse = defineValidator<types.AddImageResponse>(
   schemas.AddImageResponseSchema,
 );
 
+/** Parses a BuildTrigger; zod is built from the schema on first use. */
+export const BuildTrigger = defineValidator<types.BuildTrigger>(
+  "BuildTrigger",
+  schemas.BuildTriggerSchema,
+);
+
 /** Parses a CodeupPush; zod is built from the schema on first use. */
 export const CodeupPush = defineValidator<types.CodeupPush>("CodeupPush", schemas.CodeupPushSchema);
 
