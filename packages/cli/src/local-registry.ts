@@ -1,7 +1,6 @@
 /** The `local` environment's registry: the running local service's, else the config file's, else the one `local serve` starts by default; the one place the CLI decides it. */
 import path from "node:path";
 import type { EnvironmentDefaults } from "@imagebuild/core";
-import { discoverLocalService } from "./discover-local-service.ts";
 import { localDataDir, type Settings } from "./settings.ts";
 
 /** The environment the local service builds (see docs/decisions/cli-environments.md). */
@@ -47,6 +46,8 @@ export async function environmentDefaultsFor({
   const dataDir = fromVariable
     ? path.resolve(rootDir, fromVariable)
     : localDataDir({ data: undefined, cwd: rootDir });
+  // Loaded only here: the state reader is local-pai's, which no other environment needs.
+  const { discoverLocalService } = await import("./discover-local-service.ts");
   const running = await discoverLocalService({ dataDir });
   const own = Object.hasOwn(configured, LOCAL_ENVIRONMENT) ? configured[LOCAL_ENVIRONMENT] : {};
   const registry = running

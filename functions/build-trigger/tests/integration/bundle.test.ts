@@ -19,9 +19,9 @@ import { type FcApiServer, startFcApiServer } from "@imagebuild/local-cloud";
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // A temp folder, so a parallel `bundle` target writing dist/ cannot race this test.
 const BUNDLE = path.join(mkdtempSync(path.join(tmpdir(), "bundle-")), "index.mjs");
-// 560 KiB until the runtime schemas lost their prose (547.6 → 514.2 KiB); ~517 KiB now, so 13 KiB
-// of margin. See docs/decisions/build-trigger-bundle.md.
-const BUNDLE_LIMIT_BYTES = 530 * 1024;
+// ~545 KiB with the package parsers and the base-change comparison, so 15 KiB of margin.
+// See docs/decisions/build-trigger-bundle.md.
+const BUNDLE_LIMIT_BYTES = 560 * 1024;
 
 const repo = createSpecRepo({
   files: {

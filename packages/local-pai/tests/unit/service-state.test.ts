@@ -43,7 +43,10 @@ describe("service state", () => {
   it("reads back what a live process wrote, leaving no temporary file", async () => {
     const state = stateFor(process.pid);
     writeServiceState({ dataDir, state });
-    expect(readServiceState({ dataDir })).toEqual(state);
+    // A record written before seeding ended reads as not ready.
+    expect(readServiceState({ dataDir })).toEqual({ ...state, baseImagesReady: false });
+    writeServiceState({ dataDir, state: { ...state, baseImagesReady: true } });
+    expect(readServiceState({ dataDir })?.baseImagesReady).toBe(true);
     expect(await readdir(dataDir)).toEqual([SERVICE_STATE_FILE]);
   });
 
