@@ -114,6 +114,38 @@ async function fetchBearerToken({
   return body.token ?? body.access_token;
 }
 
+/** One manifest of one repository on one registry; `reference` is a tag or a digest. */
+interface ManifestAddress {
+  host: string;
+  repository: string;
+  reference: string;
+  credentials?: RegistryCredentials | undefined;
+}
+
+/**
+ * A HEAD or GET of a manifest, accepting indexes and single-image manifests. Throws
+ * {@link RegistryHttpError} for any answer but 2xx, or 404 when `missingOk`; a HEAD's body is
+ * released here.
+ */
+async function requestManifest(
+  method: "HEAD" | "GET",
+  { host, repository, reference, credentials }: ManifestAddress,
+  { missingOk = false }: { missingOk?: boolean } = {},
+): Promise<Response> {
+  const res = await registryFetch({
+    url: `${registryBaseUrl(host)}/v2/${repository}/manifests/${encodeURIComponent(reference)}`,
+    method,
+    headers: { Accept: MANIFEST_ACCEPT },
+    credentials,
+  });
+  if (method === "HEAD" || !res.ok) await res.body?.cancel();
+  if (res.ok || (missingOk && res.status === 404)) return res;
+  throw new RegistryHttpError({
+    message: `${method} ${host}/${repository}:${reference}: registry answered ${res.status}`,
+    status: res.status,
+  });
+}
+
 /**
  * True when `repository:tag` exists in the registry at `host`.
  *
@@ -121,29 +153,11 @@ async function fetchBearerToken({
  * await manifestExists({ host: "127.0.0.1:5000", repository: "team/app", tag: "1.0" });
  */
 export async function manifestExists({
-  host,
-  repository,
   tag,
-  credentials,
-}: {
-  host: string;
-  repository: string;
-  tag: string;
-  credentials?: RegistryCredentials;
-}): Promise<boolean> {
-  const res = await registryFetch({
-    url: `${registryBaseUrl(host)}/v2/${repository}/manifests/${encodeURIComponent(tag)}`,
-    method: "HEAD",
-    headers: { Accept: MANIFEST_ACCEPT },
-    credentials,
-  });
-  await res.body?.cancel();
-  if (res.status === 404) return false;
-  if (res.ok) return true;
-  throw new RegistryHttpError({
-    message: `HEAD ${host}/${repository}:${tag}: registry answered ${res.status}`,
-    status: res.status,
-  });
+  ...address
+}: Omit<ManifestAddress, "reference"> & { tag: string }): Promise<boolean> {
+  const res = await requestManifest("HEAD", { ...address, reference: tag }, { missingOk: true });
+  return res.ok;
 }
 
 /**
@@ -155,28 +169,13 @@ export async function manifestExists({
  * await headManifestDigest({ host: "127.0.0.1:5000", repository: "library/debian", reference: "bookworm" });
  * // "sha256:…"
  */
-export async function headManifestDigest({
-  host,
-  repository,
-  reference,
-  credentials,
-}: {
-  host: string;
-  repository: string;
-  reference: string;
-  credentials?: RegistryCredentials | undefined;
-}): Promise<string> {
-  const res = await registryFetch({
-    url: `${registryBaseUrl(host)}/v2/${repository}/manifests/${encodeURIComponent(reference)}`,
-    method: "HEAD",
-    headers: { Accept: MANIFEST_ACCEPT },
-    credentials,
-  });
-  await res.body?.cancel();
+export async function headManifestDigest(address: ManifestAddress): Promise<string> {
+  const res = await requestManifest("HEAD", address);
   const digest = res.headers.get("docker-content-digest");
-  if (res.ok && digest) return digest;
+  if (digest) return digest;
+  const { host, repository, reference } = address;
   throw new RegistryHttpError({
-    message: `HEAD ${host}/${repository}:${reference}: registry answered ${res.status}${res.ok ? " without Docker-Content-Digest" : ""}`,
+    message: `HEAD ${host}/${repository}:${reference}: registry answered ${res.status} without Docker-Content-Digest`,
     status: res.status,
   });
 }
@@ -187,71 +186,33 @@ export async function headManifestDigest({
  * @example
  * const { digest, sizeBytes } = await fetchImageSize({ host, repository: "team/app", reference: "1.0" });
  */
-export async function fetchImageSize({
-  host,
-  repository,
-  reference,
-  credentials,
-}: {
-  host: string;
-  repository: string;
-  reference: string;
-  credentials?: RegistryCredentials;
-}): Promise<{ digest: string; sizeBytes: number }> {
-  const res = await registryFetch({
-    url: `${registryBaseUrl(host)}/v2/${repository}/manifests/${encodeURIComponent(reference)}`,
-    headers: { Accept: MANIFEST_ACCEPT },
-    credentials,
-  });
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new RegistryHttpError({
-      message: `GET ${host}/${repository}@${reference}: registry answered ${res.status}`,
-      status: res.status,
-    });
-  }
-  const text = await res.text();
-  const manifest = JSON.parse(text) as {
+export async function fetchImageSize(
+  address: ManifestAddress,
+): Promise<{ digest: string; sizeBytes: number }> {
+  const res = await requestManifest("GET", address);
+  const manifest = (await res.json()) as {
     config?: { size?: number };
     layers?: { size?: number }[];
   };
   const sizeBytes =
     (manifest.config?.size ?? 0) +
     (manifest.layers ?? []).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
-  const digest = res.headers.get("docker-content-digest") ?? reference;
+  const digest = res.headers.get("docker-content-digest") ?? address.reference;
   return { digest, sizeBytes };
 }
 
 /**
- * The configuration digest of the image manifest `repository:reference` (in containers/storage,
- * the image's id).
+ * The configuration digest of the image manifest `repository:tag` (in containers/storage, the
+ * image's id).
  *
  * @example
  * await fetchConfigDigest({ host, repository: "imagebuild-cache/tools-3f1c0a9d2b7e4c55", tag: "5d2e…" });
  */
 export async function fetchConfigDigest({
-  host,
-  repository,
   tag,
-  credentials,
-}: {
-  host: string;
-  repository: string;
-  tag: string;
-  credentials?: RegistryCredentials | undefined;
-}): Promise<string | undefined> {
-  const res = await registryFetch({
-    url: `${registryBaseUrl(host)}/v2/${repository}/manifests/${encodeURIComponent(tag)}`,
-    headers: { Accept: MANIFEST_ACCEPT },
-    credentials,
-  });
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new RegistryHttpError({
-      message: `GET ${host}/${repository}:${tag}: registry answered ${res.status}`,
-      status: res.status,
-    });
-  }
+  ...address
+}: Omit<ManifestAddress, "reference"> & { tag: string }): Promise<string | undefined> {
+  const res = await requestManifest("GET", { ...address, reference: tag });
   const manifest = (await res.json()) as { config?: { digest?: string } };
   return manifest.config?.digest;
 }
