@@ -2,6 +2,7 @@
 import { directorySource, environmentNames } from "@imagebuild/core";
 import { UsageError } from "./command.ts";
 import { didYouMean } from "./did-you-mean.ts";
+import type { Settings } from "./settings.ts";
 import type { SpecsLocation } from "./specs-location.ts";
 
 /**
@@ -31,4 +32,26 @@ export async function checkEnvironment({
   throw new UsageError(
     `${from}: no spec defines the environment "${env}"${suggestion} defined: ${names.join(", ")}`,
   );
+}
+
+/**
+ * The environments a command that spans them (`validate`, `plan`, `pin`, `doctor`) goes through: the
+ * one named by `--env` or `IMAGEBUILD_ENV` (checked as `checkEnvironment` does), else every one the
+ * specs define, else a single pass with none (`[undefined]`), for a repository that defines none;
+ * `defined` is what the specs define.
+ *
+ * @example
+ * await environmentsToCheck(settings); // { envs: ["local", "prod"], defined: ["local", "prod"] }
+ */
+export async function environmentsToCheck(
+  settings: Pick<Settings, "explicitEnv" | "envFrom" | "location">,
+): Promise<{ envs: (string | undefined)[]; defined: string[] }> {
+  const only = settings.explicitEnv;
+  const defined = await checkEnvironment({
+    env: only,
+    location: settings.location(),
+    from: settings.envFrom,
+  });
+  const envs: (string | undefined)[] = only ? [only] : defined;
+  return { envs: envs.length > 0 ? envs : [undefined], defined };
 }

@@ -4,7 +4,7 @@ import { directorySource, loadSpecs, variableFor } from "@imagebuild/core";
 import { resolveEndpoints } from "@imagebuild/pai-client";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
-import { checkEnvironment } from "../check-environment.ts";
+import { environmentsToCheck } from "../check-environment.ts";
 import { describeCredentialsSource, signingCredentials } from "../client-from-settings.ts";
 import { dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { CONFIG_FILE } from "../find-config-file.ts";
@@ -270,7 +270,6 @@ function configCheck(settings: Settings, cwd: string): Check {
 
 async function secretChecks(settings: Settings): Promise<Check[]> {
   const env = settings.processEnv;
-  const only = settings.explicitEnv;
   let location: SpecsLocation;
   try {
     location = settings.location();
@@ -284,9 +283,7 @@ async function secretChecks(settings: Settings): Promise<Check[]> {
     ];
   }
   const source = directorySource(location.rootDir);
-  const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });
-  const envs: (string | undefined)[] = only ? [only] : defined;
-  if (envs.length === 0) envs.push(undefined);
+  const { envs } = await environmentsToCheck(settings);
   // Variable → the spec files (and environments) that reference it.
   const uses = new Map<string, Set<string>>();
   for (const envName of envs) {

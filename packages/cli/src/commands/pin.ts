@@ -9,7 +9,7 @@ import {
 import path from "node:path";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../command.ts";
-import { checkEnvironment } from "../check-environment.ts";
+import { environmentsToCheck } from "../check-environment.ts";
 import { findPinSites, type PinSite } from "../find-pin-sites.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { immutabilityBase } from "../immutability-base.ts";
@@ -114,10 +114,7 @@ export const command: Command = {
     }
     const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const location = settings.location();
-    const only = settings.explicitEnv;
-    const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });
-    const envs: (string | undefined)[] = only ? [only] : defined;
-    if (envs.length === 0) envs.push(undefined);
+    const { envs } = await environmentsToCheck(settings);
     const secretHosts = secretHostsFromEnv(io.env);
     const { selected, everySpec } = await loadInEveryEnv({
       specArgs:

@@ -1,7 +1,7 @@
 /** `imagebuild plan`: what merging the working tree (or a head ref) would build, against a git base ref. */
 import { formatPlan, type PlanResult, plan } from "@imagebuild/core";
 import { z } from "zod";
-import { checkEnvironment } from "../check-environment.ts";
+import { environmentsToCheck } from "../check-environment.ts";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { clientFromSettings, hasEndpoint } from "../client-from-settings.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
@@ -77,10 +77,8 @@ export const command: Command = {
     const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const location = settings.location();
     const only = settings.explicitEnv;
-    const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });
     // One plan per environment; a repository whose specs define none is planned once, bare.
-    const envs: (string | undefined)[] = only ? [only] : defined;
-    if (envs.length === 0) envs.push(undefined);
+    const { envs } = await environmentsToCheck(settings);
     const secretHosts = secretHostsFromEnv(io.env);
     // Planning every environment asks a workspace only when a variable names the endpoint, so a
     // plain `plan` needs neither a running local service nor cloud keys; a named one uses its config.

@@ -10,7 +10,7 @@ import {
 } from "@imagebuild/core";
 import { z } from "zod";
 import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
-import { checkEnvironment } from "../check-environment.ts";
+import { environmentsToCheck } from "../check-environment.ts";
 import { baseFlag, dirFlag, envFlag, jsonFlag } from "../flag-schemas.ts";
 import { immutabilityBase } from "../immutability-base.ts";
 import { plural } from "../output/plural.ts";
@@ -86,10 +86,7 @@ export const command: Command = {
       cwd: io.cwd,
       location,
     });
-    const only = settings.explicitEnv;
-    const defined = await checkEnvironment({ env: only, location, from: settings.envFrom });
-    const envs: (string | undefined)[] = only ? [only] : defined;
-    if (envs.length === 0) envs.push(undefined);
+    const { envs, defined } = await environmentsToCheck(settings);
     const base = await immutabilityBase({ base: flags.base, repoDir: location.rootDir });
     if (base.skipped) {
       io.stderr.write(`imagebuild validate: immutable-version not checked: ${base.skipped}\n`);
