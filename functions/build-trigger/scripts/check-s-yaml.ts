@@ -114,6 +114,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       );
     }
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    // `s` may still be writing its logs under the home it was given when it exits: retry a
+    // directory that is not empty yet.
+    rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
