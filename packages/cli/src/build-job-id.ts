@@ -63,6 +63,18 @@ export function parseJobOrBuildId(value: string | undefined, label: string): str
 }
 
 /**
+ * The one `JOB|BUILD` argument of `status`, `logs` and `stop`: a usage error when there is not exactly
+ * one, or it is malformed.
+ *
+ * @example
+ * onlyJobOrBuildId(["build-abc"]) // "build-abc"
+ */
+export function onlyJobOrBuildId(positionals: readonly string[]): string {
+  if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
+  return parseJobOrBuildId(positionals[0], "JOB|BUILD");
+}
+
+/**
  * The job id for a job id or a build id. A build id is paired by suffix and confirmed with GetJob,
  * so an unknown build is a `BuildNotFound` error naming it rather than a NotFound about a job.
  *

@@ -1,5 +1,10 @@
 /** `imagebuild builds`: recent builds, running, failed and succeeded, from ListJobs, newest first. */
-import type { DlcJob, ListJobsQuery, WorkspaceImage } from "@imagebuild/schema";
+import {
+  type DlcJob,
+  jsonSchemas,
+  type ListJobsQuery,
+  type WorkspaceImage,
+} from "@imagebuild/schema";
 import { z } from "zod";
 import { buildIdOfJob } from "../build-job-id.ts";
 import { type Command, EXIT_OK, UsageError } from "../command.ts";
@@ -14,23 +19,8 @@ import { resolveSettings } from "../settings.ts";
 const PAGE_SIZE = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 60 * 60_000, d: DAY_MS, w: 7 * DAY_MS };
-// The DLC statuses by their lower-case names, so `--status failed,running` works.
-const STATUSES = [
-  "Creating",
-  "Queuing",
-  "Dequeued",
-  "Bidding",
-  "EnvPreparing",
-  "SanityChecking",
-  "Running",
-  "Restarting",
-  "Stopping",
-  "SucceededReserving",
-  "FailedReserving",
-  "Succeeded",
-  "Failed",
-  "Stopped",
-] as const;
+// The DLC statuses (the schema's JobStatus) by their lower-case names, so `--status failed,running` works.
+const STATUSES = jsonSchemas.DlcJobSchema.$defs.JobStatus.enum;
 const BY_LOWER = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
 
 const FLAGS = z.object({

@@ -3,8 +3,8 @@ import { TERMINAL_JOB_STATUSES } from "@imagebuild/pai-client";
 import type { DlcJob } from "@imagebuild/schema";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { parseJobOrBuildId, resolveJobId } from "../build-job-id.ts";
-import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
+import { onlyJobOrBuildId, resolveJobId } from "../build-job-id.ts";
+import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { clientFromSettings } from "../client-from-settings.ts";
 import { envFlag, intFlag, jsonFlag, pollFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { redactSecrets } from "../output/format-error.ts";
@@ -71,8 +71,7 @@ export const command: Command = {
       schema: FLAGS,
       positionals: true,
     });
-    if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
-    const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
+    const id = onlyJobOrBuildId(positionals);
     const client = clientFromSettings(await resolveSettings({ io, env: flags.env }));
     const signal = io.signal;
     // The service masks the secrets it knows; the ones in this environment are masked here too.

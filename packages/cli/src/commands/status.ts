@@ -1,8 +1,8 @@
 /** `imagebuild status`: a build job's DLC status, once or followed until it ends. */
 import type { DlcJob } from "@imagebuild/schema";
 import { z } from "zod";
-import { parseJobOrBuildId, resolveJobId } from "../build-job-id.ts";
-import { type Command, EXIT_FAILED, EXIT_OK, UsageError } from "../command.ts";
+import { onlyJobOrBuildId, resolveJobId } from "../build-job-id.ts";
+import { type Command, EXIT_FAILED, EXIT_OK } from "../command.ts";
 import { clientFromSettings } from "../client-from-settings.ts";
 import { envFlag, jsonFlag, pollFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { createProgressRenderer } from "../output/progress-renderer.ts";
@@ -57,8 +57,7 @@ export const command: Command = {
       schema: FLAGS,
       positionals: true,
     });
-    if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
-    const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
+    const id = onlyJobOrBuildId(positionals);
     const client = clientFromSettings(await resolveSettings({ io, env: flags.env }), {
       pollMs: flags.poll,
     });

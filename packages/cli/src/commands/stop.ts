@@ -2,8 +2,8 @@
 import { TERMINAL_JOB_STATUSES } from "@imagebuild/pai-client";
 import type { DlcJob } from "@imagebuild/schema";
 import { z } from "zod";
-import { parseJobOrBuildId, resolveJobId } from "../build-job-id.ts";
-import { type Command, EXIT_OK, UsageError } from "../command.ts";
+import { onlyJobOrBuildId, resolveJobId } from "../build-job-id.ts";
+import { type Command, EXIT_OK } from "../command.ts";
 import { clientFromSettings } from "../client-from-settings.ts";
 import { envFlag, jsonFlag, pollFlag, targetEnvHelp } from "../flag-schemas.ts";
 import { writeJson } from "../output/write-json.ts";
@@ -55,8 +55,7 @@ export const command: Command = {
       schema: FLAGS,
       positionals: true,
     });
-    if (positionals.length !== 1) throw new UsageError("give exactly one JOB|BUILD id");
-    const id = parseJobOrBuildId(positionals[0], "JOB|BUILD");
+    const id = onlyJobOrBuildId(positionals);
     const client = clientFromSettings(await resolveSettings({ io, env: flags.env }), {
       pollMs: flags.poll,
     });
