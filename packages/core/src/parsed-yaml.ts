@@ -1,11 +1,12 @@
 /** A YAML file parsed with source ranges, so any field path can be turned into a line and column. */
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type OutlineNode, outlineYaml } from "./outline-yaml.ts";
 
 /**
- * One parsed YAML file. The value comes from js-yaml (fast); the ranges needed to point at a field come
- * from `yaml` with a LineCounter, parsed only when a location is asked for (see
- * docs/decisions/core-yaml-parsers.md).
+ * One parsed YAML file. The value comes from js-yaml (fast); a field's position comes from a line scan
+ * of the file (`outlineYaml`) when it is written in plain block style, else from `yaml` with a
+ * LineCounter, each made only when a location is asked for (see docs/decisions/core-validation-speed.md).
  *
  * @example
  * const parsed = parseYaml({ file: "specs/a/1.0.yaml", text });
@@ -20,6 +21,8 @@ export interface ParsedYaml {
   errors: { line: number; column: number; message: string }[];
   /** The document with source ranges, built on first use. */
   ranges(): { root: Node | null; lineCounter: LineCounter };
+  /** The line-scan outline of a parsed file written in plain block style, made on first use. */
+  outline(): OutlineNode | undefined;
 }
 
 /**
@@ -34,12 +37,19 @@ export function parseYaml({ file, text }: { file: string; text: string }): Parse
     detailed ??= parseWithRanges(text);
     return detailed;
   };
+  let outlined: { node: OutlineNode | undefined } | undefined;
+  const outline = () => {
+    outlined ??= { node: outlineYaml(text) };
+    return outlined.node;
+  };
+  const unparsed = () => undefined;
   try {
     const value = load(text, { filename: file, schema: CORE_SCHEMA });
-    return { file, text, value: value ?? null, errors: [], ranges };
+    return { file, text, value: value ?? null, errors: [], ranges, outline };
   } catch (error) {
     const { errors } = ranges();
-    if (errors.length > 0) return { file, text, value: undefined, errors, ranges };
+    if (errors.length > 0)
+      return { file, text, value: undefined, errors, ranges, outline: unparsed };
     // js-yaml refused what yaml accepts: report js-yaml's own position.
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
@@ -49,6 +59,7 @@ export function parseYaml({ file, text }: { file: string; text: string }): Parse
       value: undefined,
       errors: [{ line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: reason }],
       ranges,
+      outline: unparsed,
     };
   }
 }
@@ -75,6 +86,8 @@ export function locate(
   path: readonly string[],
   { at = "value" }: { at?: "key" | "value" } = {},
 ): { line: number; column: number; found: boolean } {
+  const outlined = locateInOutline(parsed.outline(), path, at);
+  if (outlined) return outlined;
   const { root, lineCounter } = parsed.ranges();
   let node: unknown = root;
   let offset = rangeStart(node) ?? 0;
@@ -146,17 +159,57 @@ export function positionInString(
   lineInString: number,
   columnInString: number,
 ): { line: number; column: number } {
+  const outlined = outlineNodeAt(parsed.outline(), path);
+  if (outlined) {
+    if (!outlined.block) return locate(parsed, path);
+    return lineInBlockScalar(parsed.text, outlined.line + lineInString, columnInString);
+  }
   const node = nodeAt(parsed, path);
   const start = rangeStart(node);
   if (!node || start === undefined || !isScalar(node)) return locate(parsed, path);
   const { line } = parsed.ranges().lineCounter.linePos(start);
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
-    const contentLine = line + lineInString;
-    const source = parsed.text.split(/\r?\n/)[contentLine - 1] ?? "";
-    const indent = source.length - source.trimStart().length;
-    return { line: contentLine, column: indent + columnInString };
+    return lineInBlockScalar(parsed.text, line + lineInString, columnInString);
   }
   return locate(parsed, path);
+}
+
+function lineInBlockScalar(text: string, line: number, columnInString: number) {
+  const source = text.split(/\r?\n/)[line - 1] ?? "";
+  const indent = source.length - source.trimStart().length;
+  return { line, column: indent + columnInString };
+}
+
+/** `locate` on the outline: undefined when there is none or the whole path is not in it. */
+function locateInOutline(
+  outline: OutlineNode | undefined,
+  path: readonly string[],
+  at: "key" | "value",
+): { line: number; column: number; found: boolean } | undefined {
+  let node = outline;
+  let position = outline;
+  for (const [index, segment] of path.entries()) {
+    if (node?.entries) {
+      const entry = node.entries.get(segment);
+      if (!entry) return undefined;
+      position = index === path.length - 1 && at === "key" ? entry : entry.value;
+      node = entry.value;
+    } else if (node?.items) {
+      node = node.items[Number(segment)];
+      position = node;
+    } else {
+      return undefined;
+    }
+  }
+  return position && { line: position.line, column: position.column, found: true };
+}
+
+function outlineNodeAt(outline: OutlineNode | undefined, path: readonly string[]) {
+  let node = outline;
+  for (const segment of path) {
+    node = node?.entries ? node.entries.get(segment)?.value : node?.items?.[Number(segment)];
+  }
+  return node;
 }
 
 function rangeStart(node: unknown): number | undefined {

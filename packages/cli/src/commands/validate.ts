@@ -6,6 +6,7 @@ import {
   gitSource,
   loadSpecs,
   type Problem,
+  readOnceSource,
   type SpecSource,
 } from "@imagebuild/core";
 import { z } from "zod";
@@ -80,14 +81,18 @@ export const command: Command = {
     });
     const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });
     const location = settings.location();
-    const source = directorySource(location.rootDir);
+    // git runs while the specs are listed and read.
+    const pendingBase = immutabilityBase({ base: flags.base, repoDir: location.rootDir });
+    // Its error (a bad --base) is thrown where it is awaited, after any --env error, as before.
+    pendingBase.catch(() => {});
+    const source = readOnceSource(directorySource(location.rootDir));
     const paths = await specPaths({
       args: positionals.length > 0 ? positionals : [path.join(location.rootDir, location.specsDir)],
       cwd: io.cwd,
       location,
     });
-    const { envs, defined } = await environmentsToCheck(settings);
-    const base = await immutabilityBase({ base: flags.base, repoDir: location.rootDir });
+    const { envs, defined } = await environmentsToCheck(settings, source);
+    const base = await pendingBase;
     if (base.skipped) {
       io.stderr.write(`imagebuild validate: immutable-version not checked: ${base.skipped}\n`);
     }
