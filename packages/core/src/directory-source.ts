@@ -12,6 +12,7 @@ import type { InsideRead, SpecSource } from "./types.ts";
  */
 export function directorySource(rootDir: string): SpecSource {
   const root = path.resolve(rootDir);
+  const rootPrefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   return {
     description: `dir:${root}`,
     async readFile(file) {
@@ -31,10 +32,15 @@ export function directorySource(rootDir: string): SpecSource {
       const start = path.join(root, ...prefix.split("/").filter(Boolean));
       try {
         const entries = readdirSync(start, { recursive: true, withFileTypes: true });
+        // Every parentPath starts with `start`, itself under `root`: slicing is far cheaper than
+        // path.relative for thousands of files.
         return entries
           .filter((entry) => entry.isFile())
-          .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-          .map((file) => file.split(path.sep).join("/"))
+          .map((entry) => {
+            const dir = entry.parentPath === root ? "" : entry.parentPath.slice(rootPrefix.length);
+            const posix = path.sep === "/" ? dir : dir.split(path.sep).join("/");
+            return posix === "" ? entry.name : `${posix}/${entry.name}`;
+          })
           .sort();
       } catch (error) {
         if (isMissing(error)) return [];

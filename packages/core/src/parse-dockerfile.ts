@@ -1,4 +1,5 @@
 /** A small Dockerfile parser: instructions, line continuations, heredocs, comments and `FROM` references. */
+import { splitLines } from "./split-lines.ts";
 
 /** Instructions BuildKit accepts. */
 const INSTRUCTIONS = new Set([
@@ -51,7 +52,7 @@ export function parseDockerfile(text: string): {
   instructions: DockerfileInstruction[];
   issues: DockerfileIssue[];
 } {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const escapeChar = escapeCharacter(lines);
   const instructions: DockerfileInstruction[] = [];
   const issues: DockerfileIssue[] = [];

@@ -2,6 +2,7 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { type OutlineNode, outlineYaml } from "./outline-yaml.ts";
+import { lineAt } from "./split-lines.ts";
 
 /**
  * One parsed YAML file. The value comes from js-yaml (fast); a field's position comes from a line scan
@@ -175,7 +176,7 @@ export function positionInString(
 }
 
 function lineInBlockScalar(text: string, line: number, columnInString: number) {
-  const source = text.split(/\r?\n/)[line - 1] ?? "";
+  const source = lineAt(text, line);
   const indent = source.length - source.trimStart().length;
   return { line, column: indent + columnInString };
 }

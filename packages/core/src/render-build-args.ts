@@ -37,7 +37,8 @@ export function renderBuildArgs(
   const { instructions } = parseDockerfileOnce(dockerfile);
   const argLines = instructions.filter((i) => i.keyword === "ARG");
   const declared = new Map<string, { hasDefault: boolean; at: DockerfileInstruction }>();
-  const lines = dockerfile.split("\n");
+  // Split only once an ARG changes: most Dockerfiles are returned as they are.
+  let lines: string[] | undefined;
   for (const instruction of argLines) {
     const declarations = instruction.args.split(/\s+/).filter(Boolean);
     let changed = false;
@@ -54,6 +55,7 @@ export function renderBuildArgs(
       return `${name}=${value}`;
     });
     if (!changed) continue;
+    lines ??= dockerfile.split("\n");
     const first = instruction.line - 1;
     const indent = /^\s*/.exec(lines[first] ?? "")?.[0] ?? "";
     lines[first] = `${indent}ARG ${rendered.join(" ")}`;
@@ -66,5 +68,5 @@ export function renderBuildArgs(
   const missing = [...declared]
     .filter(([name, d]) => !d.hasDefault && args[name] === undefined && !PREDEFINED_ARGS.has(name))
     .map(([name, d]) => ({ name, line: d.at.line, column: d.at.column }));
-  return { dockerfile: lines.join("\n"), unknown, missing };
+  return { dockerfile: lines ? lines.join("\n") : dockerfile, unknown, missing };
 }
