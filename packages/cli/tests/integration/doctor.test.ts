@@ -65,6 +65,18 @@ describe("doctor", () => {
     expect(present.run.stdout + present.run.stderr).not.toContain("very-secret-value-77");
   });
 
+  it("names a secret reference the secret-scope lint refuses instead of saying no spec has one", async () => {
+    const unbound = await doctor([], { ...local.env, IMAGEBUILD_SECRET_HOSTS: "{}" });
+    expect(unbound.code).toBe(1);
+    expect(unbound.byName.get("secrets")).toBeUndefined();
+    expect(unbound.byName.get("secret scope")).toMatchObject({
+      status: "fail",
+      detail: expect.stringMatching(
+        /^specs\/private-base\/2\.0\.yaml:\d+:\d+: secret-scope: .*PRIVATE_REGISTRY is not bound/,
+      ),
+    });
+  });
+
   it("fails when the endpoint does not answer, or the cloud has no keys; prints a table", async () => {
     const closed = await closedPort();
     const down = await doctor([], { IMAGEBUILD_ENDPOINT: `http://127.0.0.1:${closed}` });
