@@ -26,14 +26,23 @@ export const jsonFlag = z.boolean().default(false);
  * @example
  * z.object({ concurrency: intFlag({ min: 1, max: 64, fallback: 4 }) })
  */
-export function intFlag({ min, max, fallback }: { min: number; max: number; fallback: number }) {
+export function intFlag<Fallback extends number | undefined>({
+  min,
+  max,
+  fallback,
+}: {
+  min: number;
+  max: number;
+  /** The value when the flag is absent; undefined when the command decides later (e.g. from the config). */
+  fallback: Fallback;
+}) {
   return z
     .string()
     .regex(/^[0-9]+$/, `must be a whole number from ${min} to ${max}`)
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
     .optional()
-    .transform((v) => v ?? fallback);
+    .transform((v): number | Fallback => v ?? fallback);
 }
 
 /**

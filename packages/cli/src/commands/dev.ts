@@ -17,10 +17,11 @@ import { type Command, EXIT_FAILED, EXIT_OK, type Io, UsageError } from "../comm
 import { type LocalServiceFound, discoverLocalService } from "../discover-local-service.ts";
 import { asPortInUse, ensurePortsFree } from "../ensure-ports-free.ts";
 import { intFlag } from "../flag-schemas.ts";
-import { DEFAULT_REGISTRY_PORT, registryFor } from "../local-registry.ts";
+import { registryFor } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { startLocalPai } from "../start-local-pai.ts";
-import { localDataDir, repositoryRoot } from "../settings.ts";
+import { localServicePorts } from "../local-service-ports.ts";
+import { localDataDir, repositoryRoot, resolveSettings } from "../settings.ts";
 
 const STATE_FILE = "dev.json";
 /** How often dev reads a reused service's record while its base images are being seeded. */
@@ -32,8 +33,9 @@ const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback }
 const FLAGS = z.object({
   once: z.boolean().default(false),
   port: portFlag(9000),
-  paiPort: portFlag(7070),
-  registryPort: portFlag(DEFAULT_REGISTRY_PORT),
+  // Absent: the config file's `local` environment decides, else the defaults (localServicePorts).
+  paiPort: intFlag({ min: 0, max: 65_535, fallback: undefined }),
+  registryPort: intFlag({ min: 0, max: 65_535, fallback: undefined }),
   data: z.string().min(1, "must not be empty").optional(),
   bucket: z.string().min(1, "must not be empty").optional(),
   timers: z.boolean().default(true),
@@ -75,8 +77,10 @@ Options:
   --once               push every spec at HEAD, wait for the builds with progress, print the
                        registry and workspace images, and exit (non-zero if a build failed)
   --port N             the function's HTTP trigger port (default: 9000)
-  --pai-port N         local PAI service port, when dev starts it (default: 7070)
-  --registry-port N    local registry port, when dev starts it (default: 5000)
+  --pai-port N         local PAI service port, when dev starts it (default: the port of
+                       environments.local.endpoint in imagebuild.config.yaml, else 7070)
+  --registry-port N    local registry port, when dev starts it (default: the port of
+                       environments.local.registry in the config, else 5000)
   --data DIR           local service state and the session file (default: .imagebuild at the
                        repository root, from any subfolder); a service already running on it is reused
   --bucket DIR         the folder playing the OSS bucket (default: <data>/bucket)
@@ -242,11 +246,12 @@ async function localService(
     `starting the local PAI service (data ${flags.dataDir}; first run seeds base images, which takes a while)`,
   );
   const keys = await loadOrCreateLocalKeys({ dataDir: flags.dataDir });
+  const configured = localServicePorts((await resolveSettings({ io })).config);
   const pai = await startLocalPai(
     {
       dataDir: flags.dataDir,
-      port: flags.paiPort,
-      registryPort: flags.registryPort,
+      port: flags.paiPort ?? configured.port,
+      registryPort: flags.registryPort ?? configured.registryPort,
       accessKeys: [keys.accessKey],
       registryAuth: keys.registryAuth,
       keysFromDataDir: true,

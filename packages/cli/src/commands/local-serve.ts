@@ -11,21 +11,22 @@ import {
 import { z } from "zod";
 import { type Command, EXIT_OK, UsageError } from "../command.ts";
 import { intFlag } from "../flag-schemas.ts";
-import { DEFAULT_REGISTRY_PORT } from "../local-registry.ts";
 import { parseFlags } from "../parse-flags.ts";
 import { startLocalPai } from "../start-local-pai.ts";
-import { localDataDir } from "../settings.ts";
+import { localServicePorts } from "../local-service-ports.ts";
+import { localDataDir, resolveSettings } from "../settings.ts";
 
 const ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
 const ENV_ACCESS_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
 const ENV_REGISTRY_PASSWORD = "IMAGEBUILD_REGISTRY_PASSWORD";
 
-const portFlag = (fallback: number) => intFlag({ min: 0, max: 65_535, fallback });
+// Absent: the config file's `local` environment decides, else the defaults (localServicePorts).
+const portFlag = intFlag({ min: 0, max: 65_535, fallback: undefined });
 
 const FLAGS = z.object({
-  port: portFlag(7070),
+  port: portFlag,
   data: z.string().min(1, "must not be empty").optional(),
-  registryPort: portFlag(DEFAULT_REGISTRY_PORT),
+  registryPort: portFlag,
   concurrency: intFlag({ min: 1, max: 64, fallback: 2 }),
   accessKeyId: z
     .string()
@@ -70,11 +71,13 @@ and the \`local\` specs use this service; a data directory another live service 
 another process holds, is refused in one line naming its pid.
 
 Options:
-  --port N               API port, 0 for a free one (default: 7070)
+  --port N               API port, 0 for a free one (default: the port of environments.local.endpoint
+                         in imagebuild.config.yaml when it is a loopback URL, else 7070)
   --host ADDR            bind address (default: 127.0.0.1)
   --data DIR             state, registry storage and build logs (default: .imagebuild at the
                          repository root, from any subfolder)
-  --registry-port N      local registry port, 0 for a free one (default: 5000)
+  --registry-port N      local registry port, 0 for a free one (default: the port of
+                         environments.local.registry in the config when it is a loopback host, else 5000)
   --concurrency N        builds that run at once (default: 2)
   --keys                 signed, with keys generated once per data directory (DIR/local-keys.json,
                          mode 0600): an AccessKey for the API and the registry's htpasswd login;
@@ -134,6 +137,7 @@ export const command: Command = {
       );
     }
     const dataDir = localDataDir({ data: flags.data, cwd: io.cwd });
+    const configured = localServicePorts((await resolveSettings({ io })).config);
     if (
       flags.keys &&
       (flags.accessKeyId ?? flags.accessKeySecretFile ?? flags.registryUser) !== undefined
@@ -158,9 +162,9 @@ export const command: Command = {
 
     const pai: LocalPai = await startLocalPai({
       dataDir,
-      port: flags.port,
+      port: flags.port ?? configured.port,
       host: flags.host,
-      registryPort: flags.registryPort,
+      registryPort: flags.registryPort ?? configured.registryPort,
       concurrency: flags.concurrency,
       accessKeys: accessKey ? [accessKey] : [],
       ...(flags.workspace ? { workspaces: flags.workspace } : {}),
