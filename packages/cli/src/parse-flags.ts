@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { UsageError } from "./command.ts";
 import { didYouMean } from "./did-you-mean.ts";
 
-/** The option table `parseArgs` takes; `--json` is added to every command. */
+/** The option table `parseArgs` takes, derived from a command's flag schema. */
 export type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
 
 /** What `parseFlags` returns: the checked flags and the positional arguments. */
@@ -14,40 +14,48 @@ export interface ParsedFlags<T> {
 }
 
 /**
- * Parses `args` strictly (an unknown flag or a missing value is a `UsageError`), then validates the
- * flag values with `schema`; a bad value is a `UsageError` naming the flag, e.g. `--concurrency: …`.
+ * Parses `args` strictly against the flags `schema` declares (each camelCase key is a kebab-case
+ * flag: `dryRun` is `--dry-run`; a boolean schema is a switch, an array one may repeat, anything else
+ * takes a value), then validates the values with it. An unknown flag or a missing value is a
+ * `UsageError`, and so is a bad value, naming the flag, e.g. `--concurrency: …`. `--json` is
+ * accepted by every command.
  *
  * @example
  * const { flags } = parseFlags({
- *   args: ["--concurrency", "4"],
- *   options: { concurrency: { type: "string" } },
- *   schema: z.object({ concurrency: z.coerce.number().int().positive().default(4) }),
- * });
+ *   args: ["--dry-run", "--concurrency", "4"],
+ *   schema: z.object({ dryRun: z.boolean().default(false), concurrency: intFlag({ min: 1, max: 64, fallback: 2 }) }),
+ * }); // flags: { dryRun: true, concurrency: 4 }
  */
-export function parseFlags<S extends z.ZodType>({
+export function parseFlags<S extends z.ZodObject>({
   args,
-  options,
   schema,
   positionals = false,
+  short = {},
 }: {
   args: string[];
-  options: FlagOptions;
   schema: S;
   positionals?: boolean;
+  /** One-letter aliases by flag key, e.g. `{ follow: "f" }` for `-f`. */
+  short?: Readonly<Record<string, string>>;
 }): ParsedFlags<z.output<S>> {
   let parsed: ReturnType<typeof parseArgs>;
-  const allOptions: FlagOptions = { json: { type: "boolean" }, ...options };
-  try {
-    parsed = parseArgs({
-      args,
-      options: allOptions,
-      strict: true,
-      allowPositionals: positionals,
-    });
-  } catch (error) {
-    throw new UsageError(cleanParseArgsMessage(error, Object.keys(allOptions)), { cause: error });
+  const options: FlagOptions = { json: { type: "boolean" } };
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const alias = short[key];
+    options[toKebab(key)] = {
+      ...optionFor(field as z.ZodType),
+      ...(alias ? { short: alias } : {}),
+    };
   }
-  const result = schema.safeParse(parsed.values);
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals });
+  } catch (error) {
+    throw new UsageError(cleanParseArgsMessage(error, Object.keys(options)), { cause: error });
+  }
+  const values = Object.fromEntries(
+    Object.entries(parsed.values).map(([name, value]) => [toCamel(name), value]),
+  );
+  const result = schema.safeParse(values);
   if (!result.success) {
     const first = result.error.issues[0];
     const flag = first?.path[0];
@@ -55,6 +63,23 @@ export function parseFlags<S extends z.ZodType>({
     throw new UsageError(`${name}: ${first?.message ?? "invalid value"}`, { cause: result.error });
   }
   return { flags: result.data, positionals: parsed.positionals };
+}
+
+/** The zod definition fields `optionFor` looks through. */
+interface FieldDef {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+}
+
+/** A switch for a boolean schema, a repeatable value for an array, else one value. */
+function optionFor(field: z.ZodType): { type: "string" | "boolean"; multiple?: boolean } {
+  const def = (field as unknown as { _zod: { def: FieldDef } })._zod.def;
+  if (def.type === "boolean") return { type: "boolean" };
+  if (def.type === "array") return { type: "string", multiple: true };
+  // optional, default and the like wrap the flag's schema; a pipe (a transform) starts from its input.
+  const inner = def.innerType ?? def.in;
+  return inner ? optionFor(inner) : { type: "string" };
 }
 
 /** Whether `--json` appears before any `--` terminator; used to format errors before flags are parsed. */
@@ -65,6 +90,10 @@ export function wantsJson(args: readonly string[]): boolean {
 
 function toKebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function toCamel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 // parseArgs messages end with advice about "--" that does not fit a CLI's users.

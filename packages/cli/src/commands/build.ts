@@ -102,15 +102,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: {
-        dir: { type: "string" },
-        env: { type: "string" },
-        wait: { type: "boolean" },
-        rebuild: { type: "boolean" },
-        concurrency: { type: "string" },
-        rate: { type: "string" },
-        poll: { type: "string" },
-      },
       schema: FLAGS,
       positionals: true,
     });

@@ -124,15 +124,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: {
-        spec: { type: "string" },
-        image: { type: "string" },
-        status: { type: "string" },
-        since: { type: "string" },
-        workspace: { type: "string" },
-        env: { type: "string" },
-        limit: { type: "string" },
-      },
       schema: FLAGS,
       positionals: true,
     });

@@ -47,7 +47,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: {},
       schema: z.object({ json: jsonFlag }),
       positionals: true,
     });

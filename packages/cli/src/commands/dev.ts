@@ -38,7 +38,7 @@ const FLAGS = z.object({
   registryPort: intFlag({ min: 0, max: 65_535, fallback: undefined }),
   data: z.string().min(1, "must not be empty").optional(),
   bucket: z.string().min(1, "must not be empty").optional(),
-  timers: z.boolean().default(true),
+  noTimers: z.boolean().default(false),
   commit: z
     .string()
     .regex(/^[A-Za-z0-9_./~^@{}-]{1,200}$/, "must be a git revision")
@@ -103,27 +103,8 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: {
-        once: { type: "boolean" },
-        port: { type: "string" },
-        "pai-port": { type: "string" },
-        "registry-port": { type: "string" },
-        data: { type: "string" },
-        bucket: { type: "string" },
-        "no-timers": { type: "boolean" },
-        commit: { type: "string" },
-        all: { type: "boolean" },
-      },
       positionals: true,
-      schema: z.preprocess((raw) => {
-        const values = raw as Record<string, unknown>;
-        return {
-          ...values,
-          paiPort: values["pai-port"],
-          registryPort: values["registry-port"],
-          timers: values["no-timers"] !== true,
-        };
-      }, FLAGS),
+      schema: FLAGS,
     });
     const dataDir = localDataDir({ data: flags.data, cwd: io.cwd });
     if (positionals[0] === "push") return push(io, dataDir, flags.commit, flags.all);
@@ -158,7 +139,7 @@ async function serve(io: Io, flags: z.output<typeof FLAGS> & { dataDir: string }
       credentials: keys?.accessKey,
       registryAuth: keys?.registryAuth,
       out: say,
-      timers: flags.timers && !flags.once,
+      timers: !flags.noTimers && !flags.once,
     }).catch((error: unknown) => {
       throw asPortInUse(error, [{ port: flags.port, flag: "--port" }]);
     });

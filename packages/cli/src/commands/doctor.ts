@@ -88,7 +88,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags } = parseFlags({
       args,
-      options: { dir: { type: "string" }, env: { type: "string" }, ports: { type: "string" } },
       schema: FLAGS,
     });
     const checks: Check[] = [await systemPackages(io.env), ...flags.ports.map(portCheck)];

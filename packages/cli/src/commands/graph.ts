@@ -50,7 +50,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags } = parseFlags({
       args,
-      options: { dir: { type: "string" }, env: { type: "string" }, format: { type: "string" } },
       schema: FLAGS,
     });
     const settings = await resolveSettings({ io, env: flags.env, dir: flags.dir });

@@ -56,13 +56,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags } = parseFlags({
       args,
-      options: {
-        workspace: { type: "string" },
-        env: { type: "string" },
-        name: { type: "string" },
-        labels: { type: "string" },
-        verbose: { type: "boolean" },
-      },
       schema: FLAGS,
     });
     const settings = await resolveSettings({ io, env: flags.env });

@@ -112,24 +112,7 @@ export const command: Command = {
   async run(args, io) {
     const { flags } = parseFlags({
       args,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        data: { type: "string" },
-        "registry-port": { type: "string" },
-        concurrency: { type: "string" },
-        "access-key-id": { type: "string" },
-        "access-key-secret": { type: "string" },
-        "access-key-secret-file": { type: "string" },
-        keys: { type: "boolean" },
-        "insecure-host-network": { type: "boolean" },
-        workspace: { type: "string", multiple: true },
-        "rate-limit": { type: "string" },
-        "registry-user": { type: "string" },
-        "base-images": { type: "string" },
-        "log-format": { type: "string" },
-      },
-      schema: z.preprocess(camelCaseKeys, FLAGS),
+      schema: FLAGS,
     });
     if (flags.accessKeySecret !== undefined) {
       throw new UsageError(
@@ -219,14 +202,4 @@ async function accessKeyFrom({
     );
   }
   return accessKeyId && accessKeySecret ? { accessKeyId, accessKeySecret } : undefined;
-}
-
-function camelCaseKeys(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [
-      key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
-      v,
-    ]),
-  );
 }

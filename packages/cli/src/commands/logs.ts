@@ -62,12 +62,7 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: {
-        follow: { type: "boolean", short: "f" },
-        tail: { type: "string" },
-        poll: { type: "string" },
-        env: { type: "string" },
-      },
+      short: { follow: "f" },
       schema: FLAGS,
       positionals: true,
     });

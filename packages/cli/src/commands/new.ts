@@ -73,7 +73,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: { dir: { type: "string" }, from: { type: "string" } },
       schema: FLAGS,
       positionals: true,
     });

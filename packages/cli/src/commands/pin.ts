@@ -94,20 +94,8 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: {
-        dir: { type: "string" },
-        env: { type: "string" },
-        base: { type: "string" },
-        check: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        update: { type: "boolean" },
-        force: { type: "boolean" },
-      },
       positionals: true,
-      schema: z.preprocess(
-        (raw) => ({ ...(raw as object), dryRun: (raw as Record<string, unknown>)["dry-run"] }),
-        FLAGS,
-      ),
+      schema: FLAGS,
     });
     if (flags.check && (flags.update || flags.dryRun || flags.force)) {
       throw new UsageError("--check only lists; leave out --update, --dry-run and --force");

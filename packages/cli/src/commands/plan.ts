@@ -63,14 +63,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags } = parseFlags({
       args,
-      options: {
-        dir: { type: "string" },
-        env: { type: "string" },
-        base: { type: "string" },
-        head: { type: "string" },
-        format: { type: "string" },
-        offline: { type: "boolean" },
-      },
       schema: FLAGS,
     });
     const format = flags.json ? "json" : flags.format;

@@ -53,7 +53,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: { watch: { type: "boolean" }, poll: { type: "string" }, env: { type: "string" } },
       schema: FLAGS,
       positionals: true,
     });

@@ -51,7 +51,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: { wait: { type: "boolean" }, poll: { type: "string" }, env: { type: "string" } },
       schema: FLAGS,
       positionals: true,
     });

@@ -71,11 +71,6 @@ export const command: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      options: {
-        dir: { type: "string" },
-        env: { type: "string" },
-        base: { type: "string" },
-      },
       schema: FLAGS,
       positionals: true,
     });

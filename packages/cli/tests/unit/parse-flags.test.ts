@@ -9,41 +9,63 @@ const schema = z.object({
   concurrency: intFlag({ min: 1, max: 8, fallback: 4 }),
   json: z.boolean().default(false),
 });
-const options = { concurrency: { type: "string" as const } };
 
 describe("parseFlags", () => {
   it("returns checked values and defaults", () => {
-    expect(parseFlags({ args: ["--concurrency", "2"], options, schema }).flags).toEqual({
+    expect(parseFlags({ args: ["--concurrency", "2"], schema }).flags).toEqual({
       concurrency: 2,
       json: false,
     });
-    expect(parseFlags({ args: ["--json"], options, schema }).flags).toEqual({
+    expect(parseFlags({ args: ["--json"], schema }).flags).toEqual({
       concurrency: 4,
       json: true,
     });
   });
 
   it("names the flag whose value is bad", () => {
-    expect(() => parseFlags({ args: ["--concurrency", "0"], options, schema })).toThrow(
+    expect(() => parseFlags({ args: ["--concurrency", "0"], schema })).toThrow(
       /^--concurrency: must be at least 1$/,
     );
-    expect(() => parseFlags({ args: ["--concurrency", "x"], options, schema })).toThrow(
-      /^--concurrency: /,
-    );
+    expect(() => parseFlags({ args: ["--concurrency", "x"], schema })).toThrow(/^--concurrency: /);
   });
 
   it("rejects unknown flags and positionals as usage errors", () => {
-    expect(() => parseFlags({ args: ["--nope"], options, schema })).toThrow(UsageError);
-    expect(() => parseFlags({ args: ["--nope"], options, schema })).toThrow(
-      /Unknown option '--nope'$/,
+    expect(() => parseFlags({ args: ["--nope"], schema })).toThrow(UsageError);
+    expect(() => parseFlags({ args: ["--nope"], schema })).toThrow(/Unknown option '--nope'$/);
+    expect(() => parseFlags({ args: ["extra"], schema })).toThrow(UsageError);
+  });
+
+  it("derives each flag from the schema: kebab-case names, switches, repeated values and short aliases", () => {
+    const flags = z.object({
+      dryRun: z.boolean().default(false),
+      workspace: z.array(z.string()).optional(),
+      follow: z.boolean().default(false),
+      logFormat: z.enum(["json", "plain"]).default("plain"),
+    });
+    const parsed = parseFlags({
+      args: ["--dry-run", "--workspace", "1", "--workspace", "2", "-f", "--log-format", "json"],
+      schema: flags,
+      short: { follow: "f" },
+    });
+    expect(parsed.flags).toEqual({
+      dryRun: true,
+      workspace: ["1", "2"],
+      follow: true,
+      logFormat: "json",
+    });
+    // A switch takes no value, and a camelCase spelling is not a flag.
+    expect(() => parseFlags({ args: ["--dry-run=yes"], schema: flags })).toThrow(UsageError);
+    expect(() => parseFlags({ args: ["--dryRun"], schema: flags })).toThrow(
+      /Unknown option '--dryRun'; did you mean "--dry-run"/,
     );
-    expect(() => parseFlags({ args: ["extra"], options, schema })).toThrow(UsageError);
+    expect(() => parseFlags({ args: ["--log-format", "xml"], schema: flags })).toThrow(
+      /^--log-format: /,
+    );
   });
 
   it("accepts positionals when allowed", () => {
     const { positionals } = parseFlags({
       args: ["a", "--json", "b"],
-      options,
       schema,
       positionals: true,
     });
