@@ -38,6 +38,7 @@ export { resolveBaseRef, DEFAULT_BASE_BRANCHES } from "./resolve-base-ref.ts";
 export { findDefaultBase, type DefaultBase } from "./find-default-base.ts";
 export { memorySource } from "./memory-source.ts";
 export { readOnceSource } from "./read-once-source.ts";
+export { type SpecFileChecks, specFileChecks } from "./spec-file-checks.ts";
 export { readFileInside, isInsideFolder } from "./read-file-inside.ts";
 export { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 export { clientTokenFor, CLIENT_TOKEN_PREFIX } from "./client-token-for.ts";

@@ -8,6 +8,7 @@ import { linkSpecReferences } from "./link-spec-references.ts";
 import { readFileInside } from "./read-file-inside.ts";
 import { resolveSpec } from "./resolve-spec.ts";
 import type { SecretHosts } from "./secret-hosts.ts";
+import type { SpecFileChecks } from "./spec-file-checks.ts";
 import { parseSpecReference } from "./spec-reference.ts";
 import type { Problem, ResolvedSpec, SpecSource } from "./types.ts";
 
@@ -37,6 +38,11 @@ export interface LoadSpecsOptions {
    * every RegistryAuths reference is a `secret-scope` error.
    */
   secretHosts?: SecretHosts;
+  /**
+   * The per-file checks of earlier passes over the same `source` (`specFileChecks()`), so each file
+   * is parsed and checked once; default: this pass's own.
+   */
+  fileChecks?: SpecFileChecks;
 }
 
 /**
@@ -55,6 +61,7 @@ export async function loadSpecs({
   specsDir = "specs",
   baseSource,
   secretHosts = {},
+  fileChecks,
 }: LoadSpecsOptions): Promise<{ specs: ResolvedSpec[]; problems: Problem[] }> {
   const root = specsDir.replace(/\/+$/, "");
   const problems: Problem[] = [];
@@ -80,7 +87,7 @@ export async function loadSpecs({
   }
   const versionFiles = allVersionFiles.filter((v) => candidates.has(v.file));
 
-  const cache = new Map<string, Promise<CheckedFile | undefined>>();
+  const cache = fileChecks?.byFile ?? new Map<string, Promise<CheckedFile | undefined>>();
   const reported = new Set<string>();
   const check = (file: string, kind: "ImageBuild" | "Defaults") => {
     let pending = cache.get(file);

@@ -7,6 +7,7 @@ import {
   loadSpecs,
   type Problem,
   readOnceSource,
+  specFileChecks,
   type SpecSource,
 } from "@imagebuild/core";
 import { z } from "zod";
@@ -97,6 +98,8 @@ export const command: Command = {
 
     const secretHosts = secretHostsFromEnv(io.env);
     const passes: EnvPass[] = [];
+    // Each file is parsed and checked once, whatever the number of environments.
+    const fileChecks = specFileChecks();
     const problems = new Map<string, Problem>();
     for (const env of envs) {
       const loaded = await loadSpecs({
@@ -107,6 +110,7 @@ export const command: Command = {
         environmentDefaults: await environmentDefaultsFor({ settings, env }),
         ...(baseSource ? { baseSource } : {}),
         secretHosts,
+        fileChecks,
       });
       // The same problem seen in several environments is reported once.
       // checkEnvironment found the environment in the specs folder; when the PATHs given define

@@ -1,7 +1,14 @@
 /** loadSpecs: layering of defaults and overlays, problems pointing at file and field, environments. */
 import { withoutPinSuggestions } from "@imagebuild/test-support";
 import { describe, expect, it } from "vitest";
-import { formatProblem, loadSpecs, memorySource, renderRequest } from "../../src/index.ts";
+import {
+  formatProblem,
+  loadSpecs,
+  memorySource,
+  renderRequest,
+  type SpecSource,
+  specFileChecks,
+} from "../../src/index.ts";
 
 const ROOT_DEFAULTS = `apiVersion: imagebuild/v1
 kind: Defaults
@@ -27,6 +34,32 @@ const files = (extra: Record<string, string>) =>
   memorySource({ "specs/_defaults.yaml": ROOT_DEFAULTS, ...extra });
 
 describe("loadSpecs", () => {
+  it("reads each file once across passes that share fileChecks, with the same outcome per environment", async () => {
+    const inner = files({
+      "specs/tool/1.0.yaml":
+        "apiVersion: imagebuild/v1\nkind: ImageBuild\nbuild:\n  BuildConfig:\n    Dockerfile: |\n      FROM busybox:1.36\npolicy:\n  tag: overwrite\n",
+    });
+    const reads: string[] = [];
+    const source: SpecSource = {
+      description: inner.description,
+      listFiles: (prefix) => inner.listFiles(prefix),
+      readFile: (file) => {
+        reads.push(file);
+        return inner.readFile(file);
+      },
+    };
+    const fileChecks = specFileChecks();
+    const shared = [];
+    for (const env of ["local", "prod"]) shared.push(await loadSpecs({ source, env, fileChecks }));
+    expect(reads.sort()).toEqual(["specs/_defaults.yaml", "specs/tool/1.0.yaml"]);
+    for (const [index, env] of ["local", "prod"].entries()) {
+      const alone = await loadSpecs({ source: inner, env });
+      expect(shared[index]).toEqual(alone);
+    }
+    expect(shared[0]?.specs[0]?.request.Image.Uri).toMatch(/^127\.0\.0\.1:5000\/pai\/tool:/);
+    expect(shared[1]?.specs[0]?.request.Image.Uri).toMatch(/^r\.example\.com\/ml\/tool:/);
+  });
+
   it("layers root and folder defaults, then the overlay; lists replace, objects merge", async () => {
     const source = files({
       "specs/tool/_defaults.yaml": `apiVersion: imagebuild/v1
