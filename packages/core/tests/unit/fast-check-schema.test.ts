@@ -33,6 +33,21 @@ describe("the ajv fast path agrees with the zod validators", () => {
     expect(compared).toBeGreaterThan(60);
   });
 
+  it("on string lengths beyond the Basic Multilingual Plane, both counting code points", () => {
+    const valid = load(
+      "apiVersion: imagebuild/v1\nkind: ImageBuild\nbuild:\n  BuildConfig:\n    Dockerfile: |\n      FROM busybox:1.36\n",
+    ) as object;
+    expect(validators.Spec.safeParse(valid).ok).toBe(true);
+    const spec = (description: string) => ({ ...valid, description });
+    // 1,000 emoji are 2,000 UTF-16 units but 1,000 code points, under the limit of 1,024.
+    for (const description of ["😀".repeat(1000), "😀".repeat(1025), "a".repeat(1025)]) {
+      expect([description.length, ajvAccepts("Spec", spec(description))]).toEqual([
+        description.length,
+        validators.Spec.safeParse(spec(description)).ok,
+      ]);
+    }
+  });
+
   it("on golden requests and broken copies of them", () => {
     const golden = readdirSync(path.join(FIXTURES, "golden")).map(
       (name) => JSON.parse(readFileSync(path.join(FIXTURES, "golden", name), "utf8")).request,
