@@ -225,6 +225,8 @@ export async function runBuild({
       "bud",
       ...isolationFlags({ isolation, hooksDir: buildHooks?.hooksDir }),
       ...cacheFlags,
+      // A failed build keeps its step's working container (and, on overlay, its mount) without it.
+      "--force-rm",
       "--format",
       "docker",
       "--signature-policy",
