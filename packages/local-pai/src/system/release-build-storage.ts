@@ -8,9 +8,9 @@ import type { Logger } from "./types.ts";
 /**
  * Runs `buildah rm --all` on the build storage with the driver its storage.conf records (which
  * unmounts the containers' overlay mounts and the driver's own bind mount of its folder), then
- * unmounts any mount still under the graph root, deepest first: a builder killed with SIGKILL skips
- * its clean-up, and one mount left there makes deleting the data directory fail with EBUSY. Call it
- * only while no build runs on the data directory (at start-up and at shutdown).
+ * unmounts any mount still under `<dataDir>/containers`, deepest first: a builder killed with
+ * SIGKILL skips its clean-up, and one mount left there makes deleting the data directory fail with
+ * EBUSY. Call it only while no build runs on the data directory (at start-up and at shutdown).
  *
  * @example
  * await releaseBuildStorage({ dataDir: ".imagebuild", log });
@@ -35,7 +35,8 @@ export async function releaseBuildStorage({
       "--all",
     ],
   });
-  for (const mountPoint of await mountsUnder(storageRoot)) {
+  // The whole containers folder: buildah also mounts each RUN step's rootfs under its TMPDIR there.
+  for (const mountPoint of await mountsUnder(containers)) {
     log.warn("unmounting a mount a builder left in the build storage", { mountPoint });
     // Lazily: every builder is stopped, and a file still open there must not keep the folder busy.
     const result = await runProcess({ command: "umount", args: ["--lazy", mountPoint] });
