@@ -216,7 +216,14 @@ export async function runBuild({
     const cacheFlags = layerCache
       ? (() => {
           const repository = cacheRepository({ registry, target });
-          return ["--layers", `--cache-to=${repository}`, `--cache-from=${repository}`];
+          // --force-rm: a failed step's working container (on overlay, its mount) stays without it;
+          // buildah 1.28 accepts it only with --layers or --no-cache.
+          return [
+            "--layers",
+            "--force-rm",
+            `--cache-to=${repository}`,
+            `--cache-from=${repository}`,
+          ];
         })()
       : [];
 
@@ -225,8 +232,6 @@ export async function runBuild({
       "bud",
       ...isolationFlags({ isolation, hooksDir: buildHooks?.hooksDir }),
       ...cacheFlags,
-      // A failed build keeps its step's working container (and, on overlay, its mount) without it.
-      "--force-rm",
       "--format",
       "docker",
       "--signature-policy",
