@@ -193,6 +193,7 @@ async function main() {
         ratioP75: Number(quantile(ratios, 0.75).toFixed(3)),
         ratioOfMedians: Number((median(subjects) / median(baselines)).toFixed(3)),
         goal: "<= 1.10",
+        medianMs: { direct: Math.round(median(baselines)), service: Math.round(median(subjects)) },
       }),
     );
   } finally {
