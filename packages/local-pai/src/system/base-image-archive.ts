@@ -251,7 +251,13 @@ async function mustRun({
   }
 }
 
-function busyboxPath(): string {
+/**
+ * The static busybox the base images and the storage probe are made from.
+ *
+ * @example
+ * busyboxPath(); // "/usr/bin/busybox"
+ */
+export function busyboxPath(): string {
   return findCommand({ name: "busybox" }) ?? "/bin/busybox";
 }
 

@@ -1,8 +1,9 @@
 /** Chooses the containers/storage driver of a data directory's build storage (overlay, or vfs where it cannot mount). */
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { z } from "zod";
+import { busyboxPath } from "./base-image-archive.ts";
 import { runProcess } from "./run-process.ts";
 import type { Logger } from "./types.ts";
 
@@ -15,38 +16,106 @@ export type StorageDriver = z.infer<typeof StorageDriverSchema>;
 /** The folders containers/storage keeps per driver under the graph root. */
 const DRIVER_FOLDERS = ["", "-containers", "-images", "-layers"] as const;
 
+/** A host id range no build uses, for the probe's user namespace (the top of the 32-bit id space). */
+const PROBE_HOST_ID = 4_294_836_224;
+const PROBE_RANGE = 65_536;
+
 /**
- * Asks buildah whether its overlay driver initialises on `storageRoot` (the check containers/storage
- * itself makes: the kernel's overlay mounted over a folder of that file system) and answers
- * "overlay", or "vfs" with one logged line giving buildah's reason.
+ * Answers "overlay" when buildah's overlay driver initialises on `storageRoot` (containers/storage's
+ * own check: an overlay mounted over a folder of that file system) and commits what a process in a
+ * user namespace writes with that namespace's owners; otherwise "vfs", with one logged line giving
+ * the reason. The second check is why: buildah 1.28's overlay writes such files to the container's
+ * upper layer with their host ids and commits them so (root's files owned by 2147483647 in the
+ * pushed image), and every RUN step runs under `--userns auto`. Both checks run in a throwaway
+ * storage beside `storageRoot`, removed afterwards (about a second).
  *
  * @example
- * const driver = await chooseStorageDriver({ storageRoot, runRoot, log }); // "overlay"
+ * const driver = await chooseStorageDriver({ storageRoot, log }); // "vfs" with buildah 1.28
  */
 export async function chooseStorageDriver({
   storageRoot,
-  runRoot,
   log,
 }: {
   storageRoot: string;
-  runRoot: string;
   log: Logger;
 }): Promise<StorageDriver> {
-  const probe = await runProcess({
+  // A sibling of the graph root: the same file system, and the real storage gets no overlay folders.
+  const probeDir = join(dirname(storageRoot), "storage-probe");
+  const probe = {
+    storageRoot: join(probeDir, "storage"),
+    runRoot: join(probeDir, "run"),
+    driver: "overlay",
+  } as const;
+  try {
+    const reason = (await overlayInitialises(probe)) ?? (await overlayKeepsOwners(probe));
+    if (reason === undefined) return "overlay";
+    log.warn("build storage uses vfs (every layer a full copy): overlay is unusable here", {
+      reason,
+    });
+    return "vfs";
+  } finally {
+    await runProcess({ command: "buildah", args: [...driverFlags(probe), "rm", "--all"] });
+    await rm(probeDir, { recursive: true, force: true });
+  }
+}
+
+/** Undefined when the overlay driver initialises on the probe's graph root, else buildah's reason. */
+async function overlayInitialises(probe: DriverFlagsOptions): Promise<string | undefined> {
+  const result = await runProcess({
     command: "buildah",
-    args: [
-      ...driverFlags({ storageRoot, runRoot, driver: "overlay" }),
-      "info",
-      "--format",
-      "{{.store.GraphDriverName}}",
-    ],
+    args: [...driverFlags(probe), "info", "--format", "{{.store.GraphDriverName}}"],
   });
-  const output = probe.tail.map((line) => line.trim()).filter(Boolean);
-  if (probe.exitCode === 0 && output.at(-1) === "overlay") return "overlay";
-  log.warn("build storage falls back to vfs (every layer a full copy): overlay is unavailable", {
-    reason: output.at(-1) ?? `buildah exited with code ${probe.exitCode}`,
-  });
-  return "vfs";
+  const output = result.tail.map((line) => line.trim()).filter(Boolean);
+  if (result.exitCode === 0 && output.at(-1) === "overlay") return undefined;
+  return output.at(-1) ?? `buildah exited with code ${result.exitCode}`;
+}
+
+/**
+ * Undefined when the probe's overlay storage commits a file that root in a user namespace created
+ * as owned by root; else what went wrong. busybox in a scratch image, chroot isolation.
+ */
+async function overlayKeepsOwners(probe: DriverFlagsOptions): Promise<string | undefined> {
+  const buildah = async (...args: string[]) => {
+    const result = await runProcess({ command: "buildah", args: [...driverFlags(probe), ...args] });
+    const last =
+      result.tail
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1) ?? "";
+    if (result.exitCode !== 0) throw new Error(`buildah ${args[0]}: ${last}`);
+    return last;
+  };
+  const mapping = `0:${PROBE_HOST_ID}:${PROBE_RANGE}`;
+  try {
+    const base = await buildah("from", "scratch");
+    await buildah("copy", base, busyboxPath(), "/busybox");
+    // A world-writable folder: the scratch image's / is not writable for the namespace's root.
+    await buildah("run", "--isolation", "chroot", base, "/busybox", "mkdir", "-m", "1777", "/w");
+    await buildah("commit", "-q", base, "probe-base");
+    const mapped = await buildah(
+      "from",
+      "--userns-uid-map",
+      mapping,
+      "--userns-gid-map",
+      mapping,
+      "probe-base",
+    );
+    await buildah("run", "--isolation", "chroot", mapped, "/busybox", "touch", "/w/written");
+    await buildah("commit", "-q", mapped, "probe-written");
+    const plain = await buildah("from", "probe-written");
+    const { uid } = await stat(join(await buildah("mount", plain), "w", "written"));
+    if (uid === 0) return undefined;
+    return `the overlay driver commits a file root wrote in a user namespace as owned by ${uid}, not 0 (its host id): images would carry host ids`;
+  } catch (error) {
+    return `probing the overlay driver: ${(error as Error).message}`;
+  }
+}
+
+/** A graph root, run root and driver, as buildah's global flags name them. */
+interface DriverFlagsOptions {
+  storageRoot: string;
+  runRoot: string;
+  driver: StorageDriver;
 }
 
 /**
@@ -56,15 +125,7 @@ export async function chooseStorageDriver({
  * driverFlags({ storageRoot: "/d/containers/storage", runRoot: "/d/containers/run", driver: "overlay" });
  * // ["--root", "/d/containers/storage", "--runroot", "/d/containers/run", "--storage-driver", "overlay"]
  */
-export function driverFlags({
-  storageRoot,
-  runRoot,
-  driver,
-}: {
-  storageRoot: string;
-  runRoot: string;
-  driver: StorageDriver;
-}): string[] {
+export function driverFlags({ storageRoot, runRoot, driver }: DriverFlagsOptions): string[] {
   return ["--root", storageRoot, "--runroot", runRoot, "--storage-driver", driver];
 }
 
