@@ -5,6 +5,9 @@ import { runProcess } from "./run-process.ts";
 import { driverFlags, recordedStorageDriver } from "./storage-driver.ts";
 import type { Logger } from "./types.ts";
 
+/** How many times the leftover mounts are listed and unmounted before giving up. */
+const UNMOUNT_PASSES = 3;
+
 /**
  * Runs `buildah rm --all` on the build storage with the driver its storage.conf records (which
  * unmounts the containers' overlay mounts and the driver's own bind mount of its folder), then
@@ -36,12 +39,17 @@ export async function releaseBuildStorage({
     ],
   });
   // The whole containers folder: buildah also mounts each RUN step's rootfs under its TMPDIR there.
-  for (const mountPoint of await mountsUnder(containers)) {
-    log.warn("unmounting a mount a builder left in the build storage", { mountPoint });
-    // Lazily: every builder is stopped, and a file still open there must not keep the folder busy.
-    const result = await runProcess({ command: "umount", args: ["--lazy", mountPoint] });
-    if (result.exitCode !== 0) {
-      log.warn("could not unmount it", { mountPoint, error: result.tail.at(-1) ?? "" });
+  // Several passes: a mount can be stacked or propagated, so one unmount may reveal another copy.
+  for (let pass = 0; pass < UNMOUNT_PASSES; pass++) {
+    const mounts = await mountsUnder(containers);
+    if (mounts.length === 0) return;
+    for (const mountPoint of mounts) {
+      log.warn("unmounting a mount a builder left in the build storage", { mountPoint });
+      // Lazily: every builder is stopped, and a file still open there must not keep the folder busy.
+      const result = await runProcess({ command: "umount", args: ["--lazy", mountPoint] });
+      if (result.exitCode !== 0) {
+        log.warn("could not unmount it", { mountPoint, error: result.tail.at(-1) ?? "" });
+      }
     }
   }
 }

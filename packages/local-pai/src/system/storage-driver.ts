@@ -1,6 +1,6 @@
 /** Chooses the containers/storage driver of a data directory's build storage (overlay, or vfs where it cannot mount). */
 import { existsSync } from "node:fs";
-import { readFile, rm, stat } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { busyboxPath } from "./base-image-archive.ts";
@@ -24,22 +24,23 @@ const PROBE_RANGE = 65_536;
  * Answers "overlay" when buildah's overlay driver initialises on `storageRoot` (containers/storage's
  * own check: an overlay mounted over a folder of that file system) and commits what a process in a
  * user namespace writes with that namespace's owners; otherwise "vfs", with one logged line giving
- * the reason. The second check is why: buildah 1.28's overlay writes such files to the container's
- * upper layer with their host ids and commits them so (root's files owned by 2147483647 in the
- * pushed image), and every RUN step runs under `--userns auto`. Both checks run in a throwaway
- * storage beside `storageRoot`, removed afterwards (about a second).
+ * the reason. Both are checked in a throwaway storage beside `storageRoot`, removed afterwards
+ * (about a second), with the id-mapped lower layers turned off as builds get them
+ * (turnOffIdMappedLowerLayers). When it answers overlay, `runRoot` is set up the same way.
  *
  * @example
- * const driver = await chooseStorageDriver({ storageRoot, log }); // "vfs" with buildah 1.28
+ * const driver = await chooseStorageDriver({ storageRoot, runRoot, log }); // "overlay"
  */
 export async function chooseStorageDriver({
   storageRoot,
+  runRoot,
   log,
 }: {
   storageRoot: string;
+  runRoot: string;
   log: Logger;
 }): Promise<StorageDriver> {
-  // A sibling of the graph root: the same file system, and the real storage gets no overlay folders.
+  // A sibling of the graph root: the same file system, and the real storage gets no probe folders.
   const probeDir = join(dirname(storageRoot), "storage-probe");
   const probe = {
     storageRoot: join(probeDir, "storage"),
@@ -47,8 +48,12 @@ export async function chooseStorageDriver({
     driver: "overlay",
   } as const;
   try {
+    await turnOffIdMappedLowerLayers(probe.runRoot);
     const reason = (await overlayInitialises(probe)) ?? (await overlayKeepsOwners(probe));
-    if (reason === undefined) return "overlay";
+    if (reason === undefined) {
+      await turnOffIdMappedLowerLayers(runRoot);
+      return "overlay";
+    }
     log.warn("build storage uses vfs (every layer a full copy): overlay is unusable here", {
       reason,
     });
@@ -57,6 +62,23 @@ export async function chooseStorageDriver({
     await runProcess({ command: "buildah", args: [...driverFlags(probe), "rm", "--all"] });
     await rm(probeDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Makes the overlay driver of the storage using `runRoot` chown a copy of an image's top layer per
+ * user-namespace range instead of mounting lower layers id-mapped. With id-mapped lower layers
+ * (containers/storage 1.44, buildah 1.28) what a RUN step writes under `--userns auto` lands in the
+ * upper layer as host ids and is committed so: the pushed layer had `a 2147483647:2147483647`, and
+ * a cached build's second RUN step failed on its `/run`. No storage option turns them off;
+ * containers/storage caches its kernel check as `<runRoot>/overlay/idmapped-lower-dir-true` or
+ * `-false` and reads it first, so this writes `-false`. The ownership probe checks the outcome.
+ */
+async function turnOffIdMappedLowerLayers(runRoot: string): Promise<void> {
+  const features = join(runRoot, "overlay");
+  await mkdir(features, { recursive: true, mode: 0o700 });
+  // containers/storage reads "-true" first: it must not exist.
+  await rm(join(features, "idmapped-lower-dir-true"), { force: true });
+  await writeFile(join(features, "idmapped-lower-dir-false"), "turned off by local-pai\n");
 }
 
 /** Undefined when the overlay driver initialises on the probe's graph root, else buildah's reason. */
@@ -105,7 +127,7 @@ async function overlayKeepsOwners(probe: DriverFlagsOptions): Promise<string | u
     const plain = await buildah("from", "probe-written");
     const { uid } = await stat(join(await buildah("mount", plain), "w", "written"));
     if (uid === 0) return undefined;
-    return `the overlay driver commits a file root wrote in a user namespace as owned by ${uid}, not 0 (its host id): images would carry host ids`;
+    return `the overlay driver commits a file root wrote in a user namespace as owned by ${uid}, not 0: images would carry host ids`;
   } catch (error) {
     return `probing the overlay driver: ${(error as Error).message}`;
   }

@@ -37,7 +37,7 @@ export async function writeBuildEnvironment({
     [storageRoot, runRoot, tmpDir, builders].map((d) => mkdir(d, { recursive: true })),
   );
 
-  const storageDriver = await chooseStorageDriver({ storageRoot, log });
+  const storageDriver = await chooseStorageDriver({ storageRoot, runRoot, log });
   const removed = await removeOtherDriverStorage({ storageRoot, driver: storageDriver });
   if (removed.length > 0)
     log.info("removed the build storage of the other driver", { storageDriver, removed });
