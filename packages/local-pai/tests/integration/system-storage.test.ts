@@ -174,6 +174,8 @@ describe("the build storage on this machine", () => {
   );
 
   it("unmounts at release a mount buildah does not know about", async () => {
+    // An earlier build's background rmi mounts the driver's folder while it runs.
+    await waitForBuildCleanup();
     const leftover = join(system.environment.storageRoot, "overlay", "leftover-mount");
     await mkdir(leftover, { recursive: true });
     const mounted = await runProcess({ command: "mount", args: ["-t", "tmpfs", "none", leftover] });
@@ -280,7 +282,14 @@ describe("an earlier start's overlay storage, then starts where overlay does not
         name,
         dockerfile: `FROM busybox\nRUN echo ${name} > /which\n`,
       });
-    return { environment, lines, build };
+    /** Builds, waits for the clean-up, and checks that nothing stays mounted in the data directory. */
+    const buildLeavingNoMount = async (name: string) => {
+      const { outcome, text } = await build(name);
+      expect(outcome.status, text).toBe("Succeeded");
+      await waitForBuildCleanup();
+      expect(await mountsUnder(dataDir)).toEqual([]);
+    };
+    return { environment, lines, buildLeavingNoMount };
   };
   const warnings = (lines: string[]) => lines.filter((line) => line.startsWith("warn "));
 
@@ -288,7 +297,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
     "where overlay does not initialise: vfs, one line saying why, the overlay storage removed, and builds",
     async () => {
       vi.stubEnv("PATH", `${bin}:${process.env.PATH ?? ""}`);
-      const { environment, lines, build } = await start();
+      const { environment, lines, buildLeavingNoMount } = await start();
       expect(environment.storageDriver).toBe("vfs");
       expect(await driverFromStorageConf(environment)).toBe("vfs");
       expect(warnings(lines)).toEqual([
@@ -303,10 +312,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
       );
       const names = await readdir(environment.storageRoot);
       expect(names.filter((name) => name.startsWith("overlay"))).toEqual([]);
-      const { outcome, text } = await build("first");
-      expect(outcome.status, text).toBe("Succeeded");
-      await waitForBuildCleanup();
-      expect(await mountsUnder(dataDir)).toEqual([]);
+      await buildLeavingNoMount("first");
     },
     BUILD_TIMEOUT_MS,
   );
@@ -315,7 +321,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
     "where overlay commits host ids: vfs with the owner it committed, the vfs storage kept, and builds",
     async () => {
       vi.stubEnv("PATH", `${idMapped}:${process.env.PATH ?? ""}`);
-      const { environment, lines, build } = await start();
+      const { environment, lines, buildLeavingNoMount } = await start();
       expect(environment.storageDriver).toBe("vfs");
       expect(warnings(lines)).toEqual([
         expect.stringMatching(
@@ -329,10 +335,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
         args: [...storageFlags(environment), "images", "--format", "{{.Name}}"],
       });
       expect(images.tail).toContain("docker.io/library/busybox");
-      const { outcome, text } = await build("second");
-      expect(outcome.status, text).toBe("Succeeded");
-      await waitForBuildCleanup();
-      expect(await mountsUnder(dataDir)).toEqual([]);
+      await buildLeavingNoMount("second");
     },
     BUILD_TIMEOUT_MS,
   );
@@ -341,7 +344,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
     "with this machine's buildah: overlay, that vfs storage removed, and builds with nothing left mounted",
     async () => {
       vi.unstubAllEnvs();
-      const { environment, lines, build } = await start();
+      const { environment, lines, buildLeavingNoMount } = await start();
       expect(environment.storageDriver).toBe("overlay");
       expect(await readFile(join(dataDir, "containers", "storage.conf"), "utf8")).toContain(
         'driver = "overlay"',
@@ -352,10 +355,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
       );
       const names = await readdir(environment.storageRoot);
       expect(names.filter((name) => name.startsWith("vfs"))).toEqual([]);
-      const { outcome, text } = await build("third");
-      expect(outcome.status, text).toBe("Succeeded");
-      await waitForBuildCleanup();
-      expect(await mountsUnder(dataDir)).toEqual([]);
+      await buildLeavingNoMount("third");
     },
     BUILD_TIMEOUT_MS,
   );
