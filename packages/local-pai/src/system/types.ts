@@ -45,7 +45,7 @@ export interface BuildEnvironment {
   storageRoot: string;
   /** containers/storage run root under the data directory. */
   runRoot: string;
-  /** The graph driver chosen for this data directory (storage-driver.ts): overlay, or vfs where overlay cannot mount. */
+  /** The graph driver chosen for this data directory (storage-driver.ts): overlay, or vfs where overlay does not mount or keep owners. */
   storageDriver: StorageDriver;
   /** Environment variables to add to the builder's environment. */
   env: Record<string, string>;
