@@ -2,8 +2,8 @@
  * Overhead of one image build through the local PAI service against the same `buildah bud` +
  * `buildah push` run directly, measured in the same run with the same Dockerfile.
  *
- *   - baseline: `buildah bud --isolation chroot` (vfs storage, the same registries.conf mirror and
- *     policy the service uses) then `buildah push` to a local docker-registry, run here directly.
+ *   - baseline: `buildah bud --isolation chroot` (the service's storage and driver, the same
+ *     registries.conf mirror and policy the service uses) then `buildah push` to a local docker-registry, run here directly.
  *   - subject:  CreateImageBuild over HTTP to a service started with createLocalPai (unsigned mode),
  *     followed with GetJob until `Succeeded` (polled every POLL_MS).
  *
@@ -85,7 +85,7 @@ async function baselineBuild({
     `docker://${registry.host}/bench/direct:${round}`,
   ]);
   const elapsed = performance.now() - started;
-  // Outside the timing, as in the service: keep the vfs storage from growing with every round.
+  // Outside the timing, as in the service: keep the build storage from growing with every round.
   await buildah(["rmi", "-f", imageId]);
   return elapsed;
 }
@@ -193,6 +193,7 @@ async function main() {
         ratioP75: Number(quantile(ratios, 0.75).toFixed(3)),
         ratioOfMedians: Number((median(subjects) / median(baselines)).toFixed(3)),
         goal: "<= 1.10",
+        medianMs: { direct: Math.round(median(baselines)), service: Math.round(median(subjects)) },
       }),
     );
   } finally {

@@ -175,7 +175,9 @@ async function buildToArchive({
 }): Promise<void> {
   const policy = join(work, "policy.json");
   await writeFile(policy, `${JSON.stringify({ default: [{ type: "insecureAcceptAnything" }] })}\n`);
-  // A throwaway storage root: the archive is the only thing kept.
+  // A throwaway storage root: the archive is the only thing kept. It stays vfs, not the build
+  // storage's driver (storage-driver.ts): it runs once per cache folder, has one layer to copy, and
+  // mounts nothing, so a seeding killed midway leaves nothing mounted to keep `rm` from removing it.
   const storage = [
     "--root",
     join(work, "storage"),
@@ -249,7 +251,13 @@ async function mustRun({
   }
 }
 
-function busyboxPath(): string {
+/**
+ * The static busybox the base images and the storage probe are made from.
+ *
+ * @example
+ * busyboxPath(); // "/usr/bin/busybox"
+ */
+export function busyboxPath(): string {
   return findCommand({ name: "busybox" }) ?? "/bin/busybox";
 }
 

@@ -6,8 +6,9 @@ import { join } from "node:path";
  * The hook, run by the OCI runtime on the host as root with the OCI state JSON on stdin; argv is
  * `start|stop <state dir> <slirp4netns>`. `start` (createRuntime, namespaces made, process not yet
  * started):
- * - gives the rootfs's top folder to the build's root: vfs layer folders are 0555 host-root, which a
- *   user namespace sees as an unwritable `/` owned by nobody;
+ * - gives the rootfs's top folder to the build's root: buildah mounts the image on a 0555 folder
+ *   owned by host root, with overlay as with vfs (without this chown every RUN that writes to `/`
+ *   fails on both), which a user namespace sees as an unwritable `/` owned by nobody;
  * - starts slirp4netns in the step's own network namespace (host loopback disabled) and waits until it
  *   is configured. Its output goes to a file, never to the hook's pipes: the runtime waits for those
  *   to close, so a daemon holding them would hang the step.

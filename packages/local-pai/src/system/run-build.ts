@@ -49,7 +49,7 @@ const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
 /**
  * Builds `dockerfile` with `buildah bud` boxed as `isolation` says (OCI runtime, PID, mount, IPC and
  * user namespaces, a private network without host loopback; see docs/decisions/local-pai-build-isolation.md)
- * in vfs storage from `environment`, pulling with a 0600 auth file that holds only the credentials
+ * in the storage from `environment` (overlay, or vfs where it cannot mount), pulling with a 0600 auth file that holds only the credentials
  * this build needs and is deleted afterwards, and pushes it to `imageUri`. Isolation
  * `unavailable` fails the build with `EnvPrepareFailed` before anything runs. With
  * `overwriteTag` false an existing tag fails with `ImageTagExists` before anything is built. Aborting
@@ -216,7 +216,14 @@ export async function runBuild({
     const cacheFlags = layerCache
       ? (() => {
           const repository = cacheRepository({ registry, target });
-          return ["--layers", `--cache-to=${repository}`, `--cache-from=${repository}`];
+          // --force-rm: a failed step's working container (on overlay, its mount) stays without it;
+          // buildah 1.28 accepts it only with --layers or --no-cache.
+          return [
+            "--layers",
+            "--force-rm",
+            `--cache-to=${repository}`,
+            `--cache-from=${repository}`,
+          ];
         })()
       : [];
 
@@ -276,8 +283,9 @@ export async function runBuild({
       );
     }
   } finally {
-    // The pushed image lives in the registry (its layers in the cache repository too); vfs copies
-    // every layer in full, so keep none. Housekeeping, not part of the build: it finishes after the
+    // The pushed image lives in the registry (its layers in the cache repository too), and a step
+    // image left in the shared storage could be reused by another image's build, so keep none
+    // (docs/decisions/local-pai-layer-cache.md). Housekeeping, not part of the build: it finishes after the
     // outcome is reported, and only then may another build of the same cache scope start.
     const cleanup = removeBuildImages({
       environment,

@@ -39,7 +39,7 @@ export async function seedBaseImages({
   /** Aborting kills debootstrap, buildah or skopeo and rejects with a BaseImageError. */
   signal?: AbortSignal;
 }): Promise<BuildEnvironment> {
-  const environment = await writeBuildEnvironment({ dataDir, registryHost: registry.host });
+  const environment = await writeBuildEnvironment({ dataDir, registryHost: registry.host, log });
   for (const image of images) {
     const archive = await ensureBaseImageArchive({ image, cacheDir, log, signal });
     const targets = await targetsOf(image);

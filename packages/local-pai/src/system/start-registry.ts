@@ -11,6 +11,7 @@ import { freePort } from "./free-port.ts";
 import { htpasswdLine } from "./htpasswd-line.ts";
 import { manifestExists } from "@imagebuild/pai-client/registry";
 import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
+import { releaseBuildStorage } from "./release-build-storage.ts";
 import { stopLeftoverBuilders } from "./stop-leftover-builders.ts";
 import type { Logger, RegistryCredentials, RegistryHandle } from "./types.ts";
 
@@ -89,8 +90,10 @@ export async function startRegistry({
     hasManifest: (repository, tag) =>
       manifestExists({ host, repository, tag, credentials: htpasswd }),
     async stop() {
-      // Builds remove their pushed images in the background; after stop() the data directory may go.
+      // Builds remove their pushed images in the background; after stop() the data directory may go,
+      // so nothing may stay mounted in the build storage either. No build runs any more.
       await waitForBuildCleanup();
+      await releaseBuildStorage({ dataDir: root, log });
       await stopChild(child, exited);
       await rm(pidPath, { force: true });
     },

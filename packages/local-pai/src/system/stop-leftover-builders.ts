@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { findCommand } from "./find-command.ts";
 import { runtimeRootDir } from "./isolation-flags.ts";
 import { killGroup, runProcess } from "./run-process.ts";
+import { releaseBuildStorage } from "./release-build-storage.ts";
 import type { Logger } from "./types.ts";
 
 /**
@@ -19,8 +20,8 @@ export function buildersDir(dataDir: string): string {
 
 /**
  * Kills every recorded builder process group still alive (a service killed with SIGKILL cannot stop
- * them: they run in their own groups) and removes the working containers they left in the vfs storage.
- * Call it at start-up, before any build runs.
+ * them: they run in their own groups), then releases the build storage (releaseBuildStorage: the
+ * working containers they left and their mounts). Call it at start-up, before any build runs.
  *
  * @example
  * await stopLeftoverBuilders({ dataDir: ".imagebuild", log });
@@ -35,8 +36,7 @@ export async function stopLeftoverBuilders({
   const dir = buildersDir(dataDir);
   await mkdir(dir, { recursive: true });
   const entries = (await readdir(dir)).filter((name) => /^\d+$/.test(name));
-  if (entries.length === 0) return;
-  const groups = await builderProcessGroups();
+  const groups = entries.length > 0 ? await builderProcessGroups() : new Set<number>();
   for (const name of entries) {
     const pgid = Number(name);
     // Only a group that still holds a builder: the id may have been reused since.
@@ -46,21 +46,9 @@ export async function stopLeftoverBuilders({
     }
     await rm(join(dir, name), { force: true });
   }
+  // Also with no builder recorded: a build stopped with SIGKILL after its grace period left these.
   await stopLeftoverContainers({ dataDir, log });
-  const storage = join(resolve(dataDir), "containers");
-  await runProcess({
-    command: "buildah",
-    args: [
-      "--root",
-      join(storage, "storage"),
-      "--runroot",
-      join(storage, "run"),
-      "--storage-driver",
-      "vfs",
-      "rm",
-      "--all",
-    ],
-  });
+  await releaseBuildStorage({ dataDir, log });
 }
 
 /**

@@ -4,6 +4,7 @@
 export type { Logger } from "@imagebuild/pai-client/logger";
 
 import type { RegistryCredentials } from "@imagebuild/pai-client/registry";
+import type { StorageDriver } from "./storage-driver.ts";
 
 /** Credentials for a registry, as a user name and password (never logged). */
 export type { RegistryCredentials };
@@ -25,7 +26,7 @@ export interface RegistryHandle {
   auth?: RegistryCredentials;
   /** True when `repository:tag` exists (HEAD `/v2/<repository>/manifests/<tag>`). */
   hasManifest(repository: string, tag: string): Promise<boolean>;
-  /** Waits for builds' background storage clean-ups, stops the registry process and waits for it to exit. */
+  /** Waits for builds' background storage clean-ups, releases the build storage (releaseBuildStorage), stops the registry process and waits for it to exit. Call it once no build runs. */
   stop(): Promise<void>;
 }
 
@@ -40,10 +41,12 @@ export interface BuildEnvironment {
   registriesConf: string;
   /** A policy.json accepting any image. */
   signaturePolicy: string;
-  /** containers/storage graph root (vfs driver) under the data directory. */
+  /** containers/storage graph root under the data directory. */
   storageRoot: string;
   /** containers/storage run root under the data directory. */
   runRoot: string;
+  /** The graph driver chosen for this data directory (storage-driver.ts): overlay, or vfs where overlay does not mount or keep owners. */
+  storageDriver: StorageDriver;
   /** Environment variables to add to the builder's environment. */
   env: Record<string, string>;
 }

@@ -1,7 +1,9 @@
 /** Writes the containers configuration (registries, policy, storage) a builder runs with, all under the data directory. */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { BuildEnvironment } from "./types.ts";
+import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
+import { chooseStorageDriver, driverFlags, removeOtherDriverStorage } from "./storage-driver.ts";
+import type { BuildEnvironment, Logger } from "./types.ts";
 
 /** Docker Hub repositories served from the local registry, by short name. */
 export const MIRRORED_REPOSITORIES = ["busybox", "debian"] as const;
@@ -9,7 +11,10 @@ export const MIRRORED_REPOSITORIES = ["busybox", "debian"] as const;
 /**
  * Writes `registries.conf` (Docker Hub's `library/busybox` and `library/debian` mirrored to the local
  * registry, short names resolved by alias so no tool ever asks which registry to search), a policy
- * accepting any image and a vfs `storage.conf`, and returns the environment a builder runs with.
+ * accepting any image and a `storage.conf` with the driver chosen for this data directory (overlay
+ * where buildah can mount it, otherwise vfs: see storage-driver.ts), and returns the environment a
+ * builder runs with. The other driver's storage, a cache of pulled bases from an earlier start, is
+ * removed: call it as the data directory's owner, before any build runs.
  *
  * @example
  * const environment = await writeBuildEnvironment({ dataDir: ".imagebuild", registryHost: "127.0.0.1:5000" });
@@ -17,9 +22,11 @@ export const MIRRORED_REPOSITORIES = ["busybox", "debian"] as const;
 export async function writeBuildEnvironment({
   dataDir,
   registryHost,
+  log = SILENT_LOGGER,
 }: {
   dataDir: string;
   registryHost: string;
+  log?: Logger;
 }): Promise<BuildEnvironment> {
   const dir = join(resolve(dataDir), "containers");
   const storageRoot = join(dir, "storage");
@@ -29,6 +36,11 @@ export async function writeBuildEnvironment({
   await Promise.all(
     [storageRoot, runRoot, tmpDir, builders].map((d) => mkdir(d, { recursive: true })),
   );
+
+  const storageDriver = await chooseStorageDriver({ storageRoot, runRoot, log });
+  const removed = await removeOtherDriverStorage({ storageRoot, driver: storageDriver });
+  if (removed.length > 0)
+    log.info("removed the build storage of the other driver", { storageDriver, removed });
 
   const registriesConf = join(dir, "registries.conf");
   const signaturePolicy = join(dir, "policy.json");
@@ -56,7 +68,7 @@ export async function writeBuildEnvironment({
   ].join("\n");
   const storage = [
     "[storage]",
-    'driver = "vfs"',
+    `driver = "${storageDriver}"`,
     `graphroot = "${storageRoot}"`,
     `runroot = "${runRoot}"`,
     "",
@@ -74,6 +86,7 @@ export async function writeBuildEnvironment({
     signaturePolicy,
     storageRoot,
     runRoot,
+    storageDriver,
     env: {
       CONTAINERS_REGISTRIES_CONF: registriesConf,
       CONTAINERS_STORAGE_CONF: storageConf,
@@ -85,18 +98,11 @@ export async function writeBuildEnvironment({
 }
 
 /**
- * The global buildah flags selecting this environment's vfs storage.
+ * The global buildah flags selecting this environment's storage (its graph root, run root and driver).
  *
  * @example
  * spawn("buildah", [...storageFlags(environment), "images"]);
  */
 export function storageFlags(environment: BuildEnvironment): string[] {
-  return [
-    "--root",
-    environment.storageRoot,
-    "--runroot",
-    environment.runRoot,
-    "--storage-driver",
-    "vfs",
-  ];
+  return driverFlags({ ...environment, driver: environment.storageDriver });
 }

@@ -7,7 +7,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startRegistry } from "../../src/system/index.ts";
+import { mountsUnder } from "../../src/system/release-build-storage.ts";
 import { runProcess } from "../../src/system/run-process.ts";
+import { driverFlags, recordedStorageDriver } from "../../src/system/storage-driver.ts";
 import { processesMatching, TEST_CACHE_DIR } from "../fixtures/system-harness.ts";
 
 const CHILD = fileURLToPath(new URL("../fixtures/system-crash-child.ts", import.meta.url));
@@ -40,20 +42,23 @@ describe("after kill -9 of the service during a build", () => {
       await registry.stop();
       expect(await processesMatching(marker)).toEqual([]);
       const storage = join(dataDir, "containers");
+      const driver = await recordedStorageDriver(join(storage, "storage.conf"));
+      expect(driver).toBeDefined();
       const { tail } = await runProcess({
         command: "buildah",
         args: [
-          "--root",
-          join(storage, "storage"),
-          "--runroot",
-          join(storage, "run"),
-          "--storage-driver",
-          "vfs",
+          ...driverFlags({
+            storageRoot: join(storage, "storage"),
+            runRoot: join(storage, "run"),
+            driver: driver ?? "vfs",
+          }),
           "containers",
           "-q",
         ],
       });
       expect(tail.filter((line) => line.trim() !== "")).toEqual([]);
+      // The killed builder's overlay mounts are gone too, so the data directory can be deleted.
+      expect(await mountsUnder(dataDir)).toEqual([]);
     } finally {
       child.kill("SIGKILL");
       for (const pid of await processesMatching(marker)) process.kill(pid, "SIGKILL");

@@ -261,6 +261,7 @@ describe("a machine without isolated networking", () => {
         signaturePolicy: "",
         storageRoot: join(dir, "s"),
         runRoot: join(dir, "r"),
+        storageDriver: "vfs",
         env: {},
       },
       isolation,

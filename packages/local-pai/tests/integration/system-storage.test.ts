@@ -1,0 +1,362 @@
+/** The build storage with real buildah: the driver this machine gets and why, owners in pushed layers, the other driver's old storage, nothing left mounted. */
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { LogFields, Logger } from "@imagebuild/pai-client/logger";
+import { MANIFEST_ACCEPT } from "@imagebuild/pai-client/registry";
+import {
+  type BuildEnvironment,
+  type BuildIsolation,
+  prepareBuildIsolation,
+  type RegistryHandle,
+  runBuild,
+  seedBaseImages,
+  startRegistry,
+  waitForBuildCleanup,
+} from "../../src/system/index.ts";
+import { findCommand } from "../../src/system/find-command.ts";
+import { mountsUnder, releaseBuildStorage } from "../../src/system/release-build-storage.ts";
+import { runProcess } from "../../src/system/run-process.ts";
+import { driverFlags } from "../../src/system/storage-driver.ts";
+import { storageFlags } from "../../src/system/write-build-environment.ts";
+import {
+  type SystemHarness,
+  startSystemHarness,
+  TEST_CACHE_DIR,
+} from "../fixtures/system-harness.ts";
+
+const BUILD_TIMEOUT_MS = 300_000;
+
+/** A logger keeping `level message {fields}` lines. */
+const recordingLogger = () => {
+  const lines: string[] = [];
+  const line = (level: string) => (message: string, fields?: LogFields) =>
+    lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+  const log: Logger = {
+    info: line("info"),
+    warn: line("warn"),
+    error: line("error"),
+    child: () => log,
+  };
+  return { lines, log };
+};
+
+const buildIn = async ({
+  registry,
+  environment,
+  isolation,
+  dataDir,
+  name,
+  dockerfile,
+}: {
+  registry: RegistryHandle;
+  environment: BuildEnvironment;
+  isolation: BuildIsolation;
+  dataDir: string;
+  name: string;
+  dockerfile: string;
+}) => {
+  const logs: string[] = [];
+  const outcome = await runBuild({
+    dockerfile,
+    imageUri: `${registry.host}/storage/${name}:1.0`,
+    overwriteTag: true,
+    environment,
+    isolation,
+    registry,
+    workDir: join(dataDir, "jobs", name),
+    onLog: (line) => logs.push(line),
+  });
+  return { outcome, text: logs.slice(-10).join("\n") };
+};
+
+/** What buildah itself reads from the environment's storage.conf, without any storage flag. */
+const driverFromStorageConf = async (environment: BuildEnvironment) => {
+  const { exitCode, tail } = await runProcess({
+    command: "buildah",
+    args: ["info", "--format", "{{.store.GraphDriverName}}"],
+    env: { ...process.env, ...environment.env },
+  });
+  expect(exitCode).toBe(0);
+  return tail.join("").trim();
+};
+
+/** `path uid:gid` of every entry in a gzipped layer tar (ustar headers: octal uid at 108, gid at 116). */
+const layerOwners = (gzipped: Buffer) => {
+  const tar = gunzipSync(gzipped);
+  const owners: string[] = [];
+  const field = (block: Buffer, start: number, length: number) =>
+    block
+      .subarray(start, start + length)
+      .toString("latin1")
+      .replace(/\0.*$/s, "")
+      .trim();
+  for (let offset = 0; offset + 512 <= tar.length; ) {
+    const header = tar.subarray(offset, offset + 512);
+    const name = field(header, 0, 100);
+    if (name === "") break;
+    const size = Number.parseInt(field(header, 124, 12) || "0", 8);
+    const type = field(header, 156, 1);
+    // PAX and GNU long-name records describe the next entry; only real entries count.
+    if (!["x", "g", "L", "K"].includes(type)) {
+      const id = (start: number) => Number.parseInt(field(header, start, 8), 8);
+      owners.push(`${name} ${id(108)}:${id(116)}`);
+    }
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return owners;
+};
+
+/** The owners in every layer of `repository:tag` in the harness's registry. */
+const imageOwners = async (system: SystemHarness, repository: string, tag: string) => {
+  const base = `${system.registry.url}/v2/${repository}`;
+  const res = await fetch(`${base}/manifests/${tag}`, { headers: { Accept: MANIFEST_ACCEPT } });
+  expect(res.status).toBe(200);
+  const { layers } = (await res.json()) as { layers: { digest: string }[] };
+  const owners: string[] = [];
+  for (const { digest } of layers) {
+    const blob = await fetch(`${base}/blobs/${digest}`);
+    owners.push(...layerOwners(Buffer.from(await blob.arrayBuffer())));
+  }
+  return owners;
+};
+
+describe("the build storage on this machine", () => {
+  let system: SystemHarness;
+  beforeAll(async () => {
+    system = await startSystemHarness({ images: ["busybox"] });
+  }, 300_000);
+  afterAll(() => system?.close());
+  const build = (name: string, dockerfile: string) => buildIn({ ...system, name, dockerfile });
+
+  it(
+    "is overlay here, without id-mapped lower layers, and neither a success nor a failed step leaves a mount",
+    async () => {
+      expect(system.environment.storageDriver).toBe("overlay");
+      expect(await driverFromStorageConf(system.environment)).toBe("overlay");
+      const features = await readdir(join(system.environment.runRoot, "overlay"));
+      expect(features).toContain("idmapped-lower-dir-false");
+      expect(features).not.toContain("idmapped-lower-dir-true");
+      const ok = await build("ok", "FROM busybox\nRUN echo stored > /where\n");
+      expect(ok.outcome.status, ok.text).toBe("Succeeded");
+      const failed = await build("failed", "FROM busybox\nRUN exit 3\n");
+      expect(failed.outcome).toMatchObject({ status: "Failed", reasonCode: "BuildFailed" });
+      await waitForBuildCleanup();
+      const names = await readdir(system.environment.storageRoot);
+      // The pulled base stays, in the overlay driver's folders; the probe's storage is gone.
+      expect(names).toEqual(
+        expect.arrayContaining(["overlay", "overlay-images", "overlay-layers"]),
+      );
+      expect(names.filter((name) => name.startsWith("vfs"))).toEqual([]);
+      expect(await readdir(join(system.dataDir, "containers"))).not.toContain("storage-probe");
+      expect(await mountsUnder(system.dataDir)).toEqual([]);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "commits what RUN steps write with the image's own owners, and a second RUN step runs",
+    async () => {
+      // With id-mapped lower layers these were host ids (2147483647:…), and the second RUN failed:
+      // its /run belonged to an id outside its own user namespace.
+      const { outcome, text } = await build(
+        "owners",
+        "FROM busybox\nRUN echo a > /a && mkdir /d && chown 5:6 /d\nRUN echo b > /d/b\n",
+      );
+      expect(outcome.status, text).toBe("Succeeded");
+      const owners = await imageOwners(system, "storage/owners", "1.0");
+      expect(owners).toEqual(expect.arrayContaining(["a 0:0", "d/ 5:6", "d/b 0:0"]));
+      expect(owners.filter((entry) => !/ \d{1,5}:\d{1,5}$/.test(entry))).toEqual([]);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it("unmounts at release a mount buildah does not know about", async () => {
+    // An earlier build's background rmi mounts the driver's folder while it runs.
+    await waitForBuildCleanup();
+    const leftover = join(system.environment.storageRoot, "overlay", "leftover-mount");
+    await mkdir(leftover, { recursive: true });
+    const mounted = await runProcess({ command: "mount", args: ["-t", "tmpfs", "none", leftover] });
+    expect(mounted.exitCode, mounted.tail.join("\n")).toBe(0);
+    expect(await mountsUnder(system.dataDir)).toEqual([leftover]);
+    const { lines, log } = recordingLogger();
+    await releaseBuildStorage({ dataDir: system.dataDir, log });
+    expect(await mountsUnder(system.dataDir)).toEqual([]);
+    expect(lines).toContain(
+      `warn unmounting a mount a builder left in the build storage ${JSON.stringify({ mountPoint: leftover })}`,
+    );
+    expect(lines.filter((line) => line.includes("could not unmount"))).toEqual([]);
+    await rm(leftover, { recursive: true });
+  });
+});
+
+describe("an earlier start's overlay storage, then starts where overlay does not initialise, keeps no owners, and works", () => {
+  let dataDir: string;
+  let bin: string;
+  let idMapped: string;
+  let registry: RegistryHandle | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "imagebuild-storage-"));
+    bin = await mkdtemp(join(tmpdir(), "imagebuild-fake-buildah-"));
+    const buildah = findCommand({ name: "buildah" });
+    if (buildah === undefined) throw new Error("buildah is not installed");
+    // buildah as it answers where the kernel cannot mount overlay, everything else the real one.
+    await writeFile(
+      join(bin, "buildah"),
+      [
+        "#!/bin/sh",
+        'case " $* " in',
+        '  *" --storage-driver overlay info "*)',
+        "    echo 'Error: kernel does not support overlay fs: (faked by the test)' >&2",
+        "    exit 125 ;;",
+        "esac",
+        `exec ${buildah} "$@"`,
+        "",
+      ].join("\n"),
+    );
+    await chmod(join(bin, "buildah"), 0o755);
+    // buildah with the overlay driver's id-mapped lower layers, which commit host ids.
+    idMapped = await mkdtemp(join(tmpdir(), "imagebuild-idmapped-buildah-"));
+    await writeFile(
+      join(idMapped, "buildah"),
+      [
+        "#!/bin/sh",
+        'previous=""',
+        'for arg in "$@"; do',
+        '  if [ "$previous" = "--runroot" ]; then rm -f "$arg/overlay/idmapped-lower-dir-false"; fi',
+        '  previous="$arg"',
+        "done",
+        `exec ${buildah} "$@"`,
+        "",
+      ].join("\n"),
+    );
+    await chmod(join(idMapped, "buildah"), 0o755);
+    // What an earlier start that chose overlay leaves: its storage.conf and a working container.
+    const containers = join(dataDir, "containers");
+    await mkdir(containers, { recursive: true });
+    await writeFile(join(containers, "storage.conf"), '[storage]\ndriver = "overlay"\n');
+    const made = await runProcess({
+      command: buildah,
+      args: [
+        ...driverFlags({
+          storageRoot: join(containers, "storage"),
+          runRoot: join(containers, "run"),
+          driver: "overlay",
+        }),
+        "from",
+        "scratch",
+      ],
+    });
+    expect(made.exitCode, made.tail.join("\n")).toBe(0);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await waitForBuildCleanup();
+    await registry?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(bin, { recursive: true, force: true });
+    await rm(idMapped, { recursive: true, force: true });
+  });
+
+  /** One service start on the data directory: the registry, seeded busybox, the isolation. */
+  const start = async () => {
+    await registry?.stop();
+    const { lines, log } = recordingLogger();
+    registry = await startRegistry({ dataDir, log });
+    const environment = await seedBaseImages({
+      registry,
+      dataDir,
+      images: ["busybox"],
+      cacheDir: TEST_CACHE_DIR,
+      log,
+    });
+    const isolation = await prepareBuildIsolation({ dataDir });
+    const build = (name: string) =>
+      buildIn({
+        registry: registry as RegistryHandle,
+        environment,
+        isolation,
+        dataDir,
+        name,
+        dockerfile: `FROM busybox\nRUN echo ${name} > /which\n`,
+      });
+    /** Builds, waits for the clean-up, and checks that nothing stays mounted in the data directory. */
+    const buildLeavingNoMount = async (name: string) => {
+      const { outcome, text } = await build(name);
+      expect(outcome.status, text).toBe("Succeeded");
+      await waitForBuildCleanup();
+      expect(await mountsUnder(dataDir)).toEqual([]);
+    };
+    return { environment, lines, buildLeavingNoMount };
+  };
+  const warnings = (lines: string[]) => lines.filter((line) => line.startsWith("warn "));
+
+  it(
+    "where overlay does not initialise: vfs, one line saying why, the overlay storage removed, and builds",
+    async () => {
+      vi.stubEnv("PATH", `${bin}:${process.env.PATH ?? ""}`);
+      const { environment, lines, buildLeavingNoMount } = await start();
+      expect(environment.storageDriver).toBe("vfs");
+      expect(await driverFromStorageConf(environment)).toBe("vfs");
+      expect(warnings(lines)).toEqual([
+        expect.stringMatching(
+          /build storage uses vfs.*kernel does not support overlay fs: \(faked by the test\)/,
+        ),
+      ]);
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^info removed the build storage of the other driver .*overlay-layers/,
+        ),
+      );
+      const names = await readdir(environment.storageRoot);
+      expect(names.filter((name) => name.startsWith("overlay"))).toEqual([]);
+      await buildLeavingNoMount("first");
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "where overlay commits host ids: vfs with the owner it committed, the vfs storage kept, and builds",
+    async () => {
+      vi.stubEnv("PATH", `${idMapped}:${process.env.PATH ?? ""}`);
+      const { environment, lines, buildLeavingNoMount } = await start();
+      expect(environment.storageDriver).toBe("vfs");
+      expect(warnings(lines)).toEqual([
+        expect.stringMatching(
+          /build storage uses vfs.*commits a file root wrote in a user namespace as owned by \d+, not 0/,
+        ),
+      ]);
+      expect(lines.filter((line) => line.includes("removed the build storage"))).toEqual([]);
+      // The base the first start pulled is still there: the next FROM needs no pull.
+      const images = await runProcess({
+        command: "buildah",
+        args: [...storageFlags(environment), "images", "--format", "{{.Name}}"],
+      });
+      expect(images.tail).toContain("docker.io/library/busybox");
+      await buildLeavingNoMount("second");
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "with this machine's buildah: overlay, that vfs storage removed, and builds with nothing left mounted",
+    async () => {
+      vi.unstubAllEnvs();
+      const { environment, lines, buildLeavingNoMount } = await start();
+      expect(environment.storageDriver).toBe("overlay");
+      expect(await readFile(join(dataDir, "containers", "storage.conf"), "utf8")).toContain(
+        'driver = "overlay"',
+      );
+      expect(warnings(lines)).toEqual([]);
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^info removed the build storage of the other driver .*vfs-layers/),
+      );
+      const names = await readdir(environment.storageRoot);
+      expect(names.filter((name) => name.startsWith("vfs"))).toEqual([]);
+      await buildLeavingNoMount("third");
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});
