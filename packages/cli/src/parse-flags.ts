@@ -5,7 +5,7 @@ import { UsageError } from "./command.ts";
 import { didYouMean } from "./did-you-mean.ts";
 
 /** The option table `parseArgs` takes, derived from a command's flag schema. */
-export type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
+type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
 
 /** What `parseFlags` returns: the checked flags and the positional arguments. */
 export interface ParsedFlags<T> {
