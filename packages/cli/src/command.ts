@@ -1,5 +1,6 @@
 /** The shape every `imagebuild` subcommand shares, and the errors that map to exit codes. */
 import type { Writable } from "node:stream";
+import type { z } from "zod";
 
 /** Where a command reads its environment and writes its output; tests pass their own. */
 export interface Io {
@@ -21,6 +22,11 @@ export interface Command {
   summary: string;
   /** The full `--help` text: usage, options, examples. */
   help: string;
+  /**
+   * The flags, declared once: `parseFlags` parses the command line by it, completion offers its keys
+   * as kebab-case flags, and a test checks `help` documents each one.
+   */
+  flags: z.ZodObject;
   /** Runs the command; resolves to the exit code (0 ok, 1 invalid or failed, 2 usage). */
   run(args: string[], io: Io): Promise<number>;
 }

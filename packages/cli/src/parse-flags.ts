@@ -82,6 +82,18 @@ function optionFor(field: z.ZodType): { type: "string" | "boolean"; multiple?: b
   return inner ? optionFor(inner) : { type: "string" };
 }
 
+/**
+ * The flags a schema declares, as typed: `--json` and each key in kebab case.
+ *
+ * @example
+ * flagNames(z.object({ dryRun: z.boolean().default(false) })) // ["--dry-run", "--json"]
+ */
+export function flagNames(schema: z.ZodObject): string[] {
+  return [
+    ...new Set(["json", ...Object.keys(schema.shape)].map((key) => `--${toKebab(key)}`)),
+  ].sort();
+}
+
 /** Whether `--json` appears before any `--` terminator; used to format errors before flags are parsed. */
 export function wantsJson(args: readonly string[]): boolean {
   const end = args.indexOf("--");

@@ -99,6 +99,7 @@ export const command: Command = {
   name: "build",
   summary: "submit builds for specs, optionally wait for them",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

@@ -121,6 +121,7 @@ export const command: Command = {
   name: "builds",
   summary: "list recent builds, failed and running ones too",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

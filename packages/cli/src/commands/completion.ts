@@ -5,10 +5,12 @@ import { didYouMean } from "../did-you-mean.ts";
 import { jsonFlag } from "../flag-schemas.ts";
 import { COMMANDS } from "../main.ts";
 import { writeJson } from "../output/write-json.ts";
-import { parseFlags } from "../parse-flags.ts";
+import { flagNames, parseFlags } from "../parse-flags.ts";
 
 const SHELLS = ["bash", "zsh", "fish"] as const;
 type Shell = (typeof SHELLS)[number];
+
+const FLAGS = z.object({ json: jsonFlag });
 
 const HELP = `Usage: imagebuild completion bash|zsh|fish [options]
 
@@ -44,10 +46,11 @@ export const command: Command = {
   name: "completion",
   summary: "print a shell completion script (bash, zsh, fish)",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
-      schema: z.object({ json: jsonFlag }),
+      schema: FLAGS,
       positionals: true,
     });
     const commands = await completables();
@@ -70,15 +73,13 @@ export const command: Command = {
   },
 };
 
-/** Every registered command with the flags its --help lists (the help is where each flag is documented). */
+/** Every registered command with the flags it declares, and --help. */
 async function completables(): Promise<Completable[]> {
   const out: Completable[] = [];
   for (const [name, entry] of Object.entries(COMMANDS)) {
     const { command } = await entry.load();
-    const flags = new Set(["--help", "--json"]);
-    for (const match of command.help.matchAll(/^\s+(?:-[a-zA-Z], )?(--[a-z][a-z0-9-]*)/gm))
-      flags.add(match[1] as string);
-    out.push({ name, summary: entry.summary, flags: [...flags].sort() });
+    const flags = ["--help", ...flagNames(command.flags)].sort();
+    out.push({ name, summary: entry.summary, flags });
   }
   return out;
 }

@@ -87,6 +87,7 @@ Options:
   --no-timers          do not fire s.yaml's timer triggers
   --commit REV         (dev push) the commit to announce (default: HEAD)
   --all                (dev push) announce every file of the commit as added
+  --json               an error as {ok: false, error} on stdout instead of a line on stderr
   -h, --help           show this help
 
 Examples:
@@ -100,6 +101,7 @@ export const command: Command = {
   name: "dev",
   summary: "run the whole pipeline on this machine",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

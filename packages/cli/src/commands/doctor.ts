@@ -85,6 +85,7 @@ export const command: Command = {
   name: "doctor",
   summary: "check this machine: packages, ports, endpoint, clock, credentials, secrets",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags } = parseFlags({
       args,

@@ -47,6 +47,7 @@ export const command: Command = {
   name: "graph",
   summary: "which specs are built on which, in build order",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags } = parseFlags({
       args,

@@ -53,6 +53,7 @@ export const command: Command = {
   name: "images",
   summary: "list a workspace's images",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags } = parseFlags({
       args,

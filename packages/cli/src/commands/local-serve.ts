@@ -88,6 +88,8 @@ Options:
                          the key's secret, from a file only you can read (mode 0600); default
                          ${ENV_ACCESS_KEY_SECRET}. Never on the command line: argv is readable
                          by every local user. Without a key the service accepts unsigned requests
+  --access-key-secret S  refused, with what to use instead: a secret in argv is readable by every
+                         local user
   --workspace ID         a workspace that exists (repeatable); default: any WorkspaceId
   --rate-limit N         requests per second per AccessKey before Throttling.User (default: 0, off)
   --base-images LIST     base images to seed (default: busybox,debian:bookworm)
@@ -96,6 +98,7 @@ Options:
   ${HOST_NETWORK_FLAG}  INSECURE: if this machine cannot give builds a private network, build
                          on the host's network (reaching this API and the registry) instead of
                          refusing every build
+  --json                 a start-up error as {ok: false, error} on stdout instead of a line on stderr
   -h, --help             show this help
 
 Examples:
@@ -109,6 +112,7 @@ export const command: Command = {
   name: "local serve",
   summary: "run the PAI-compatible local service",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags } = parseFlags({
       args,

@@ -59,6 +59,7 @@ export const command: Command = {
   name: "logs",
   summary: "print a build's log, or follow it while it runs",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

@@ -70,6 +70,7 @@ export const command: Command = {
   name: "new",
   summary: "scaffold a spec, or the next version of an image",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

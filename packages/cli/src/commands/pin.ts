@@ -91,6 +91,7 @@ export const command: Command = {
   name: "pin",
   summary: "write base images' index digests into immutable versions' Dockerfiles",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

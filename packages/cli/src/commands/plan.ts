@@ -60,6 +60,7 @@ export const command: Command = {
   name: "plan",
   summary: "what a merge would build, against a git base ref",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags } = parseFlags({
       args,

@@ -41,6 +41,7 @@ export const command: Command = {
   name: "render",
   summary: "show the exact CreateImageBuild request of a spec",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

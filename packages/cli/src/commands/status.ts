@@ -50,6 +50,7 @@ export const command: Command = {
   name: "status",
   summary: "show a build job's status",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

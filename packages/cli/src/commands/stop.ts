@@ -48,6 +48,7 @@ export const command: Command = {
   name: "stop",
   summary: "stop a queued or running build",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,

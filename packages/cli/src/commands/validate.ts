@@ -69,6 +69,7 @@ export const command: Command = {
   name: "validate",
   summary: "check specs against the schema and the lints",
   help: HELP,
+  flags: FLAGS,
   async run(args, io) {
     const { flags, positionals } = parseFlags({
       args,
