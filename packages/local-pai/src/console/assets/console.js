@@ -58,7 +58,13 @@
       const focused = document.activeElement;
       const hadFocus = focused && summary.contains(focused) && focused.matches("button");
       summary.innerHTML = event.data;
-      if (hadFocus) summary.querySelector(".stop-result, h2")?.focus?.();
+      // A keyboard user on Stop stays on Stop while the summary updates (an Enter pressed right
+      // after an update would otherwise go nowhere); once there is none, on the result or heading.
+      if (hadFocus)
+        (
+          summary.querySelector("button[data-stop]:not([disabled])") ??
+          summary.querySelector(".stop-result, h2")
+        )?.focus?.();
     });
     source.addEventListener("log", (event) => {
       log.innerHTML = event.data;
