@@ -294,7 +294,7 @@ export async function runBuild({
       credentials: registry.auth,
     }).finally(releaseScope);
     scheduleCleanup(cleanup);
-    await stopLeftoverNetworks(network);
+    await stopLeftoverSteps(network);
     await Promise.all([
       rm(hooks, { recursive: true, force: true }),
       rm(network, { recursive: true, force: true }),
@@ -344,21 +344,34 @@ function builderEnv(): Record<string, string> {
 }
 
 /** Kills slirp4netns processes a RUN step's stop hook did not (a killed runtime skips poststop). */
-async function stopLeftoverNetworks(stateDir: string): Promise<void> {
+/**
+ * Kills what a build's RUN steps left running, as the network hook recorded it: a step whose builder
+ * was killed (its SIGTERM clean-up outlived the grace, or it was killed from outside) keeps running
+ * in its own session, and so does its slirp4netns. Each pid is checked first, since it may have
+ * exited and been reused: a slirp4netns by its command line, a step by being in a PID namespace of
+ * its own.
+ */
+async function stopLeftoverSteps(stateDir: string): Promise<void> {
   const names = await readdir(stateDir).catch(() => [] as string[]);
-  for (const name of names.filter((n) => n.endsWith(".pid"))) {
+  for (const name of names.filter((n) => n.endsWith(".pid") || n.endsWith(".init"))) {
     const pid = Number((await readFile(join(stateDir, name), "utf8").catch(() => "")).trim());
     if (!Number.isInteger(pid) || pid <= 1) continue;
-    // Only if that pid is still a slirp4netns: it may have exited and the id been reused.
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-    if (cmdline.includes("slirp4netns")) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
+    const isStill = name.endsWith(".pid")
+      ? (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).includes("slirp4netns")
+      : inOwnPidNamespace(await readFile(`/proc/${pid}/status`, "utf8").catch(() => ""));
+    if (!isStill) continue;
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
     }
   }
+}
+
+/** Whether a /proc/<pid>/status belongs to a process in a nested PID namespace (NSpid lists two ids or more). */
+function inOwnPidNamespace(status: string): boolean {
+  const nspid = /^NSpid:\s+(.+)$/m.exec(status)?.[1];
+  return nspid !== undefined && nspid.trim().split(/\s+/).length >= 2;
 }
 
 function failed(

@@ -1,4 +1,5 @@
 /** runBuild against a real registry with busybox seeded: success, builder failures, tag protection, stop, concurrency. */
+import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuildPhase, canPushTo, runBuild } from "../../src/system/index.ts";
@@ -136,6 +137,30 @@ describe("runBuild with FROM busybox", () => {
       });
       expect(await processesMatching(marker)).toEqual([]);
       expect(await system.registry.hasManifest("team/stopped", "1.0")).toBe(false);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "a builder killed from outside leaves none of its RUN step running",
+    async () => {
+      const seconds = 4_000 + Math.floor(Math.random() * 1_000);
+      const marker = `sleep ${seconds}`;
+      const { outcome } = build("killed", `FROM busybox\nRUN ${marker}\n`);
+      const deadline = Date.now() + 60_000;
+      while ((await processesMatching(marker)).length === 0 && Date.now() < deadline)
+        await sleep(100);
+      const builders = await processesMatching(`bud`);
+      const ours = [];
+      for (const pid of builders) {
+        const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+        if (cmdline.includes(system.workDir("killed"))) ours.push(pid);
+      }
+      expect(ours.length).toBeGreaterThan(0);
+      // SIGKILL, as when its SIGTERM clean-up outlives the grace: buildah cannot stop the step itself.
+      for (const pid of ours) process.kill(pid, "SIGKILL");
+      expect((await outcome).status).toBe("Failed");
+      expect(await processesMatching(marker)).toEqual([]);
     },
     BUILD_TIMEOUT_MS,
   );
