@@ -65,19 +65,12 @@ export function parseFlags<S extends z.ZodObject>({
   return { flags: result.data, positionals: parsed.positionals };
 }
 
-/** The zod definition fields `optionFor` looks through. */
-interface FieldDef {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-}
-
 /** A switch for a boolean schema, a repeatable value for an array, else one value. */
 function optionFor(field: z.ZodType): { type: "string" | "boolean"; multiple?: boolean } {
-  const def = (field as unknown as { _zod: { def: FieldDef } })._zod.def;
+  // The wrappers' inner schema: `innerType` of optional, default and the like, `in` of a pipe.
+  const def = field.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
   if (def.type === "boolean") return { type: "boolean" };
   if (def.type === "array") return { type: "string", multiple: true };
-  // optional, default and the like wrap the flag's schema; a pipe (a transform) starts from its input.
   const inner = def.innerType ?? def.in;
   return inner ? optionFor(inner) : { type: "string" };
 }
