@@ -2,8 +2,9 @@
  * Overhead of one image build through the local PAI service against the same `buildah bud` +
  * `buildah push` run directly, measured in the same run with the same Dockerfile.
  *
- *   - baseline: `buildah bud --isolation chroot` (the service's storage and driver, the same
- *     registries.conf mirror and policy the service uses) then `buildah push` to a local docker-registry, run here directly.
+ *   - baseline: `buildah bud --isolation chroot` (a build storage of the service's kind, its driver
+ *     and id range, the same registries.conf mirror and policy the service uses) then
+ *     `buildah push` to a local docker-registry, run here directly.
  *   - subject:  CreateImageBuild over HTTP to a service started with createLocalPai (unsigned mode),
  *     followed with GetJob until `Succeeded` (polled every POLL_MS).
  *
@@ -27,7 +28,11 @@ import {
   waitForBuildCleanup,
 } from "../packages/local-pai/src/system/index.ts";
 import { runProcess } from "../packages/local-pai/src/system/run-process.ts";
-import { storageFlags } from "../packages/local-pai/src/system/write-build-environment.ts";
+import {
+  imageStorageFlags,
+  openImageStorage,
+} from "../packages/local-pai/src/system/image-storage.ts";
+import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
 
 const ROUNDS = Number(process.argv[2] ?? 11);
 const POLL_MS = 25;
@@ -52,14 +57,39 @@ async function baselineBuild({
   await mkdir(join(workDir, "context"), { recursive: true });
   await writeFile(join(workDir, "Dockerfile"), dockerfile(round));
   const env = { ...process.env, ...environment.env };
+  const { storage, release } = await openImageStorage({
+    environment,
+    target: { host: registry.host, repository: "bench/direct" },
+    log: SILENT_LOGGER,
+  });
   const buildah = async (args: string[]) => {
     const result = await runProcess({
       command: "buildah",
-      args: [...storageFlags(environment), ...args],
+      args: [...imageStorageFlags(environment, storage), ...args],
       env,
     });
     if (result.exitCode !== 0) throw new Error(`buildah ${args[0]} failed: ${result.tail.at(-1)}`);
   };
+  try {
+    return await timedBuild({ round, registry, environment, workDir, buildah });
+  } finally {
+    release();
+  }
+}
+
+async function timedBuild({
+  round,
+  registry,
+  environment,
+  workDir,
+  buildah,
+}: {
+  round: string;
+  registry: RegistryHandle;
+  environment: BuildEnvironment;
+  workDir: string;
+  buildah: (args: string[]) => Promise<void>;
+}): Promise<number> {
   const started = performance.now();
   await buildah([
     "bud",

@@ -195,6 +195,7 @@ export async function createLocalPai({
       onPhase: task.onPhase,
       onLog: task.onLog,
       signal: task.signal,
+      log,
     });
   };
   let service: Awaited<ReturnType<typeof startService>>;

@@ -1,7 +1,7 @@
-/** Gives the `containers` user the subordinate id range buildah's `--userns auto` allocates build user namespaces from. */
+/** Gives the `containers` user the subordinate id ranges the build storages' user namespaces are cut from, and reads them. */
 import { appendFile, readFile } from "node:fs/promises";
 
-/** The user whose /etc/subuid and /etc/subgid ranges containers/storage allocates from (`--userns auto`). */
+/** The user whose /etc/subuid and /etc/subgid ranges hold every build storage's ids (image-storage.ts). */
 export const SUBORDINATE_USER = "containers";
 /** The range added when there is none: the upper half of the 32-bit id space, far from any real user. */
 const SUBORDINATE_RANGE = { start: 2_147_483_647, count: 2_147_483_648 };
@@ -34,4 +34,36 @@ export async function ensureSubordinateIds({
     );
   }
   return undefined;
+}
+
+/** A subordinate id range: `count` host ids from `start`. */
+export interface SubordinateRange {
+  start: number;
+  count: number;
+}
+
+/**
+ * The first `containers` range of /etc/subuid and of /etc/subgid, which the build storages' id
+ * ranges are cut from (image-storage.ts); throws naming the file when it has none.
+ *
+ * @example
+ * await subordinateRanges({}); // { uid: { start: 2147483647, count: 2147483648 }, gid: { … } }
+ */
+export async function subordinateRanges({
+  files = { uid: "/etc/subuid", gid: "/etc/subgid" },
+}: {
+  files?: { uid: string; gid: string };
+}): Promise<{ uid: SubordinateRange; gid: SubordinateRange }> {
+  const read = async (file: string): Promise<SubordinateRange> => {
+    const text = await readFile(file, "utf8").catch(() => "");
+    for (const line of text.split("\n")) {
+      const [user, start, count] = line.trim().split(":");
+      if (user !== SUBORDINATE_USER) continue;
+      const range = { start: Number(start), count: Number(count) };
+      if (Number.isSafeInteger(range.start) && Number.isSafeInteger(range.count)) return range;
+    }
+    throw new Error(`${file} has no range for "${SUBORDINATE_USER}"`);
+  };
+  const [uid, gid] = await Promise.all([read(files.uid), read(files.gid)]);
+  return { uid, gid };
 }

@@ -14,20 +14,15 @@ export function runtimeRootDir(dataDir: string): string {
 }
 
 /**
- * Ids in each build's user namespace: root and the 16-bit ids images use (apt's `_apt`, `nobody`
- * 65534), mapped to a fresh unprivileged host range from the `containers` subordinate ids per build.
- */
-const USERNS_SIZE = 65_536;
-
-/**
- * `--isolation oci` with runc and `--userns auto` (PID, mount, IPC, UTS, user namespaces; the
- * runtime's default capabilities), and either `--network none` plus the hooks that attach
+ * `--isolation oci` with runc (PID, mount, IPC, UTS and user namespaces; the runtime's default
+ * capabilities; the user namespace is the image storage's id range, which its global
+ * `--userns-uid-map` flags set: see image-storage.ts), and either `--network none` plus the hooks that attach
  * slirp4netns to the step's own namespace and its resolver as /etc/resolv.conf, or `--network host`
  * when the operator opted out.
  *
  * @example
  * isolationFlags({ isolation, hooksDir: "/srv/.imagebuild/jobs/dlc-1/hooks" });
- * // ["--isolation", "oci", "--runtime", "/usr/sbin/runc", "--userns", "auto:size=65536", "--network", "none", …]
+ * // ["--isolation", "oci", "--runtime", "/usr/sbin/runc", "--runtime-flag", "root=…", "--network", "none", …]
  */
 export function isolationFlags({
   isolation,
@@ -43,8 +38,6 @@ export function isolationFlags({
     isolation.runtime,
     "--runtime-flag",
     `root=${isolation.runtimeRoot}`,
-    "--userns",
-    `auto:size=${USERNS_SIZE}`,
   ];
   if (isolation.network === "host") return [...boxed, "--network", "host"];
   if (hooksDir === undefined) throw new Error("a private network needs its hooks directory");

@@ -2,12 +2,11 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { resolveBaseImageDigests } from "./base-image-digests.ts";
-import { acquireCacheScopeLocks, cacheScopeKeys } from "./cache-scope-lock.ts";
 import { cacheRepository } from "./cache-repository.ts";
 import { classifyBuildError } from "./classify-build-error.ts";
+import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
 import {
   baseImageLabels,
-  fetchConfigDigest,
   fetchImageSize,
   manifestExists,
   parseImageReference,
@@ -23,6 +22,7 @@ import {
   writeAuthFile,
 } from "./registry-auths.ts";
 import { scheduleCleanup } from "./build-cleanup.ts";
+import { type ImageStorage, imageStorageFlags, openImageStorage } from "./image-storage.ts";
 import { isolationFlags } from "./isolation-flags.ts";
 import { writeBuildHooks } from "./network-hook.ts";
 import { runProcess } from "./run-process.ts";
@@ -31,11 +31,10 @@ import type {
   BuildIsolation,
   BuildOutcome,
   BuildPhase,
+  Logger,
   RegistryAuths,
-  RegistryCredentials,
   RegistryHandle,
 } from "./types.ts";
-import { storageFlags } from "./write-build-environment.ts";
 
 const STOPPED: BuildOutcome = {
   status: "Stopped",
@@ -56,12 +55,13 @@ const BUILDER_ENV_KEEP = ["PATH", "HOME", "LANG", "LC_ALL", "TZ"] as const;
  * `signal` kills the builder's whole process group and resolves `Stopped`. Never throws for a build
  * problem: every failure is a `Failed` outcome with the builder's own error line.
  *
- * With `layerCache` (default) the build runs with `--layers` and the image's own cache repository in
- * the local registry as `--cache-to` and `--cache-from` (see cache-repository.ts), holding the
- * cache-scope locks of its Dockerfile until every image it left in the shared storage is removed, so
- * no other image's build can reuse its layers (docs/decisions/local-pai-layer-cache.md). Before
- * building it HEADs every external base image and a success carries them as `imagebuild.base.<n>`
- * labels (base-image-digests.ts).
+ * Every build runs in its image's own build storage, in that storage's user-namespace id range
+ * (image-storage.ts); builds of one image run one after the other. With `layerCache` (default) the
+ * build runs with `--layers`, keeps its step images in that storage for the image's next build, and
+ * uses the image's own cache repository in the local registry as `--cache-to` and `--cache-from`
+ * (cache-repository.ts) for when the storage is gone; no other image's build can reuse its layers
+ * (docs/decisions/local-pai-layer-cache.md). Before building it HEADs every external base image and a
+ * success carries them as `imagebuild.base.<n>` labels (base-image-digests.ts).
  *
  * @example
  * const outcome = await runBuild({
@@ -82,6 +82,7 @@ export async function runBuild({
   onLog,
   signal,
   layerCache = true,
+  log: serviceLog = SILENT_LOGGER,
 }: {
   dockerfile: string;
   imageUri: string;
@@ -94,8 +95,10 @@ export async function runBuild({
   onPhase?: (phase: BuildPhase) => void;
   onLog?: (line: string) => void;
   signal?: AbortSignal;
-  /** Reuse and export layers through the image's cache repository in the local registry. Default true. */
+  /** Keep step images for the image's next build, and export and reuse layers through its cache repository. Default true. */
   layerCache?: boolean;
+  /** The service's log, for what concerns the machine rather than the build (a build storage removed to free its id range). */
+  log?: Logger;
 }): Promise<BuildOutcome> {
   onPhase?.("EnvPreparing");
   if (isolation.network === "unavailable") {
@@ -152,12 +155,14 @@ export async function runBuild({
     );
   }
   if (signal?.aborted) return STOPPED;
-  // Held until this build's images are gone from the shared storage (see cache-scope-lock.ts).
-  const releaseScope = layerCache
-    ? await acquireCacheScopeLocks(cacheScopeKeys(dockerfile))
-    : () => {};
-  const reusedImages = new Set<string>();
-  const pushedCache = new Set<string>();
+  let opened: { storage: ImageStorage; release: () => void };
+  try {
+    // Held until this build's clean-up in the storage is done: the image's next build waits for it.
+    opened = await openImageStorage({ environment, target, log: serviceLog });
+  } catch (error) {
+    return failed("EnvPrepareFailed", `opening the build storage: ${(error as Error).message}`);
+  }
+  const { storage } = opened;
   let imageId: string | undefined;
 
   const dir = resolve(workDir);
@@ -199,18 +204,12 @@ export async function runBuild({
     const buildah = (args: string[]) =>
       runProcess({
         command: "buildah",
-        args: [...storageFlags(environment), ...args],
+        args: [...imageStorageFlags(environment, storage), ...args],
         env,
         signal,
-        onLine: (line) => {
-          const reused = /^--> Using cache ([a-f0-9]{64})$/.exec(line.trim());
-          if (reused?.[1]) reusedImages.add(reused[1]);
-          const exported = /^--> Pushing cache (\S+)$/.exec(line.trim());
-          if (exported?.[1]) pushedCache.add(exported[1]);
-          log(line);
-        },
+        onLine: log,
         // Recorded so a restart after a crash can stop this build: see stop-leftover-builders.ts.
-        pidDir: join(dirname(environment.storageRoot), "builders"),
+        pidDir: join(dirname(environment.imageStorages), "builders"),
       });
 
     const cacheFlags = layerCache
@@ -283,16 +282,13 @@ export async function runBuild({
       );
     }
   } finally {
-    // The pushed image lives in the registry (its layers in the cache repository too), and a step
-    // image left in the shared storage could be reused by another image's build, so keep none
-    // (docs/decisions/local-pai-layer-cache.md). Housekeeping, not part of the build: it finishes after the
-    // outcome is reported, and only then may another build of the same cache scope start.
-    const cleanup = removeBuildImages({
-      environment,
-      imageIds: [...(imageId ? [imageId] : []), ...reusedImages],
-      pushedCache: [...pushedCache],
-      credentials: registry.auth,
-    }).finally(releaseScope);
+    // Housekeeping, not part of the build: it finishes after the outcome is reported, and only then
+    // may the image's next build open the storage.
+    const cleanup = (
+      layerCache
+        ? keepForNextBuild({ environment, storage, imageId })
+        : removeBuiltImage({ environment, storage, imageId })
+    ).finally(opened.release);
     scheduleCleanup(cleanup);
     await stopLeftoverSteps(network);
     await Promise.all([
@@ -304,33 +300,50 @@ export async function runBuild({
   }
 }
 
+/** The name the last built image of a storage carries, so its step images are not dangling. */
+const LAST_BUILD_NAME = "localhost/imagebuild/last-build:latest";
+
 /**
- * Removes the built image (buildah also removes its untagged parents, the step images), the cache
- * images this build pulled, and the step image behind every cache tag it pushed: a step image's id
- * is its configuration's digest, which the pushed manifest names. That last part finds what a failed
- * build left, which no final image leads to.
+ * Keeps what the image's next build can reuse: the built image is named {@link LAST_BUILD_NAME}
+ * (taking the name from the one before), then every dangling image is removed: the earlier build's
+ * image and the step images only it led to, and the step images of a failed or stopped build. The
+ * pulled bases and this build's chain of step images stay.
  */
-async function removeBuildImages({
+async function keepForNextBuild({
   environment,
-  imageIds,
-  pushedCache,
-  credentials,
+  storage,
+  imageId,
 }: {
   environment: BuildEnvironment;
-  imageIds: string[];
-  pushedCache: string[];
-  credentials: RegistryCredentials | undefined;
+  storage: ImageStorage;
+  imageId: string | undefined;
 }): Promise<void> {
-  const env = { ...builderEnv(), ...environment.env };
-  const rmi = (id: string) =>
-    runProcess({ command: "buildah", args: [...storageFlags(environment), "rmi", "-f", id], env });
-  for (const id of imageIds) await rmi(id);
-  for (const ref of pushedCache) {
-    const parsed = parseImageReference(ref);
-    if (!parsed.ok) continue;
-    const config = await fetchConfigDigest({ ...parsed.value, credentials }).catch(() => undefined);
-    if (config) await rmi(config.replace(/^sha256:/, ""));
-  }
+  const buildah = (...args: string[]) =>
+    runProcess({
+      command: "buildah",
+      args: [...imageStorageFlags(environment, storage), ...args],
+      env: { ...builderEnv(), ...environment.env },
+    });
+  if (imageId) await buildah("tag", imageId, LAST_BUILD_NAME);
+  await buildah("rmi", "--prune");
+}
+
+/** Removes the built image of a build without the layer cache (the pushed image is in the registry). */
+async function removeBuiltImage({
+  environment,
+  storage,
+  imageId,
+}: {
+  environment: BuildEnvironment;
+  storage: ImageStorage;
+  imageId: string | undefined;
+}): Promise<void> {
+  if (imageId === undefined) return;
+  await runProcess({
+    command: "buildah",
+    args: [...imageStorageFlags(environment, storage), "rmi", "-f", imageId],
+    env: { ...builderEnv(), ...environment.env },
+  });
 }
 
 /** The service's environment reduced to what buildah needs: never its keys, tokens or passwords. */
@@ -343,7 +356,6 @@ function builderEnv(): Record<string, string> {
   return env;
 }
 
-/** Kills slirp4netns processes a RUN step's stop hook did not (a killed runtime skips poststop). */
 /**
  * Kills what a build's RUN steps left running, as the network hook recorded it: a step whose builder
  * was killed (its SIGTERM clean-up outlived the grace, or it was killed from outside) keeps running

@@ -1,7 +1,6 @@
 /** Chooses the containers/storage driver of a data directory's build storage (overlay, or vfs where it cannot mount). */
-import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
 import { busyboxPath } from "./base-image-archive.ts";
 import { runProcess } from "./run-process.ts";
@@ -13,35 +12,29 @@ export const StorageDriverSchema = z.enum(["overlay", "vfs"]);
 /** A storage driver of the build storage. */
 export type StorageDriver = z.infer<typeof StorageDriverSchema>;
 
-/** The folders containers/storage keeps per driver under the graph root. */
-const DRIVER_FOLDERS = ["", "-containers", "-images", "-layers"] as const;
-
-/** A host id range no build uses, for the probe's user namespace (the top of the 32-bit id space). */
-const PROBE_HOST_ID = 4_294_836_224;
-const PROBE_RANGE = 65_536;
+/** The host ids of the probe's user namespace: a block near the top of the 32-bit id space that no image storage gets (image-storage.ts). */
+export const PROBE_ID_RANGE = { start: 4_294_836_224, count: 65_536 } as const;
 
 /**
- * Answers "overlay" when buildah's overlay driver initialises on `storageRoot` (containers/storage's
- * own check: an overlay mounted over a folder of that file system) and commits what a process in a
- * user namespace writes with that namespace's owners; otherwise "vfs", with one logged line giving
- * the reason. Both are checked in a throwaway storage beside `storageRoot`, removed afterwards
+ * Answers "overlay" when buildah's overlay driver initialises in `containersDir` (containers/storage's
+ * own check: an overlay mounted over a folder of that file system) and, in a storage opened with a
+ * user-namespace id range as its default mapping as every image storage is (image-storage.ts),
+ * commits what root in that namespace writes as owned by root; otherwise "vfs", with one logged line
+ * giving the reason. Both are checked in a throwaway storage in `containersDir`, removed afterwards
  * (about a second), with the id-mapped lower layers turned off as builds get them
- * (turnOffIdMappedLowerLayers). When it answers overlay, `runRoot` is set up the same way.
+ * (turnOffIdMappedLowerLayers).
  *
  * @example
- * const driver = await chooseStorageDriver({ storageRoot, runRoot, log }); // "overlay"
+ * const driver = await chooseStorageDriver({ containersDir: "/srv/.imagebuild/containers", log }); // "overlay"
  */
 export async function chooseStorageDriver({
-  storageRoot,
-  runRoot,
+  containersDir,
   log,
 }: {
-  storageRoot: string;
-  runRoot: string;
+  containersDir: string;
   log: Logger;
 }): Promise<StorageDriver> {
-  // A sibling of the graph root: the same file system, and the real storage gets no probe folders.
-  const probeDir = join(dirname(storageRoot), "storage-probe");
+  const probeDir = join(containersDir, "storage-probe");
   const probe = {
     storageRoot: join(probeDir, "storage"),
     runRoot: join(probeDir, "run"),
@@ -50,10 +43,7 @@ export async function chooseStorageDriver({
   try {
     await turnOffIdMappedLowerLayers(probe.runRoot);
     const reason = (await overlayInitialises(probe)) ?? (await overlayKeepsOwners(probe));
-    if (reason === undefined) {
-      await turnOffIdMappedLowerLayers(runRoot);
-      return "overlay";
-    }
+    if (reason === undefined) return "overlay";
     log.warn("build storage uses vfs (every layer a full copy): overlay is unusable here", {
       reason,
     });
@@ -73,7 +63,7 @@ export async function chooseStorageDriver({
  * containers/storage caches its kernel check as `<runRoot>/overlay/idmapped-lower-dir-true` or
  * `-false` and reads it first, so this writes `-false`. The ownership probe checks the outcome.
  */
-async function turnOffIdMappedLowerLayers(runRoot: string): Promise<void> {
+export async function turnOffIdMappedLowerLayers(runRoot: string): Promise<void> {
   const features = join(runRoot, "overlay");
   await mkdir(features, { recursive: true, mode: 0o700 });
   // containers/storage reads "-true" first: it must not exist.
@@ -93,12 +83,16 @@ async function overlayInitialises(probe: DriverFlagsOptions): Promise<string | u
 }
 
 /**
- * Undefined when the probe's overlay storage commits a file that root in a user namespace created
- * as owned by root; else what went wrong. busybox in a scratch image, chroot isolation.
+ * Undefined when the probe's overlay storage, opened with the probe's id range as its default
+ * mapping, commits a file that root in that user namespace created as owned by root (read back
+ * through a container without the mapping, which containers/storage gives a copy shifted back);
+ * else what went wrong. busybox in a scratch image, chroot isolation.
  */
 async function overlayKeepsOwners(probe: DriverFlagsOptions): Promise<string | undefined> {
-  const buildah = async (...args: string[]) => {
-    const result = await runProcess({ command: "buildah", args: [...driverFlags(probe), ...args] });
+  const mapping = `0:${PROBE_ID_RANGE.start}:${PROBE_ID_RANGE.count}`;
+  const mapped = [...driverFlags(probe), "--userns-uid-map", mapping, "--userns-gid-map", mapping];
+  const buildah = async (flags: string[], ...args: string[]) => {
+    const result = await runProcess({ command: "buildah", args: [...flags, ...args] });
     const last =
       result.tail
         .map((line) => line.trim())
@@ -107,25 +101,16 @@ async function overlayKeepsOwners(probe: DriverFlagsOptions): Promise<string | u
     if (result.exitCode !== 0) throw new Error(`buildah ${args[0]}: ${last}`);
     return last;
   };
-  const mapping = `0:${PROBE_HOST_ID}:${PROBE_RANGE}`;
   try {
-    const base = await buildah("from", "scratch");
-    await buildah("copy", base, busyboxPath(), "/busybox");
-    // A world-writable folder: the scratch image's / is not writable for the namespace's root.
-    await buildah("run", "--isolation", "chroot", base, "/busybox", "mkdir", "-m", "1777", "/w");
-    await buildah("commit", "-q", base, "probe-base");
-    const mapped = await buildah(
-      "from",
-      "--userns-uid-map",
-      mapping,
-      "--userns-gid-map",
-      mapping,
-      "probe-base",
+    const base = await buildah(mapped, "from", "scratch");
+    await buildah(mapped, "copy", base, busyboxPath(), "/busybox");
+    await buildah(mapped, "run", "--isolation", "chroot", base, "/busybox", "mkdir", "/w");
+    await buildah(mapped, "run", "--isolation", "chroot", base, "/busybox", "touch", "/w/written");
+    await buildah(mapped, "commit", "-q", base, "probe-written");
+    const plain = await buildah(driverFlags(probe), "from", "probe-written");
+    const { uid } = await stat(
+      join(await buildah(driverFlags(probe), "mount", plain), "w", "written"),
     );
-    await buildah("run", "--isolation", "chroot", mapped, "/busybox", "touch", "/w/written");
-    await buildah("commit", "-q", mapped, "probe-written");
-    const plain = await buildah("from", "probe-written");
-    const { uid } = await stat(join(await buildah("mount", plain), "w", "written"));
     if (uid === 0) return undefined;
     return `the overlay driver commits a file root wrote in a user namespace as owned by ${uid}, not 0: images would carry host ids`;
   } catch (error) {
@@ -174,28 +159,4 @@ export async function recordedStorageDriver(
     );
   }
   return parsed.data;
-}
-
-/**
- * Deletes what another driver keeps under `storageRoot` (`vfs`, `vfs-containers`, `vfs-images`,
- * `vfs-layers` when `driver` is overlay): a build storage holds only pulled bases between builds, so
- * it is a cache the chosen driver fills again. Call it only as the data directory's owner, before
- * any build runs.
- *
- * @example
- * await removeOtherDriverStorage({ storageRoot, driver: "overlay" });
- */
-export async function removeOtherDriverStorage({
-  storageRoot,
-  driver,
-}: {
-  storageRoot: string;
-  driver: StorageDriver;
-}): Promise<string[]> {
-  const folders = StorageDriverSchema.options
-    .filter((name) => name !== driver)
-    .flatMap((other) => DRIVER_FOLDERS.map((suffix) => join(storageRoot, `${other}${suffix}`)))
-    .filter((folder) => existsSync(folder));
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
-  return folders;
 }

@@ -34,17 +34,16 @@ export interface RegistryHandle {
  * Everything a builder process needs to run offline against the local registry.
  *
  * @example
- * spawn("buildah", ["bud", "--root", environment.storageRoot, "."], { env: { ...process.env, ...environment.env } });
+ * const { storage, release } = await openImageStorage({ environment, target, log });
+ * spawn("buildah", [...imageStorageFlags(environment, storage), "bud", "."], { env: { ...process.env, ...environment.env } });
  */
 export interface BuildEnvironment {
   /** A registries.conf mirroring `docker.io/library/{busybox,debian}` to the local registry. */
   registriesConf: string;
   /** A policy.json accepting any image. */
   signaturePolicy: string;
-  /** containers/storage graph root under the data directory. */
-  storageRoot: string;
-  /** containers/storage run root under the data directory. */
-  runRoot: string;
+  /** The folder under the data directory with one build storage per image (image-storage.ts). */
+  imageStorages: string;
   /** The graph driver chosen for this data directory (storage-driver.ts): overlay, or vfs where overlay does not mount or keep owners. */
   storageDriver: StorageDriver;
   /** Environment variables to add to the builder's environment. */

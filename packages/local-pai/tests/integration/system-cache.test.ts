@@ -1,7 +1,14 @@
-/** The layer cache with real builds: reuse through the image's cache repository, no reuse across images, base digests. */
+/** The layer cache with real builds: reuse from the image's own storage and through its cache repository, no reuse across images, base digests. */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBuild } from "../../src/system/index.ts";
+import { SILENT_LOGGER } from "@imagebuild/pai-client/logger";
+import { runBuild, waitForBuildCleanup } from "../../src/system/index.ts";
 import { cacheRepository } from "../../src/system/cache-repository.ts";
+import { imageKey, imageStoragePaths } from "../../src/system/image-storage-layout.ts";
+import { releaseStorage } from "../../src/system/release-build-storage.ts";
+import { runProcess } from "../../src/system/run-process.ts";
+import { driverFlags } from "../../src/system/storage-driver.ts";
 import { MANIFEST_ACCEPT } from "@imagebuild/pai-client/registry";
 import { type SystemHarness, startSystemHarness } from "../fixtures/system-harness.ts";
 
@@ -48,6 +55,24 @@ describe("runBuild with the layer cache", () => {
       layers: ((await res.json()) as { layers: { digest: string }[] }).layers.map((l) => l.digest),
     };
   };
+  /** The image ids in an image's build storage. */
+  const storageImages = async (repository: string) => {
+    const storage = imageStoragePaths(
+      system.environment.imageStorages,
+      imageKey({ host: system.registry.host, repository }),
+    );
+    const { exitCode, tail } = await runProcess({
+      command: "buildah",
+      args: [
+        ...driverFlags({ ...storage, driver: system.environment.storageDriver }),
+        "images",
+        "--all",
+        "--quiet",
+      ],
+    });
+    expect(exitCode).toBe(0);
+    return tail.filter((line) => line.trim() !== "");
+  };
   const cacheTags = async (repository: string) => {
     const cache = cacheRepository({
       registry: system.registry,
@@ -58,7 +83,7 @@ describe("runBuild with the layer cache", () => {
   };
 
   it(
-    "a second build with only its last instruction changed reuses every earlier layer from the image's cache repository",
+    "a second build with only its last instruction changed reuses every earlier layer from the image's own storage",
     async () => {
       const steps = `FROM busybox\n${RANDOM_LAYER}RUN seq 1 5000 > /numbers\n`;
       const first = await build("team/cached", "1.0", `${steps}CMD ["sh"]\n`);
@@ -67,10 +92,8 @@ describe("runBuild with the layer cache", () => {
       expect((await cacheTags("team/cached")).length).toBeGreaterThanOrEqual(2);
 
       const second = await build("team/cached", "1.1", `${steps}CMD ["ls"]\n`);
-      // The shared storage kept nothing of the first build: the layers come from the registry.
-      expect(
-        second.logs.filter((line) => line.startsWith("--> Cache pulled from remote")),
-      ).toHaveLength(2);
+      // The step images stayed in the image's storage: nothing is pulled from the registry.
+      expect(second.logs.filter((line) => line.startsWith("--> Cache pulled"))).toEqual([]);
       expect(second.logs.filter((line) => line.startsWith("--> Using cache"))).toHaveLength(2);
       const [one, two] = [
         await manifest("team/cached", "1.0"),
@@ -78,6 +101,48 @@ describe("runBuild with the layer cache", () => {
       ];
       expect(two.layers).toEqual(one.layers);
       expect(two.digest).not.toBe(one.digest);
+
+      // Four more builds with other last instructions: the storage keeps the last build's images only.
+      const count = async () => (await storageImages("team/cached")).length;
+      await waitForBuildCleanup();
+      const after = await count();
+      for (const cmd of ["pwd", "id", "env", "date"]) {
+        await build("team/cached", "1.2", `${steps}CMD ["${cmd}"]\n`);
+      }
+      await waitForBuildCleanup();
+      expect(await count()).toBe(after);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    "with the image's storage gone, a build takes every earlier layer from the image's cache repository",
+    async () => {
+      const steps = `FROM busybox\n${RANDOM_LAYER}`;
+      const first = await build("team/from-registry", "1.0", `${steps}CMD ["sh"]\n`);
+      await waitForBuildCleanup();
+      const { dir } = imageStoragePaths(
+        system.environment.imageStorages,
+        imageKey({ host: system.registry.host, repository: "team/from-registry" }),
+      );
+      await releaseStorage({
+        storageRoot: join(dir, "storage"),
+        runRoot: join(dir, "run"),
+        driver: system.environment.storageDriver,
+        log: SILENT_LOGGER,
+      });
+      await rm(dir, { recursive: true });
+      const second = await build("team/from-registry", "1.1", `${steps}CMD ["ls"]\n`);
+      expect(
+        second.logs.filter((line) => line.startsWith("--> Cache pulled from remote")),
+      ).toHaveLength(1);
+      expect(second.logs.filter((line) => line.startsWith("--> Using cache"))).toHaveLength(1);
+      const [one, two] = [
+        await manifest("team/from-registry", "1.0"),
+        await manifest("team/from-registry", "1.1"),
+      ];
+      expect(first.outcome.status).toBe("Succeeded");
+      expect(two.layers).toEqual(one.layers);
     },
     BUILD_TIMEOUT_MS,
   );
@@ -115,7 +180,7 @@ describe("runBuild with the layer cache", () => {
   );
 
   it(
-    "a failed build leaves none of its step images in the shared storage for the next build",
+    "a failed build leaves none of its step images for another image's next build",
     async () => {
       const dockerfile = `FROM busybox\n${RANDOM_LAYER}RUN exit 3\n`;
       const logs: string[] = [];

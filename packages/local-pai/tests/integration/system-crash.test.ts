@@ -10,6 +10,7 @@ import { startRegistry } from "../../src/system/index.ts";
 import { mountsUnder } from "../../src/system/release-build-storage.ts";
 import { runProcess } from "../../src/system/run-process.ts";
 import { driverFlags, recordedStorageDriver } from "../../src/system/storage-driver.ts";
+import { listImageStorages } from "../../src/system/image-storage-layout.ts";
 import { processesMatching, TEST_CACHE_DIR } from "../fixtures/system-harness.ts";
 
 const CHILD = fileURLToPath(new URL("../fixtures/system-crash-child.ts", import.meta.url));
@@ -41,22 +42,18 @@ describe("after kill -9 of the service during a build", () => {
       const registry = await startRegistry({ dataDir });
       await registry.stop();
       expect(await processesMatching(marker)).toEqual([]);
-      const storage = join(dataDir, "containers");
-      const driver = await recordedStorageDriver(join(storage, "storage.conf"));
+      const containers = join(dataDir, "containers");
+      const driver = await recordedStorageDriver(join(containers, "storage.conf"));
       expect(driver).toBeDefined();
-      const { tail } = await runProcess({
-        command: "buildah",
-        args: [
-          ...driverFlags({
-            storageRoot: join(storage, "storage"),
-            runRoot: join(storage, "run"),
-            driver: driver ?? "vfs",
-          }),
-          "containers",
-          "-q",
-        ],
-      });
-      expect(tail.filter((line) => line.trim() !== "")).toEqual([]);
+      const storages = await listImageStorages(join(containers, "images"));
+      expect(storages).toHaveLength(1);
+      for (const storage of storages) {
+        const { tail } = await runProcess({
+          command: "buildah",
+          args: [...driverFlags({ ...storage, driver: driver ?? "vfs" }), "containers", "-q"],
+        });
+        expect(tail.filter((line) => line.trim() !== "")).toEqual([]);
+      }
       // The killed builder's overlay mounts are gone too, so the data directory can be deleted.
       expect(await mountsUnder(dataDir)).toEqual([]);
     } finally {

@@ -57,6 +57,43 @@ describe("a build's RUN steps stay in their box", () => {
   });
 
   it(
+    "runs two images' builds at once in two user namespaces of their own, each image in the same one every time",
+    async () => {
+      const dockerfile =
+        "FROM busybox\nRUN sleep 1; echo MAP $(cat /proc/self/uid_map) $(cat /proc/self/gid_map)\n";
+      const mapOf = (text: string) => /^MAP (\d.*)$/m.exec(text)?.[1]?.trim().split(/\s+/);
+      const [a, b] = await Promise.all([
+        build("range-a", dockerfile),
+        build("range-b", dockerfile),
+      ]);
+      const again = await build(
+        "range-a",
+        `${dockerfile}RUN echo AGAIN $(cat /proc/self/uid_map)\n`,
+      );
+      for (const { outcome, text } of [a, b, again]) expect(outcome.status, text).toBe("Succeeded");
+      const [mapA, mapB] = [mapOf(a.text), mapOf(b.text)];
+      // "0 <host uid> 65536 0 <host gid> 65536": root is an unprivileged host id, 16-bit ids inside.
+      expect(mapA).toEqual([
+        "0",
+        expect.stringMatching(/^[1-9]\d+$/),
+        "65536",
+        "0",
+        expect.stringMatching(/^[1-9]\d+$/),
+        "65536",
+      ]);
+      expect(Number(mapA?.[1])).toBeGreaterThanOrEqual(65_536);
+      expect(mapB?.[1]).not.toBe(mapA?.[1]);
+      expect(Math.abs(Number(mapB?.[1]) - Number(mapA?.[1]))).toBeGreaterThanOrEqual(65_536);
+      // The second build of range-a reused its first RUN step and ran its new one in the same range.
+      expect(again.logs.some((line) => line.startsWith("--> Using cache"))).toBe(true);
+      expect(/^AGAIN (\d.*)$/m.exec(again.text)?.[1]?.trim().split(/\s+/)).toEqual(
+        mapA?.slice(0, 3),
+      );
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
     "a double chroot escape stays inside the image and reads no host file",
     async () => {
       // The classic escape: chroot into a subfolder while keeping a cwd outside it, climb, chroot ".".
@@ -259,8 +296,7 @@ describe("a machine without isolated networking", () => {
       environment: {
         registriesConf: "",
         signaturePolicy: "",
-        storageRoot: join(dir, "s"),
-        runRoot: join(dir, "r"),
+        imageStorages: join(dir, "images"),
         storageDriver: "vfs",
         env: {},
       },

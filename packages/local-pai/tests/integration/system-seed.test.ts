@@ -40,7 +40,7 @@ describe("seedBaseImages", () => {
       expect(conf).toContain(`location = "${registry.host}/library/busybox"`);
       expect(conf).toContain(`location = "${registry.host}/library/debian"`);
       expect(environment.env.CONTAINERS_REGISTRIES_CONF).toBe(environment.registriesConf);
-      expect(environment.storageRoot.startsWith(dataDir)).toBe(true);
+      expect(environment.imageStorages.startsWith(dataDir)).toBe(true);
       expect(JSON.parse(await readFile(environment.signaturePolicy, "utf8"))).toEqual({
         default: [{ type: "insecureAcceptAnything" }],
       });

@@ -20,7 +20,7 @@ import { findCommand } from "../../src/system/find-command.ts";
 import { mountsUnder, releaseBuildStorage } from "../../src/system/release-build-storage.ts";
 import { runProcess } from "../../src/system/run-process.ts";
 import { driverFlags } from "../../src/system/storage-driver.ts";
-import { storageFlags } from "../../src/system/write-build-environment.ts";
+import { imageKey, imageStoragePaths } from "../../src/system/image-storage-layout.ts";
 import {
   type SystemHarness,
   startSystemHarness,
@@ -130,21 +130,29 @@ describe("the build storage on this machine", () => {
   }, 300_000);
   afterAll(() => system?.close());
   const build = (name: string, dockerfile: string) => buildIn({ ...system, name, dockerfile });
+  const storageOf = (name: string) =>
+    imageStoragePaths(
+      system.environment.imageStorages,
+      imageKey({ host: system.registry.host, repository: `storage/${name}` }),
+    );
 
   it(
-    "is overlay here, without id-mapped lower layers, and neither a success nor a failed step leaves a mount",
+    "is overlay here, one storage per image without id-mapped lower layers, and neither a success nor a failed step leaves a mount",
     async () => {
       expect(system.environment.storageDriver).toBe("overlay");
       expect(await driverFromStorageConf(system.environment)).toBe("overlay");
-      const features = await readdir(join(system.environment.runRoot, "overlay"));
-      expect(features).toContain("idmapped-lower-dir-false");
-      expect(features).not.toContain("idmapped-lower-dir-true");
       const ok = await build("ok", "FROM busybox\nRUN echo stored > /where\n");
       expect(ok.outcome.status, ok.text).toBe("Succeeded");
       const failed = await build("failed", "FROM busybox\nRUN exit 3\n");
       expect(failed.outcome).toMatchObject({ status: "Failed", reasonCode: "BuildFailed" });
       await waitForBuildCleanup();
-      const names = await readdir(system.environment.storageRoot);
+      const features = await readdir(join(storageOf("ok").runRoot, "overlay"));
+      expect(features).toContain("idmapped-lower-dir-false");
+      expect(features).not.toContain("idmapped-lower-dir-true");
+      expect((await readdir(system.environment.imageStorages)).sort()).toEqual(
+        [storageOf("ok").dir, storageOf("failed").dir].map((dir) => dir.split("/").at(-1)).sort(),
+      );
+      const names = await readdir(storageOf("ok").storageRoot);
       // The pulled base stays, in the overlay driver's folders; the probe's storage is gone.
       expect(names).toEqual(
         expect.arrayContaining(["overlay", "overlay-images", "overlay-layers"]),
@@ -176,7 +184,7 @@ describe("the build storage on this machine", () => {
   it("unmounts at release a mount buildah does not know about", async () => {
     // An earlier build's background rmi mounts the driver's folder while it runs.
     await waitForBuildCleanup();
-    const leftover = join(system.environment.storageRoot, "overlay", "leftover-mount");
+    const leftover = join(storageOf("ok").storageRoot, "overlay", "leftover-mount");
     await mkdir(leftover, { recursive: true });
     const mounted = await runProcess({ command: "mount", args: ["-t", "tmpfs", "none", leftover] });
     expect(mounted.exitCode, mounted.tail.join("\n")).toBe(0);
@@ -192,10 +200,10 @@ describe("the build storage on this machine", () => {
   });
 });
 
-describe("an earlier start's overlay storage, then starts where overlay does not initialise, keeps no owners, and works", () => {
+describe("an earlier start's overlay storages, then starts where overlay does not initialise, keeps no owners, and works", () => {
   let dataDir: string;
   let bin: string;
-  let idMapped: string;
+  let otherOwner: string;
   let registry: RegistryHandle | undefined;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "imagebuild-storage-"));
@@ -217,39 +225,38 @@ describe("an earlier start's overlay storage, then starts where overlay does not
       ].join("\n"),
     );
     await chmod(join(bin, "buildah"), 0o755);
-    // buildah with the overlay driver's id-mapped lower layers, which commit host ids.
-    idMapped = await mkdtemp(join(tmpdir(), "imagebuild-idmapped-buildah-"));
+    // buildah whose overlay storage commits what the probe's root wrote as owned by another id.
+    otherOwner = await mkdtemp(join(tmpdir(), "imagebuild-other-owner-buildah-"));
     await writeFile(
-      join(idMapped, "buildah"),
+      join(otherOwner, "buildah"),
       [
         "#!/bin/sh",
-        'previous=""',
-        'for arg in "$@"; do',
-        '  if [ "$previous" = "--runroot" ]; then rm -f "$arg/overlay/idmapped-lower-dir-false"; fi',
-        '  previous="$arg"',
-        "done",
+        'case " $* " in',
+        '  *" /busybox touch /w/written "*)',
+        `    ${buildah} "$@" || exit $?`,
+        // The same run again, chown-ing what it touched (no argument holds a space).
+        `    exec ${buildah} $(echo "$@" | sed 's| /busybox touch | /busybox chown 12345 |') ;;`,
+        "esac",
         `exec ${buildah} "$@"`,
         "",
       ].join("\n"),
     );
-    await chmod(join(idMapped, "buildah"), 0o755);
-    // What an earlier start that chose overlay leaves: its storage.conf and a working container.
+    await chmod(join(otherOwner, "buildah"), 0o755);
+    // What an earlier start that chose overlay leaves: its storage.conf, an image's storage with a
+    // working container, and the one storage all images shared in earlier versions.
     const containers = join(dataDir, "containers");
     await mkdir(containers, { recursive: true });
     await writeFile(join(containers, "storage.conf"), '[storage]\ndriver = "overlay"\n');
-    const made = await runProcess({
-      command: buildah,
-      args: [
-        ...driverFlags({
-          storageRoot: join(containers, "storage"),
-          runRoot: join(containers, "run"),
-          driver: "overlay",
-        }),
-        "from",
-        "scratch",
-      ],
-    });
-    expect(made.exitCode, made.tail.join("\n")).toBe(0);
+    for (const storage of [
+      imageStoragePaths(join(containers, "images"), "earlier-0123456789abcdef"),
+      { storageRoot: join(containers, "storage"), runRoot: join(containers, "run") },
+    ]) {
+      const made = await runProcess({
+        command: buildah,
+        args: [...driverFlags({ ...storage, driver: "overlay" }), "from", "scratch"],
+      });
+      expect(made.exitCode, made.tail.join("\n")).toBe(0);
+    }
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
@@ -257,7 +264,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
     await registry?.stop();
     await rm(dataDir, { recursive: true, force: true });
     await rm(bin, { recursive: true, force: true });
-    await rm(idMapped, { recursive: true, force: true });
+    await rm(otherOwner, { recursive: true, force: true });
   });
 
   /** One service start on the data directory: the registry, seeded busybox, the isolation. */
@@ -286,15 +293,22 @@ describe("an earlier start's overlay storage, then starts where overlay does not
     const buildLeavingNoMount = async (name: string) => {
       const { outcome, text } = await build(name);
       expect(outcome.status, text).toBe("Succeeded");
+      built.set(
+        name,
+        imageKey({ host: (registry as RegistryHandle).host, repository: `storage/${name}` }),
+      );
       await waitForBuildCleanup();
       expect(await mountsUnder(dataDir)).toEqual([]);
     };
     return { environment, lines, buildLeavingNoMount };
   };
   const warnings = (lines: string[]) => lines.filter((line) => line.startsWith("warn "));
+  /** The storage key of each image built so far, by name (the registry's port may change between starts). */
+  const built = new Map<string, string>();
+  const storageKey = (name: string) => built.get(name) ?? "";
 
   it(
-    "where overlay does not initialise: vfs, one line saying why, the overlay storage removed, and builds",
+    "where overlay does not initialise: vfs, one line saying why, the overlay storages removed, and builds",
     async () => {
       vi.stubEnv("PATH", `${bin}:${process.env.PATH ?? ""}`);
       const { environment, lines, buildLeavingNoMount } = await start();
@@ -305,34 +319,48 @@ describe("an earlier start's overlay storage, then starts where overlay does not
           /build storage uses vfs.*kernel does not support overlay fs: \(faked by the test\)/,
         ),
       ]);
+      const containers = join(dataDir, "containers");
       expect(lines).toContainEqual(
-        expect.stringMatching(
-          /^info removed the build storage of the other driver .*overlay-layers/,
-        ),
+        `info removed build storages ${JSON.stringify({
+          storageDriver: "vfs",
+          removed: [
+            join(containers, "images", "earlier-0123456789abcdef"),
+            join(containers, "storage"),
+            join(containers, "run"),
+          ],
+        })}`,
       );
-      const names = await readdir(environment.storageRoot);
-      expect(names.filter((name) => name.startsWith("overlay"))).toEqual([]);
+      expect(await readdir(containers)).not.toContain("storage");
       await buildLeavingNoMount("first");
+      expect(await readdir(environment.imageStorages)).toEqual([storageKey("first")]);
     },
     BUILD_TIMEOUT_MS,
   );
 
   it(
-    "where overlay commits host ids: vfs with the owner it committed, the vfs storage kept, and builds",
+    "where overlay commits another owner: vfs with the owner it committed, the vfs storages kept, and builds",
     async () => {
-      vi.stubEnv("PATH", `${idMapped}:${process.env.PATH ?? ""}`);
+      vi.stubEnv("PATH", `${otherOwner}:${process.env.PATH ?? ""}`);
       const { environment, lines, buildLeavingNoMount } = await start();
       expect(environment.storageDriver).toBe("vfs");
       expect(warnings(lines)).toEqual([
         expect.stringMatching(
-          /build storage uses vfs.*commits a file root wrote in a user namespace as owned by \d+, not 0/,
+          /build storage uses vfs.*commits a file root wrote in a user namespace as owned by 12345, not 0/,
         ),
       ]);
-      expect(lines.filter((line) => line.includes("removed the build storage"))).toEqual([]);
-      // The base the first start pulled is still there: the next FROM needs no pull.
+      expect(lines.filter((line) => line.includes("removed build storages"))).toEqual([]);
+      // The base the first start pulled is still in the first image's storage.
       const images = await runProcess({
         command: "buildah",
-        args: [...storageFlags(environment), "images", "--format", "{{.Name}}"],
+        args: [
+          ...driverFlags({
+            ...imageStoragePaths(environment.imageStorages, storageKey("first")),
+            driver: "vfs",
+          }),
+          "images",
+          "--format",
+          "{{.Name}}",
+        ],
       });
       expect(images.tail).toContain("docker.io/library/busybox");
       await buildLeavingNoMount("second");
@@ -341,7 +369,7 @@ describe("an earlier start's overlay storage, then starts where overlay does not
   );
 
   it(
-    "with this machine's buildah: overlay, that vfs storage removed, and builds with nothing left mounted",
+    "with this machine's buildah: overlay, the vfs storages removed, and builds with nothing left mounted",
     async () => {
       vi.unstubAllEnvs();
       const { environment, lines, buildLeavingNoMount } = await start();
@@ -351,11 +379,15 @@ describe("an earlier start's overlay storage, then starts where overlay does not
       );
       expect(warnings(lines)).toEqual([]);
       expect(lines).toContainEqual(
-        expect.stringMatching(/^info removed the build storage of the other driver .*vfs-layers/),
+        `info removed build storages ${JSON.stringify({
+          storageDriver: "overlay",
+          removed: ["first", "second"].map((name) =>
+            join(environment.imageStorages, storageKey(name)),
+          ),
+        })}`,
       );
-      const names = await readdir(environment.storageRoot);
-      expect(names.filter((name) => name.startsWith("vfs"))).toEqual([]);
       await buildLeavingNoMount("third");
+      expect(await readdir(environment.imageStorages)).toEqual([storageKey("third")]);
     },
     BUILD_TIMEOUT_MS,
   );

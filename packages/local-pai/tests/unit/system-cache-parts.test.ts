@@ -1,8 +1,7 @@
-/** The layer cache's and base labels' pure parts: cache repository names, cache-scope keys and locks, label merging. */
+/** The layer cache's and base labels' pure parts: cache repository names, label merging. */
 import { describe, expect, it } from "vitest";
 import { withBuildLabels } from "../../src/queue/builder.ts";
 import { cacheRepository } from "../../src/system/cache-repository.ts";
-import { acquireCacheScopeLocks, cacheScopeKeys } from "../../src/system/cache-scope-lock.ts";
 
 const registry = { host: "127.0.0.1:5000" };
 
@@ -22,44 +21,6 @@ describe("cacheRepository", () => {
     expect(
       cacheRepository({ registry, target: { host: "127.0.0.1:5000", repository: "pai/tools" } }),
     ).toBe(tools);
-  });
-});
-
-describe("cacheScopeKeys", () => {
-  it("keys each stage by its first instruction, however it is spelled", () => {
-    const a = cacheScopeKeys("FROM busybox\nRUN  echo a \\\n   && echo b\nCMD sh\n");
-    const b = cacheScopeKeys("# comment\nfrom busybox\n\nrun echo a && echo b\n");
-    expect(a).toHaveLength(1);
-    expect(b).toEqual(a);
-    expect(cacheScopeKeys("FROM busybox\nRUN echo c\n")).not.toEqual(a);
-  });
-
-  it("has one key per stage with instructions, none for a bare FROM", () => {
-    expect(
-      cacheScopeKeys("FROM busybox AS a\nRUN echo a\nFROM debian:bookworm\nFROM a\nRUN echo b\n"),
-    ).toHaveLength(2);
-    expect(cacheScopeKeys("FROM busybox\n")).toEqual([]);
-  });
-});
-
-describe("acquireCacheScopeLocks", () => {
-  it("makes a second holder of a shared key wait until the first releases", async () => {
-    const order: string[] = [];
-    const first = await acquireCacheScopeLocks(["k1", "k2"]);
-    const second = acquireCacheScopeLocks(["k2"]).then((release) => {
-      order.push("second");
-      release();
-    });
-    const other = acquireCacheScopeLocks(["k3"]).then((release) => {
-      order.push("other");
-      release();
-    });
-    await other;
-    await new Promise((r) => setTimeout(r, 10));
-    expect(order).toEqual(["other"]);
-    first();
-    await second;
-    expect(order).toEqual(["other", "second"]);
   });
 });
 

@@ -1,12 +1,9 @@
-/** The build storage's recorded driver and the removal of the other driver's folders (no buildah needed). */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+/** The build storage's recorded driver (no buildah needed). */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  recordedStorageDriver,
-  removeOtherDriverStorage,
-} from "../../src/system/storage-driver.ts";
+import { recordedStorageDriver } from "../../src/system/storage-driver.ts";
 
 describe("the build storage's driver on disk", () => {
   let dir: string;
@@ -34,21 +31,5 @@ describe("the build storage's driver on disk", () => {
     );
     await writeFile(conf, "[storage]\n");
     await expect(recordedStorageDriver(conf)).rejects.toThrow("got null");
-  });
-
-  it("removes only the other driver's folders, and says which", async () => {
-    const names = ["vfs", "vfs-images", "vfs-layers", "overlay", "overlay-images", "mounts"];
-    for (const name of names) await mkdir(join(dir, name, "inner"), { recursive: true });
-    await writeFile(join(dir, "vfs", "inner", "file"), "x");
-
-    const removed = await removeOtherDriverStorage({ storageRoot: dir, driver: "overlay" });
-    expect(removed.sort()).toEqual(["vfs", "vfs-images", "vfs-layers"].map((n) => join(dir, n)));
-    expect((await readdir(dir)).sort()).toEqual(["mounts", "overlay", "overlay-images"]);
-    expect(await removeOtherDriverStorage({ storageRoot: dir, driver: "overlay" })).toEqual([]);
-
-    expect(await removeOtherDriverStorage({ storageRoot: dir, driver: "vfs" })).toEqual([
-      join(dir, "overlay"),
-      join(dir, "overlay-images"),
-    ]);
   });
 });
