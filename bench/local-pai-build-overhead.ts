@@ -27,6 +27,7 @@ import {
   startRegistry,
   waitForBuildCleanup,
 } from "../packages/local-pai/src/system/index.ts";
+import { ensureTraversable } from "../packages/local-pai/src/system/ensure-traversable.ts";
 import { runProcess } from "../packages/local-pai/src/system/run-process.ts";
 import {
   imageStorageFlags,
@@ -186,6 +187,8 @@ async function main() {
   });
   try {
     const environment = await seedBaseImages({ registry, dataDir: baseDir, images: ["busybox"] });
+    // RUN steps run as the storage's unprivileged ids, as the service's do: the folders must let them through.
+    await ensureTraversable({ dataDir: baseDir });
     const direct = (round: string) =>
       baselineBuild({ round, registry, environment, workDir: join(baseDir, "work", round) });
     const viaService = (round: string) =>
