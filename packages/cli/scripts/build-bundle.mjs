@@ -240,6 +240,12 @@ function precompiledAjv(root, outDir, build) {
           ? { path: args.importer, namespace: "precompiled-ajv" }
           : undefined,
       );
+      // The validators' code-point count, with a fast path (count-code-points.cjs).
+      builder.onResolve({ filter: /^ajv\/dist\/runtime\/ucs2length$/ }, (args) =>
+        args.namespace === "precompiled-ajv"
+          ? { path: fileURLToPath(new URL("./count-code-points.cjs", import.meta.url)) }
+          : undefined,
+      );
       builder.onLoad({ filter: /.*/, namespace: "precompiled-ajv" }, async (args) => {
         const schemasFile = path.join(root, "packages/schema/src/generated/schemas.ts");
         const compiledSchemas = path.join(outDir, "..", `.schemas-${process.pid}.mjs`);
