@@ -51,13 +51,16 @@ const LOCK_STALE_MS = 120_000;
 /**
  * The files whose change means a rebuild besides the bundle's inputs, relative to the root: the
  * lock file, npm's record of the installed tree (an install can change which copy of a package an
- * import resolves to without touching any file the bundle read), and this builder.
+ * import resolves to without touching any file the bundle read), this builder, and the compiler
+ * of the bundle (V8 checks a code cache against the source's length only, so a changed wrapper
+ * must come with a new bundle folder, which has no caches yet).
  */
 const BUILD_FILES = [
   "package-lock.json",
   "node_modules/.package-lock.json",
-  path.relative(ROOT_DIR, fileURLToPath(import.meta.url)),
-  path.relative(ROOT_DIR, fileURLToPath(new URL("./bundle-stamp.mjs", import.meta.url))),
+  ...["./build-bundle.mjs", "./bundle-stamp.mjs", "./compile-bundle.mjs"].map((file) =>
+    path.relative(ROOT_DIR, fileURLToPath(new URL(file, import.meta.url))),
+  ),
 ];
 
 /**
