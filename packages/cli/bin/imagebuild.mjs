@@ -2,25 +2,28 @@
 // `imagebuild`: runs the prebuilt bundle in ../dist when it matches the sources (one stat per
 // input), rebuilds it when they changed, and runs the TypeScript sources through tsx when it cannot
 // be built (no esbuild, a source that does not compile) or IMAGEBUILD_FROM_SOURCE=1 asks for it.
-// IMAGEBUILD_BIN_TRACE=1 prints which of the three it did on stderr.
-import { pathToFileURL } from "node:url";
+// IMAGEBUILD_BIN_TRACE=1 prints which of the three it did on stderr (and whether V8's code cache
+// was used); IMAGEBUILD_BIN_TRACE=modules also lists the bundle's modules the run evaluated.
 import { checkBundle, DIST_DIR, ROOT_DIR } from "../scripts/bundle-stamp.mjs";
+import { compileBundle } from "../scripts/compile-bundle.mjs";
 
-const trace = process.env.IMAGEBUILD_BIN_TRACE === "1";
+const traceModules = process.env.IMAGEBUILD_BIN_TRACE === "modules";
+const trace = process.env.IMAGEBUILD_BIN_TRACE === "1" || traceModules;
 const say = (line) => process.stderr.write(`imagebuild: ${line}\n`);
 
 let entry;
+let justBuilt = false;
 let fallback = "IMAGEBUILD_FROM_SOURCE=1";
 if (process.env.IMAGEBUILD_FROM_SOURCE !== "1") {
   const found = checkBundle({ root: ROOT_DIR, distDir: DIST_DIR });
   if (found.current) {
     entry = found.entry;
-    if (trace) say(`bundle current: ${entry}`);
   } else {
     try {
       const { buildBundle } = await import("../scripts/build-bundle.mjs");
       const build = await buildBundle();
       entry = build.entry;
+      justBuilt = true;
       if (trace)
         say(
           `bundle ${build.built ? "built" : "built meanwhile by another process"} (${found.reason}): ${entry}`,
@@ -36,7 +39,15 @@ if (process.env.IMAGEBUILD_FROM_SOURCE !== "1") {
   }
 }
 if (entry) {
-  await import(pathToFileURL(entry).href);
+  const args = process.argv.slice(2);
+  const { cache, run } = compileBundle({ entry, args });
+  if (trace && !justBuilt) say(`bundle current: ${entry} (code cache ${cache})`);
+  if (traceModules) {
+    const evaluated = [];
+    globalThis.__imagebuildEvaluated = evaluated;
+    process.once("exit", () => say(`evaluated: ${evaluated.join(" ")}`));
+  }
+  await run();
 } else {
   if (trace) say(`tsx: ${fallback}`);
   const { register } = await import("tsx/esm/api");

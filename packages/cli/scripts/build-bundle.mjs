@@ -1,6 +1,7 @@
 /**
- * Builds the CLI bundle (esbuild, ESM, one chunk per lazily loaded command) into dist/bundle-<hash>/
- * and stamps it, under a lock and atomically, so concurrent first runs neither corrupt nor repeat it.
+ * Builds the CLI bundle (esbuild, one CommonJS script that bin/imagebuild.mjs compiles with V8's
+ * code cache, each lazily loaded command evaluated only when run) into dist/bundle-<hash>/ and
+ * stamps it, under a lock and atomically, so concurrent first runs neither corrupt nor repeat it.
  * Run directly: `node packages/cli/scripts/build-bundle.mjs [--if-possible]` (the root's `prepare`
  * step passes --if-possible: a failed build is reported and exits 0).
  * See docs/decisions/cli-prebuilt-bundle.md.
@@ -39,6 +40,10 @@ const EXTERNAL_PACKAGES = ["better-sqlite3"];
 const PRECOMPILED_SCHEMAS = ["SpecSchema", "CreateImageBuildRequestSchema"];
 /** ajv's options there, which the precompiled code must be generated with. */
 const AJV_OPTIONS = { strict: false, allErrors: false, validateFormats: false };
+/** What `import.meta.url` becomes in the script: the bundle file's URL, as a chunk's was. */
+const BUNDLE_URL = "__imagebuildBundleUrl";
+/** esbuild's lazy module init, which `traceModuleInits` makes record each module it evaluates. */
+const ESM_INIT = "return fn&&(res=(0,fn[__getOwnPropNames(fn)[0]])(fn=0)),res";
 const LOCK_FILE = "build.lock";
 const LOCK_POLL_MS = 50;
 /** A lock older than this is from a build that died without its process exiting (2 min). */
@@ -46,13 +51,16 @@ const LOCK_STALE_MS = 120_000;
 /**
  * The files whose change means a rebuild besides the bundle's inputs, relative to the root: the
  * lock file, npm's record of the installed tree (an install can change which copy of a package an
- * import resolves to without touching any file the bundle read), and this builder.
+ * import resolves to without touching any file the bundle read), this builder, and the compiler
+ * of the bundle (V8 checks a code cache against the source's length only, so a changed wrapper
+ * must come with a new bundle folder, which has no caches yet).
  */
 const BUILD_FILES = [
   "package-lock.json",
   "node_modules/.package-lock.json",
-  path.relative(ROOT_DIR, fileURLToPath(import.meta.url)),
-  path.relative(ROOT_DIR, fileURLToPath(new URL("./bundle-stamp.mjs", import.meta.url))),
+  ...["./build-bundle.mjs", "./bundle-stamp.mjs", "./compile-bundle.mjs"].map((file) =>
+    path.relative(ROOT_DIR, fileURLToPath(new URL(file, import.meta.url))),
+  ),
 ];
 
 /**
@@ -61,7 +69,7 @@ const BUILD_FILES = [
  * else a fresh build. Throws when esbuild is not installed or the sources do not build.
  *
  * @example
- * const { entry } = await buildBundle(); // "/repo/packages/cli/dist/bundle-3f2a9c01d4e5/imagebuild.mjs"
+ * const { entry } = await buildBundle(); // "/repo/packages/cli/dist/bundle-3f2a9c01d4e5/imagebuild.cjs"
  * @param {{ root?: string, distDir?: string, cliDir?: string }} [options]
  * @returns {Promise<{ entry: string, built: boolean }>}
  */
@@ -79,29 +87,31 @@ export async function buildBundle({ root = ROOT_DIR, distDir = DIST_DIR, cliDir 
       const startedMs = Date.now();
       const { metafile } = await build({
         absWorkingDir: root,
-        entryPoints: { imagebuild: path.join(cliDir, "src", "imagebuild.ts") },
+        entryPoints: { imagebuild: path.join(cliDir, "src", "run-cli.ts") },
         outdir: temporary,
         bundle: true,
-        // Each import() of a command stays its own chunk, so `--help` and `validate` never read
-        // the local service's code (let alone evaluate it).
-        splitting: true,
-        format: "esm",
+        // A script rather than ES modules: Node 20 has no code cache for modules, and compiling
+        // 1.5 MB of chunks was a fifth of a `validate` run. Each import() of a command becomes a
+        // lazy module init, so `--help` and `validate` still evaluate no local service code.
+        format: "cjs",
         platform: "node",
         target: "node20",
-        outExtension: { ".js": ".mjs" },
-        chunkNames: "chunk-[hash]",
+        outExtension: { ".js": ".cjs" },
+        define: { "import.meta.url": BUNDLE_URL },
+        // Without comments the script is ASCII (esbuild escapes strings), so the bin reads it as
+        // Latin-1: 1 ms for 2 MB, where decoding UTF-8 took 12.
+        minifyWhitespace: true,
+        legalComments: "external",
         metafile: true,
         plugins: [
           sourceUrls(temporary),
           externalPackages(temporary),
           precompiledAjv(root, temporary, build),
         ],
-        // CommonJS dependencies (ajv, undici) call require() for Node built-ins.
-        banner: {
-          js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);',
-        },
+        banner: { js: `const ${BUNDLE_URL}=require("node:url").pathToFileURL(__filename).href;` },
         logLevel: "silent",
       });
+      traceModuleInits(path.join(temporary, ENTRY_FILE));
       const inputs = [...bundleInputs(root, Object.keys(metafile.inputs)), ...BUILD_FILES].filter(
         (file) => existsSync(path.resolve(root, file)),
       );
@@ -130,6 +140,24 @@ export async function buildBundle({ root = ROOT_DIR, distDir = DIST_DIR, cliDir 
       rmSync(temporary, { recursive: true, force: true });
     }
   });
+}
+
+/**
+ * Makes esbuild's lazy module init push each module's path onto `globalThis.__imagebuildEvaluated`
+ * when that array exists (the bin sets it for IMAGEBUILD_BIN_TRACE=modules), so a test can check
+ * which packages a command evaluates. Throws when esbuild's helper no longer reads as expected.
+ *
+ * @param {string} file the built script
+ */
+function traceModuleInits(file) {
+  const text = readFileSync(file, "utf8");
+  if (!text.includes(ESM_INIT))
+    throw new Error(`${file}: esbuild's __esm helper changed; update ESM_INIT in build-bundle.mjs`);
+  const traced = ESM_INIT.replace(
+    "fn&&(",
+    "fn&&(globalThis.__imagebuildEvaluated?.push(__getOwnPropNames(fn)[0]),",
+  );
+  writeFileSync(file, text.replace(ESM_INIT, traced));
 }
 
 /**
@@ -213,6 +241,12 @@ function precompiledAjv(root, outDir, build) {
       builder.onResolve({ filter: /^ajv\/dist\/2020\.js$/ }, (args) =>
         args.namespace === "file" && args.importer.endsWith(`${path.sep}fast-check-schema.ts`)
           ? { path: args.importer, namespace: "precompiled-ajv" }
+          : undefined,
+      );
+      // The validators' code-point count, with a fast path (count-code-points.cjs).
+      builder.onResolve({ filter: /^ajv\/dist\/runtime\/ucs2length$/ }, (args) =>
+        args.namespace === "precompiled-ajv"
+          ? { path: fileURLToPath(new URL("./count-code-points.cjs", import.meta.url)) }
           : undefined,
       );
       builder.onLoad({ filter: /.*/, namespace: "precompiled-ajv" }, async (args) => {
@@ -341,9 +375,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const startedMs = Date.now();
   try {
     const { entry } = await buildBundle();
-    const files = readdirSync(path.dirname(entry)).filter((name) => name.endsWith(".mjs"));
+    const { size } = statSync(entry);
     process.stdout.write(
-      `imagebuild bundle: ${path.relative(process.cwd(), path.dirname(entry))} (${files.length} files, ${Date.now() - startedMs} ms)\n`,
+      `imagebuild bundle: ${path.relative(process.cwd(), entry)} (${(size / 1e6).toFixed(1)} MB, ${Date.now() - startedMs} ms)\n`,
     );
   } catch (error) {
     // --if-possible (the install's prepare step): `npm install` must not fail over it, as the bin

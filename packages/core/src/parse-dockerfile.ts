@@ -119,6 +119,8 @@ function escapeCharacter(lines: string[]): string {
 }
 
 function skipHeredocs(lines: string[], index: number, args: string): number {
+  // Most instructions have no heredoc: no regex iterator for them.
+  if (!args.includes("<<")) return index;
   let next = index;
   for (const heredoc of args.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
     const stripTabs = heredoc[1] === "-";
