@@ -48,14 +48,18 @@ export async function openImageStorage({
   target,
   log,
   ranges,
+  onWait,
 }: {
   environment: BuildEnvironment;
   target: Pick<ImageReference, "host" | "repository">;
   log: Logger;
+  /** Called once, before waiting, when another build of the image holds its storage. */
+  onWait?: () => void;
   /** The subordinate ranges to cut from; default: /etc/subuid's and /etc/subgid's `containers` ranges. */
   ranges?: { uid: SubordinateRange; gid: SubordinateRange };
 }): Promise<{ storage: ImageStorage; release: () => void }> {
   const key = imageKey(target);
+  if (isKeyHeld(storageLockKey(key))) onWait?.();
   const release = await acquireKeyedLock(storageLockKey(key));
   try {
     const { uid, gid } = ranges ?? (await subordinateRanges({}));

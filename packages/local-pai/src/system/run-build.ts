@@ -158,7 +158,13 @@ export async function runBuild({
   let opened: { storage: ImageStorage; release: () => void };
   try {
     // Held until this build's clean-up in the storage is done: the image's next build waits for it.
-    opened = await openImageStorage({ environment, target, log: serviceLog });
+    opened = await openImageStorage({
+      environment,
+      target,
+      log: serviceLog,
+      onWait: () =>
+        log(`waiting for the build of ${target.host}/${target.repository} that is running`),
+    });
   } catch (error) {
     return failed("EnvPrepareFailed", `opening the build storage: ${(error as Error).message}`);
   }

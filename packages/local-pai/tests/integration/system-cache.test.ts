@@ -148,6 +148,22 @@ describe("runBuild with the layer cache", () => {
   );
 
   it(
+    "two builds of one image at once run one after the other: the second says it waits, then reuses the first's steps",
+    async () => {
+      const dockerfile = `FROM busybox\n${RANDOM_LAYER}RUN sleep 1\n`;
+      const builds = await Promise.all([
+        build("team/twice", "1.0", dockerfile),
+        build("team/twice", "1.1", dockerfile),
+      ]);
+      const waiting = `waiting for the build of ${system.registry.host}/team/twice that is running`;
+      const [second, ...others] = builds.filter(({ logs }) => logs.includes(waiting));
+      expect(others).toEqual([]);
+      expect(second?.logs.filter((line) => line.startsWith("--> Using cache"))).toHaveLength(2);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+
+  it(
     "two images with the same instructions, the second started while the first's step images exist, never share a layer",
     async () => {
       const dockerfile = `FROM busybox\n${RANDOM_LAYER}RUN sleep 2\nCMD ["cat", "/random"]\n`;

@@ -94,7 +94,14 @@ describe("openImageStorage", () => {
   it("lets a second build of an image wait for the first, and builds of another image run", async () => {
     const first = await open("a");
     let secondOpened = false;
-    const second = open("a").then((opened) => {
+    let waited = 0;
+    const second = openImageStorage({
+      environment,
+      target: image("a"),
+      log: SILENT_LOGGER,
+      ranges: RANGES,
+      onWait: () => waited++,
+    }).then((opened) => {
       secondOpened = true;
       return opened;
     });
@@ -102,6 +109,7 @@ describe("openImageStorage", () => {
     other.release();
     await new Promise((r) => setTimeout(r, 20));
     expect(secondOpened).toBe(false);
+    expect(waited).toBe(1);
     first.release();
     (await second).release();
     expect(secondOpened).toBe(true);
