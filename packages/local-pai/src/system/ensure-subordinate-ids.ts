@@ -22,8 +22,7 @@ export async function ensureSubordinateIds({
 }): Promise<string | undefined> {
   for (const file of files) {
     const text = await readFile(file, "utf8").catch(() => "");
-    const has = text.split("\n").some((line) => line.startsWith(`${SUBORDINATE_USER}:`));
-    if (has) continue;
+    if (containersRange(text) !== undefined) continue;
     if (!canWrite) {
       return `${file} has no range for "${SUBORDINATE_USER}": add e.g. "${SUBORDINATE_USER}:${SUBORDINATE_RANGE.start}:${SUBORDINATE_RANGE.count}"`;
     }
@@ -55,15 +54,22 @@ export async function subordinateRanges({
   files?: { uid: string; gid: string };
 }): Promise<{ uid: SubordinateRange; gid: SubordinateRange }> {
   const read = async (file: string): Promise<SubordinateRange> => {
-    const text = await readFile(file, "utf8").catch(() => "");
-    for (const line of text.split("\n")) {
-      const [user, start, count] = line.trim().split(":");
-      if (user !== SUBORDINATE_USER) continue;
-      const range = { start: Number(start), count: Number(count) };
-      if (Number.isSafeInteger(range.start) && Number.isSafeInteger(range.count)) return range;
-    }
-    throw new Error(`${file} has no range for "${SUBORDINATE_USER}"`);
+    const range = containersRange(await readFile(file, "utf8").catch(() => ""));
+    if (range === undefined) throw new Error(`${file} has no range for "${SUBORDINATE_USER}"`);
+    return range;
   };
   const [uid, gid] = await Promise.all([read(files.uid), read(files.gid)]);
   return { uid, gid };
+}
+
+/** The first well-formed `containers:<start>:<count>` line of a subuid or subgid file's text. */
+function containersRange(text: string): SubordinateRange | undefined {
+  for (const line of text.split("\n")) {
+    const [user, start, count] = line.trim().split(":");
+    if (user !== SUBORDINATE_USER) continue;
+    const range = { start: Number(start), count: Number(count) };
+    if (Number.isSafeInteger(range.start) && Number.isSafeInteger(range.count) && range.count > 0)
+      return range;
+  }
+  return undefined;
 }

@@ -21,7 +21,6 @@ const RangeFileSchema = z.object({ slot: z.number().int().nonnegative() });
  * {@link ID_RANGE_SIZE} ids its layers are stored in and its RUN steps run as.
  */
 export interface ImageStorage {
-  key: string;
   storageRoot: string;
   runRoot: string;
   hostUid: number;
@@ -68,7 +67,6 @@ export async function openImageStorage({
     );
     const { storageRoot, runRoot } = imageStoragePaths(environment.imageStorages, key);
     const storage: ImageStorage = {
-      key,
       storageRoot,
       runRoot,
       hostUid: uid.start + slot * ID_RANGE_SIZE,

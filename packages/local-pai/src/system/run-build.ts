@@ -290,11 +290,11 @@ export async function runBuild({
   } finally {
     // Housekeeping, not part of the build: it finishes after the outcome is reported, and only then
     // may the image's next build open the storage.
-    const cleanup = (
-      layerCache
-        ? keepForNextBuild({ environment, storage, imageId })
-        : removeBuiltImage({ environment, storage, imageId })
-    ).finally(opened.release);
+    const cleanup = cleanUpStorage({
+      buildah: storageBuildah(environment, storage),
+      imageId,
+      keepForNextBuild: layerCache,
+    }).finally(opened.release);
     scheduleCleanup(cleanup);
     await stopLeftoverSteps(network);
     await Promise.all([
@@ -310,46 +310,37 @@ export async function runBuild({
 const LAST_BUILD_NAME = "localhost/imagebuild/last-build:latest";
 
 /**
- * Keeps what the image's next build can reuse: the built image is named {@link LAST_BUILD_NAME}
- * (taking the name from the one before), then every dangling image is removed: the earlier build's
- * image and the step images only it led to, and the step images of a failed or stopped build. The
- * pulled bases and this build's chain of step images stay.
+ * With `keepForNextBuild` (the layer cache), keeps what the image's next build can reuse: the built
+ * image is named {@link LAST_BUILD_NAME} (taking the name from the one before), then every dangling
+ * image is removed: the earlier build's image and the step images only it led to, and the step
+ * images of a failed or stopped build. The pulled bases and this build's chain of step images stay.
+ * Without it, removes the built image (the pushed image is in the registry).
  */
-async function keepForNextBuild({
-  environment,
-  storage,
+async function cleanUpStorage({
+  buildah,
   imageId,
+  keepForNextBuild,
 }: {
-  environment: BuildEnvironment;
-  storage: ImageStorage;
+  buildah: (...args: string[]) => Promise<unknown>;
   imageId: string | undefined;
+  keepForNextBuild: boolean;
 }): Promise<void> {
-  const buildah = (...args: string[]) =>
+  if (!keepForNextBuild) {
+    if (imageId !== undefined) await buildah("rmi", "-f", imageId);
+    return;
+  }
+  if (imageId !== undefined) await buildah("tag", imageId, LAST_BUILD_NAME);
+  await buildah("rmi", "--prune");
+}
+
+/** Runs buildah on an image's build storage, outside any build (no auth file, no signal). */
+function storageBuildah(environment: BuildEnvironment, storage: ImageStorage) {
+  return (...args: string[]) =>
     runProcess({
       command: "buildah",
       args: [...imageStorageFlags(environment, storage), ...args],
       env: { ...builderEnv(), ...environment.env },
     });
-  if (imageId) await buildah("tag", imageId, LAST_BUILD_NAME);
-  await buildah("rmi", "--prune");
-}
-
-/** Removes the built image of a build without the layer cache (the pushed image is in the registry). */
-async function removeBuiltImage({
-  environment,
-  storage,
-  imageId,
-}: {
-  environment: BuildEnvironment;
-  storage: ImageStorage;
-  imageId: string | undefined;
-}): Promise<void> {
-  if (imageId === undefined) return;
-  await runProcess({
-    command: "buildah",
-    args: [...imageStorageFlags(environment, storage), "rmi", "-f", imageId],
-    env: { ...builderEnv(), ...environment.env },
-  });
 }
 
 /** The service's environment reduced to what buildah needs: never its keys, tokens or passwords. */
