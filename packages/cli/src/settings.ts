@@ -1,13 +1,14 @@
 /** The one place the CLI's settings are decided: flags beat environment variables, which beat imagebuild.config.yaml. */
 import path from "node:path";
 import type { EnvironmentDefaults } from "@imagebuild/core";
+import { gitRoot } from "@imagebuild/core/git-root";
 import { ENV_ENDPOINT } from "@imagebuild/pai-client/resolve-endpoints";
 import type { Io } from "./command.ts";
 import { UsageError } from "./command.ts";
 import { envFlag } from "./flag-schemas.ts";
 import { CONFIG_FILE, findConfigFile } from "./find-config-file.ts";
 import type { LoadedConfig } from "./read-config.ts";
-import { gitRoot, type SpecsLocation, specsLocation } from "./specs-location.ts";
+import { type SpecsLocation, specsLocation } from "./specs-location.ts";
 
 /** Chooses the environment when `--env` is not given. */
 export const ENV_IMAGEBUILD_ENV = "IMAGEBUILD_ENV";

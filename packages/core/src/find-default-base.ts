@@ -1,4 +1,5 @@
 /** The base `validate` checks immutability against when none is given: the one `plan` uses, or why there is none. */
+import { gitRoot } from "./git-root.ts";
 import { DEFAULT_BASE_BRANCHES, resolveBaseRef } from "./resolve-base-ref.ts";
 import { runGit } from "./run-git.ts";
 
@@ -14,6 +15,8 @@ export type DefaultBase = { found: true; commit: string } | { found: false; reas
  * if (!base.found) console.error(`immutable-version skipped: ${base.reason}`);
  */
 export async function findDefaultBase({ repoDir }: { repoDir: string }): Promise<DefaultBase> {
+  // Outside a work tree git would only fail, three times; each start of it costs the caller ~5 ms.
+  if (gitRoot(repoDir) === undefined) return { found: false, reason: notInRepository(repoDir) };
   try {
     return { found: true, commit: await resolveBaseRef({ repoDir }) };
   } catch (error) {
@@ -25,7 +28,7 @@ export async function findDefaultBase({ repoDir }: { repoDir: string }): Promise
 async function whyNoBase(repoDir: string, error: { cause?: unknown }): Promise<string> {
   if (isMissingCommand(error.cause)) return "git is not installed (not on PATH)";
   if (!(await gitSucceeds(repoDir, ["rev-parse", "--is-inside-work-tree"]))) {
-    return `${repoDir} is not inside a git repository`;
+    return notInRepository(repoDir);
   }
   for (const branch of DEFAULT_BASE_BRANCHES) {
     if (await gitSucceeds(repoDir, ["rev-parse", "--verify", "--quiet", `${branch}^{commit}`])) {
@@ -33,6 +36,10 @@ async function whyNoBase(repoDir: string, error: { cause?: unknown }): Promise<s
     }
   }
   return `no ${DEFAULT_BASE_BRANCHES.join(" or ")} branch to take the merge base with`;
+}
+
+function notInRepository(repoDir: string): string {
+  return `${repoDir} is not inside a git repository`;
 }
 
 async function gitSucceeds(repoDir: string, args: string[]): Promise<boolean> {

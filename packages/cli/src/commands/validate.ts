@@ -127,9 +127,10 @@ export const command: Command = {
         notInEnv: filesNotInEnv({ env, candidates: paths, specs: loaded.specs, problems: found }),
       });
     }
-    const all = [...problems.values()].sort(
-      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    const sorted = [...problems].sort(
+      ([, a], [, b]) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
     );
+    const all = sorted.map(([, problem]) => problem);
     const errors = all.filter((p) => p.severity === "error").length;
     const warnings = all.length - errors;
     if (flags.json) {
@@ -142,17 +143,16 @@ export const command: Command = {
         warnings,
       });
     } else {
-      for (const problem of all) io.stdout.write(`${formatProblem(problem)}\n`);
+      // One write: a line per write is a system call per problem when stdout is a pipe.
+      const lines = sorted.map(([line]) => line);
       for (const pass of passes) {
-        for (const file of pass.notInEnv)
-          io.stdout.write(`${file}: not built in env ${pass.env}\n`);
+        for (const file of pass.notInEnv) lines.push(`${file}: not built in env ${pass.env}`);
       }
       const checked = passes
         .map((p) => `${plural(p.specs.length, "spec")}${p.env ? ` in env ${p.env}` : ""}`)
         .join(", ");
-      io.stdout.write(
-        `checked ${checked}: ${plural(errors, "error")}, ${plural(warnings, "warning")}\n`,
-      );
+      lines.push(`checked ${checked}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`);
+      io.stdout.write(`${lines.join("\n")}\n`);
     }
     return errors > 0 ? EXIT_FAILED : EXIT_OK;
   },

@@ -63,4 +63,20 @@ describe("findDefaultBase", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("knows a folder is outside any work tree without running git", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "imagebuild-nogit-"));
+    const { PATH } = process.env;
+    try {
+      // With no git to run, only a reason found without git can be this one.
+      process.env.PATH = dir;
+      expect(await findDefaultBase({ repoDir: dir })).toEqual({
+        found: false,
+        reason: `${dir} is not inside a git repository`,
+      });
+    } finally {
+      process.env.PATH = PATH;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
