@@ -6,4 +6,9 @@ declare module "js-yaml" {
   }
   export const CORE_SCHEMA: Schema;
   export function load(input: string, options?: { filename?: string; schema?: Schema }): unknown;
+  /** Writes YAML (core's tests compare readBlockYaml with js-yaml on the documents it writes). */
+  export function dump(
+    value: unknown,
+    options?: { flowLevel?: number; indent?: number; noArrayIndent?: boolean; lineWidth?: number },
+  ): string;
 }

@@ -1,13 +1,14 @@
 /** A YAML file parsed with source ranges, so any field path can be turned into a line and column. */
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { type OutlineNode, outlineYaml } from "./outline-yaml.ts";
+import { type OutlineNode, readBlockYaml } from "./read-block-yaml.ts";
 import { lineAt } from "./split-lines.ts";
 
 /**
- * One parsed YAML file. The value comes from js-yaml (fast); a field's position comes from a line scan
- * of the file (`outlineYaml`) when it is written in plain block style, else from `yaml` with a
- * LineCounter, each made only when a location is asked for (see docs/decisions/core-validation-speed.md).
+ * One parsed YAML file. A file written in plain block style is read in one pass that gives the value and
+ * where every field is (`readBlockYaml`); any other file's value comes from js-yaml, and its positions
+ * from `yaml` with a LineCounter, made only when a location is asked for (see
+ * docs/decisions/core-validation-speed.md).
  *
  * @example
  * const parsed = parseYaml({ file: "specs/a/1.0.yaml", text });
@@ -22,7 +23,7 @@ export interface ParsedYaml {
   errors: { line: number; column: number; message: string }[];
   /** The document with source ranges, built on first use. */
   ranges(): { root: Node | null; lineCounter: LineCounter };
-  /** The line-scan outline of a parsed file written in plain block style, made on first use. */
+  /** Where the fields of a file written in plain block style are; undefined for any other file. */
   outline(): OutlineNode | undefined;
 }
 
@@ -38,19 +39,16 @@ export function parseYaml({ file, text }: { file: string; text: string }): Parse
     detailed ??= parseWithRanges(text);
     return detailed;
   };
-  let outlined: { node: OutlineNode | undefined } | undefined;
-  const outline = () => {
-    outlined ??= { node: outlineYaml(text) };
-    return outlined.node;
-  };
-  const unparsed = () => undefined;
+  const block = readBlockYaml(text);
+  if (block)
+    return { file, text, value: block.value, errors: [], ranges, outline: () => block.outline };
+  const outline = () => undefined;
   try {
     const value = load(text, { filename: file, schema: CORE_SCHEMA });
     return { file, text, value: value ?? null, errors: [], ranges, outline };
   } catch (error) {
     const { errors } = ranges();
-    if (errors.length > 0)
-      return { file, text, value: undefined, errors, ranges, outline: unparsed };
+    if (errors.length > 0) return { file, text, value: undefined, errors, ranges, outline };
     // js-yaml refused what yaml accepts: report js-yaml's own position.
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
@@ -60,7 +58,7 @@ export function parseYaml({ file, text }: { file: string; text: string }): Parse
       value: undefined,
       errors: [{ line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: reason }],
       ranges,
-      outline: unparsed,
+      outline,
     };
   }
 }
