@@ -16,10 +16,10 @@ export interface OutlineNode {
   block?: boolean;
 }
 
-/** A document read by `readBlockYaml`: the value js-yaml would give, and its outline. */
+/** A document read by `readBlockYaml`: the value js-yaml would give, and its outline when asked for. */
 export interface BlockYaml {
   value: unknown;
-  outline: OutlineNode;
+  outline?: OutlineNode;
 }
 
 /** Thrown inside the scan when the text uses YAML the reader does not model; never escapes. */
@@ -52,28 +52,39 @@ const MAYBE_TYPED_WORD = /^(?:[nN]ull|NULL|[tT]rue|TRUE|[fF]alse|FALSE)$/;
  * flow sequences of scalars, one-line plain and quoted scalars (no escapes), `|` block scalars, comments.
  * The value is js-yaml's (core schema); anything else (flow mappings, anchors, tags, quoted or numeric keys,
  * escapes, multi-line plain or quoted scalars, folded scalars, empty values, tabs, CR, several documents)
- * gives undefined, and the caller parses the text with js-yaml.
+ * gives undefined, and the caller parses the text with js-yaml. The outline is made only when asked for:
+ * kept for every file, it would cost more than reading a file again where a problem needs a place.
  *
  * @example
  * readBlockYaml("build:\n  Image:\n    Name: a\n")?.value; // { build: { Image: { Name: "a" } } }
- * readBlockYaml("a: 1\n")?.outline.entries?.get("a"); // { line: 1, column: 1, value: { line: 1, column: 4 } }
+ * readBlockYaml("a: 1\n", { outline: true })?.outline?.entries?.get("a");
+ * // { line: 1, column: 1, value: { line: 1, column: 4 } }
  */
-export function readBlockYaml(text: string): BlockYaml | undefined {
+export function readBlockYaml(
+  text: string,
+  { outline = false }: { outline?: boolean } = {},
+): BlockYaml | undefined {
   if (text.includes("\r") || text.includes("\t") || NON_PRINTABLE.test(text)) return undefined;
   try {
     const lines = text.split("\n");
     // js-yaml ends a text without a final line break with one.
     if (lines[lines.length - 1] !== "") lines.push("");
     const reader = new Reader(lines);
-    const root = reader.node(0);
-    if (!root || reader.next() !== undefined) return undefined;
-    return root;
+    const at: OutlineNode | undefined = outline ? { line: 0, column: 0 } : undefined;
+    if (reader.next() === undefined) return undefined;
+    const value = reader.collection(at);
+    if (reader.next() !== undefined) return undefined;
+    return at ? { value, outline: at } : { value };
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
 }
 
+/**
+ * Reads lines of block-style YAML. Each method returns the value read; given an outline node, it also
+ * records there where the value starts and, for a collection, where its parts are.
+ */
 class Reader {
   private index = 0;
   /** The indentation and trimmed text of the line at `index`, set by `next`. */
@@ -100,100 +111,88 @@ class Reader {
     return undefined;
   }
 
-  /** A mapping or sequence starting at the next line, when it is indented at least `minIndent`. */
-  node(minIndent: number): BlockYaml | undefined {
-    if (this.next() === undefined || this.indent < minIndent) return undefined;
-    return isItem(this.content) ? this.sequence(this.indent) : this.mapping(this.indent);
+  /** The mapping or sequence starting at the current line (`next` has been called). */
+  collection(at: OutlineNode | undefined): unknown {
+    return isItem(this.content) ? this.sequence(this.indent, at) : this.mapping(this.indent, at);
   }
 
-  private mapping(indent: number): BlockYaml {
-    const firstLine = this.index + 1;
+  private mapping(indent: number, at: OutlineNode | undefined): Record<string, unknown> {
     const value: Record<string, unknown> = {};
-    const entries: NonNullable<OutlineNode["entries"]> = new Map();
+    const entries: OutlineNode["entries"] = at ? new Map() : undefined;
+    if (at) Object.assign(at, { line: this.index + 1, column: indent + 1, entries });
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
       const content = this.content;
       if (this.indent > indent || isItem(content)) throw new Unsupported();
       const match = KEY.exec(content);
       const key = match?.[1];
-      if (!key || !isStringKey(key) || entries.has(key)) throw new Unsupported();
+      if (!key || !isStringKey(key) || Object.hasOwn(value, key)) throw new Unsupported();
       this.index += 1;
       const rest = match[2] ?? "";
-      const read = this.value({
-        line,
-        indent,
-        rest,
-        column: indent + content.length - rest.length + 1,
-      });
-      value[key] = read.value;
-      entries.set(key, { line, column: indent + 1, value: read.outline });
+      const column = indent + content.length - rest.length + 1;
+      const child: OutlineNode | undefined = entries ? { line, column } : undefined;
+      value[key] = this.value({ indent, rest, at: child });
+      if (child) entries?.set(key, { line, column: indent + 1, value: child });
     }
-    return { value, outline: { line: firstLine, column: indent + 1, entries } };
+    return value;
   }
 
-  private sequence(indent: number): BlockYaml {
-    const firstLine = this.index + 1;
+  private sequence(indent: number, at: OutlineNode | undefined): unknown[] {
     const value: unknown[] = [];
-    const items: OutlineNode[] = [];
+    const items: OutlineNode[] | undefined = at ? [] : undefined;
+    if (at) Object.assign(at, { line: this.index + 1, column: indent + 1, items });
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
       const content = this.content;
       if (this.indent > indent || !isItem(content)) throw new Unsupported();
       const rest = content.slice(1).trimStart();
       const column = indent + content.length - rest.length + 1;
       if (rest === "" || rest.startsWith("#") || isItem(rest)) throw new Unsupported();
-      let read: BlockYaml;
+      const child: OutlineNode | undefined = items ? { line, column } : undefined;
       if (KEY.test(rest)) {
         // `- key: value`: a mapping whose keys line up with the first one, after the dash.
         this.lines[this.index] = `${" ".repeat(column - 1)}${rest}`;
-        read = this.mapping(column - 1);
+        this.next();
+        value.push(this.mapping(column - 1, child));
       } else {
         this.index += 1;
-        read = this.value({ line, indent, rest, column });
+        value.push(this.value({ indent, rest, at: child }));
       }
-      value.push(read.value);
-      items.push(read.outline);
+      if (child) items?.push(child);
     }
-    return { value, outline: { line: firstLine, column: indent + 1, items } };
+    return value;
   }
 
   /**
-   * The value after a key's colon (or an item's dash) on line `line` indented `indent`, `rest` being its
-   * text on that line, starting at `column`.
+   * The value after a key's colon (or an item's dash) on a line indented `indent`, `rest` being its text
+   * on that line; `at` holds where that text starts.
    */
   private value({
-    line,
     indent,
     rest,
-    column,
+    at,
   }: {
-    line: number;
     indent: number;
     rest: string;
-    column: number;
-  }): BlockYaml {
+    at: OutlineNode | undefined;
+  }): unknown {
     if (rest === "" || rest.startsWith("#")) {
       const next = this.next();
       // An indentless sequence (`key:` then `- item` at the key's own indentation) is valid YAML.
-      const child =
-        next !== undefined && this.indent === indent && isItem(this.content)
-          ? this.sequence(indent)
-          : this.node(indent + 1);
-      if (!child) throw new Unsupported();
-      return child;
+      if (next !== undefined && this.indent === indent && isItem(this.content)) {
+        return this.sequence(indent, at);
+      }
+      if (next === undefined || this.indent <= indent) throw new Unsupported();
+      return this.collection(at);
     }
     const first = rest.charAt(0);
     if (first === "|") {
-      return { value: this.literal(rest, indent), outline: { line, column, block: true } };
+      if (at) at.block = true;
+      return this.literal(rest, indent);
     }
-    const read =
-      first === "["
-        ? flowSequence(rest, line, column)
-        : isItem(rest)
-          ? undefined
-          : inlineScalar(rest, line, column);
-    if (!read) throw new Unsupported();
+    if (isItem(rest)) throw new Unsupported();
+    const value = first === "[" ? flowSequence(rest, at) : inlineScalar(rest);
     // A deeper line after a one-line value continues it (a multi-line plain scalar), or is an error.
     if (this.next() !== undefined && this.indent > indent) throw new Unsupported();
-    return read;
+    return value;
   }
 
   /**
@@ -249,34 +248,34 @@ function isItem(content: string): boolean {
 }
 
 /** A complete one-line scalar: quoted (no escapes) and closed, or plain without `: `. */
-function inlineScalar(rest: string, line: number, column: number): BlockYaml | undefined {
+function inlineScalar(rest: string): unknown {
   const first = rest.charAt(0);
   if (first === '"' || first === "'") {
     const quoted = quotedScalar(rest, 0);
-    if (!quoted || !LINE_END.test(rest.slice(quoted.end))) return undefined;
-    return { value: quoted.value, outline: { line, column } };
+    if (!LINE_END.test(rest.slice(quoted.end))) throw new Unsupported();
+    return quoted.value;
   }
-  if (UNSUPPORTED_FIRST.has(first)) return undefined;
+  if (UNSUPPORTED_FIRST.has(first)) throw new Unsupported();
   const comment = rest.indexOf(" #");
   const plain = comment === -1 ? rest : rest.slice(0, comment).trimEnd();
-  if (plain.includes(": ") || plain.endsWith(":")) return undefined;
-  return { value: plainValue(plain), outline: { line, column } };
+  if (plain.includes(": ") || plain.endsWith(":")) throw new Unsupported();
+  return plainValue(plain);
 }
 
 /** The quoted scalar starting at `start` (a `'` or `"`), and the index after its closing quote. */
-function quotedScalar(text: string, start: number): { value: string; end: number } | undefined {
+function quotedScalar(text: string, start: number): { value: string; end: number } {
   const quote = text.charAt(start);
   if (quote === '"') {
     const close = text.indexOf('"', start + 1);
-    if (close === -1) return undefined;
     const value = text.slice(start + 1, close);
     // Escapes are left to js-yaml.
-    return value.includes("\\") ? undefined : { value, end: close + 1 };
+    if (close === -1 || value.includes("\\")) throw new Unsupported();
+    return { value, end: close + 1 };
   }
   let value = "";
   for (let from = start + 1; ; ) {
     const close = text.indexOf("'", from);
-    if (close === -1) return undefined;
+    if (close === -1) throw new Unsupported();
     value += text.slice(from, close);
     if (text.charAt(close + 1) !== "'") return { value, end: close + 1 };
     value += "'";
@@ -298,41 +297,42 @@ const FLOW_PLAIN = /([^\s,[\]{}#"'&*!|>@`%?-][^,[\]{}#]*?) *([,\]])/y;
 
 /**
  * A flow sequence of scalars written on one line (`[curl, "jq=1.6"]`), each item placed at its first
- * character; undefined for anything else (nested collections, a trailing comma, a sequence going on to
- * the next line).
+ * character in `at`; nested collections, a trailing comma or a sequence going on to the next line are
+ * not modelled.
  */
-function flowSequence(rest: string, line: number, column: number): BlockYaml | undefined {
+function flowSequence(rest: string, at: OutlineNode | undefined): unknown[] {
   const value: unknown[] = [];
-  const items: OutlineNode[] = [];
-  if (/^\[ *\](?: +#.*)?$/.test(rest)) return { value, outline: { line, column, items } };
-  let at = 1;
+  const items: OutlineNode[] | undefined = at ? [] : undefined;
+  if (at) at.items = items;
+  if (/^\[ *\](?: +#.*)?$/.test(rest)) return value;
+  let index = 1;
   for (;;) {
-    while (rest.charCodeAt(at) === 0x20) at += 1;
-    const start = at;
+    while (rest.charCodeAt(index) === 0x20) index += 1;
+    const start = index;
     let end: string;
-    const first = rest.charAt(at);
+    const first = rest.charAt(index);
     if (first === '"' || first === "'") {
-      const quoted = quotedScalar(rest, at);
-      if (!quoted) return undefined;
+      const quoted = quotedScalar(rest, index);
       value.push(quoted.value);
-      at = quoted.end;
-      while (rest.charCodeAt(at) === 0x20) at += 1;
-      end = rest.charAt(at);
-      if (end !== "," && end !== "]") return undefined;
-      at += 1;
+      index = quoted.end;
+      while (rest.charCodeAt(index) === 0x20) index += 1;
+      end = rest.charAt(index);
+      if (end !== "," && end !== "]") throw new Unsupported();
+      index += 1;
     } else {
-      FLOW_PLAIN.lastIndex = at;
+      FLOW_PLAIN.lastIndex = index;
       const match = FLOW_PLAIN.exec(rest);
       const plain = match?.[1];
-      if (!match || !plain || plain.includes(": ") || plain.endsWith(":")) return undefined;
+      if (!match || !plain || plain.includes(": ") || plain.endsWith(":")) throw new Unsupported();
       value.push(plainValue(plain));
       end = match[2] as string;
-      at = FLOW_PLAIN.lastIndex;
+      index = FLOW_PLAIN.lastIndex;
     }
-    items.push({ line, column: column + start });
+    if (at) items?.push({ line: at.line, column: at.column + start });
     if (end === "]") break;
   }
-  return LINE_END.test(rest.slice(at)) ? { value, outline: { line, column, items } } : undefined;
+  if (!LINE_END.test(rest.slice(index))) throw new Unsupported();
+  return value;
 }
 
 function isStringKey(key: string): boolean {
