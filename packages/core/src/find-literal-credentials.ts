@@ -50,9 +50,9 @@ export function findCredentialsInValue(value: unknown, path: string[] = []): Cre
 // validate walks thousands of specs.
 function walkForCredentials(value: unknown, path: string[], findings: CredentialFinding[]): void {
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
+    for (let index = 0; index < value.length; index += 1) {
       path.push(String(index));
-      walkForCredentials(item, path, findings);
+      walkForCredentials(value[index], path, findings);
       path.pop();
     }
   } else if (value !== null && typeof value === "object") {
@@ -101,7 +101,10 @@ export function findCredentialsInDockerfile(
 }
 
 function credentialShape(text: string): { name: string } | undefined {
-  return CREDENTIAL_SHAPES.find(({ hint, pattern }) => text.includes(hint) && pattern.test(text));
+  for (const shape of CREDENTIAL_SHAPES) {
+    if (text.includes(shape.hint) && shape.pattern.test(text)) return shape;
+  }
+  return undefined;
 }
 
 function assignments(args: string): [string, string][] {

@@ -5,9 +5,9 @@ import { type OutlineNode, readBlockYaml } from "./read-block-yaml.ts";
 import { lineAt } from "./split-lines.ts";
 
 /**
- * One parsed YAML file. A file written in plain block style is read by `readBlockYaml`, which gives the
- * value, and on a second read where a location is asked for, where every field is; any other file's
- * value comes from js-yaml, and its positions from `yaml` with a LineCounter, made on first use (see
+ * One parsed YAML file. A file written in plain block style is read in one pass that gives the value and
+ * where every field is (`readBlockYaml`); any other file's value comes from js-yaml, and its positions
+ * from `yaml` with a LineCounter, made only when a location is asked for (see
  * docs/decisions/core-validation-speed.md).
  *
  * @example
@@ -41,11 +41,7 @@ export function parseYaml({ file, text }: { file: string; text: string }): Parse
   };
   const block = readBlockYaml(text);
   if (block) {
-    let outlined: OutlineNode | undefined;
-    const outline = () => {
-      outlined ??= readBlockYaml(text, { outline: true })?.outline;
-      return outlined;
-    };
+    const outline = () => block.outline;
     return { file, text, value: block.value, errors: [], ranges, outline };
   }
   const outline = () => undefined;

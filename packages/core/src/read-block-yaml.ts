@@ -16,10 +16,10 @@ export interface OutlineNode {
   block?: boolean;
 }
 
-/** A document read by `readBlockYaml`: the value js-yaml would give, and its outline when asked for. */
+/** A document read by `readBlockYaml`: the value js-yaml would give, and its outline. */
 export interface BlockYaml {
   value: unknown;
-  outline?: OutlineNode;
+  outline: OutlineNode;
 }
 
 /** Thrown inside the scan when the text uses YAML the reader does not model; never escapes. */
@@ -52,29 +52,24 @@ const MAYBE_TYPED_WORD = /^(?:[nN]ull|NULL|[tT]rue|TRUE|[fF]alse|FALSE)$/;
  * flow sequences of scalars, one-line plain and quoted scalars (no escapes), `|` block scalars, comments.
  * The value is js-yaml's (core schema); anything else (flow mappings, anchors, tags, quoted or numeric keys,
  * escapes, multi-line plain or quoted scalars, folded scalars, empty values, tabs, CR, several documents)
- * gives undefined, and the caller parses the text with js-yaml. The outline is made only when asked for:
- * kept for every file, it would cost more than reading a file again where a problem needs a place.
+ * gives undefined, and the caller parses the text with js-yaml.
  *
  * @example
  * readBlockYaml("build:\n  Image:\n    Name: a\n")?.value; // { build: { Image: { Name: "a" } } }
- * readBlockYaml("a: 1\n", { outline: true })?.outline?.entries?.get("a");
- * // { line: 1, column: 1, value: { line: 1, column: 4 } }
+ * readBlockYaml("a: 1\n")?.outline.entries?.get("a"); // { line: 1, column: 1, value: { line: 1, column: 4 } }
  */
-export function readBlockYaml(
-  text: string,
-  { outline = false }: { outline?: boolean } = {},
-): BlockYaml | undefined {
+export function readBlockYaml(text: string): BlockYaml | undefined {
   if (text.includes("\r") || text.includes("\t") || NON_PRINTABLE.test(text)) return undefined;
   try {
     const lines = text.split("\n");
     // js-yaml ends a text without a final line break with one.
     if (lines[lines.length - 1] !== "") lines.push("");
     const reader = new Reader(lines);
-    const at: OutlineNode | undefined = outline ? { line: 0, column: 0 } : undefined;
+    const outline: OutlineNode = { line: 0, column: 0 };
     if (reader.next() === undefined) return undefined;
-    const value = reader.collection(at);
+    const value = reader.collection(outline);
     if (reader.next() !== undefined) return undefined;
-    return at ? { value, outline: at } : { value };
+    return { value, outline };
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -82,8 +77,8 @@ export function readBlockYaml(
 }
 
 /**
- * Reads lines of block-style YAML. Each method returns the value read; given an outline node, it also
- * records there where the value starts and, for a collection, where its parts are.
+ * Reads lines of block-style YAML. Each method returns the value read, and records in the outline node
+ * it is given where the value starts and, for a collection, where its parts are.
  */
 class Reader {
   private index = 0;
@@ -112,14 +107,16 @@ class Reader {
   }
 
   /** The mapping or sequence starting at the current line (`next` has been called). */
-  collection(at: OutlineNode | undefined): unknown {
+  collection(at: OutlineNode): unknown {
     return isItem(this.content) ? this.sequence(this.indent, at) : this.mapping(this.indent, at);
   }
 
-  private mapping(indent: number, at: OutlineNode | undefined): Record<string, unknown> {
+  private mapping(indent: number, at: OutlineNode): Record<string, unknown> {
     const value: Record<string, unknown> = {};
-    const entries: OutlineNode["entries"] = at ? new Map() : undefined;
-    if (at) Object.assign(at, { line: this.index + 1, column: indent + 1, entries });
+    const entries: NonNullable<OutlineNode["entries"]> = new Map();
+    at.line = this.index + 1;
+    at.column = indent + 1;
+    at.entries = entries;
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
       const content = this.content;
       if (this.indent > indent || isItem(content)) throw new Unsupported();
@@ -129,24 +126,26 @@ class Reader {
       this.index += 1;
       const rest = match[2] ?? "";
       const column = indent + content.length - rest.length + 1;
-      const child: OutlineNode | undefined = entries ? { line, column } : undefined;
+      const child: OutlineNode = { line, column };
       value[key] = this.value({ indent, rest, at: child });
-      if (child) entries?.set(key, { line, column: indent + 1, value: child });
+      entries.set(key, { line, column: indent + 1, value: child });
     }
     return value;
   }
 
-  private sequence(indent: number, at: OutlineNode | undefined): unknown[] {
+  private sequence(indent: number, at: OutlineNode): unknown[] {
     const value: unknown[] = [];
-    const items: OutlineNode[] | undefined = at ? [] : undefined;
-    if (at) Object.assign(at, { line: this.index + 1, column: indent + 1, items });
+    const items: OutlineNode[] = [];
+    at.line = this.index + 1;
+    at.column = indent + 1;
+    at.items = items;
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
       const content = this.content;
       if (this.indent > indent || !isItem(content)) throw new Unsupported();
       const rest = content.slice(1).trimStart();
       const column = indent + content.length - rest.length + 1;
       if (rest === "" || rest.startsWith("#") || isItem(rest)) throw new Unsupported();
-      const child: OutlineNode | undefined = items ? { line, column } : undefined;
+      const child: OutlineNode = { line, column };
       if (KEY.test(rest)) {
         // `- key: value`: a mapping whose keys line up with the first one, after the dash.
         this.lines[this.index] = `${" ".repeat(column - 1)}${rest}`;
@@ -156,7 +155,7 @@ class Reader {
         this.index += 1;
         value.push(this.value({ indent, rest, at: child }));
       }
-      if (child) items?.push(child);
+      items.push(child);
     }
     return value;
   }
@@ -165,15 +164,7 @@ class Reader {
    * The value after a key's colon (or an item's dash) on a line indented `indent`, `rest` being its text
    * on that line; `at` holds where that text starts.
    */
-  private value({
-    indent,
-    rest,
-    at,
-  }: {
-    indent: number;
-    rest: string;
-    at: OutlineNode | undefined;
-  }): unknown {
+  private value({ indent, rest, at }: { indent: number; rest: string; at: OutlineNode }): unknown {
     if (rest === "" || rest.startsWith("#")) {
       const next = this.next();
       // An indentless sequence (`key:` then `- item` at the key's own indentation) is valid YAML.
@@ -185,7 +176,7 @@ class Reader {
     }
     const first = rest.charAt(0);
     if (first === "|") {
-      if (at) at.block = true;
+      at.block = true;
       return this.literal(rest, indent);
     }
     if (isItem(rest)) throw new Unsupported();
@@ -300,10 +291,10 @@ const FLOW_PLAIN = /([^\s,[\]{}#"'&*!|>@`%?-][^,[\]{}#]*?) *([,\]])/y;
  * character in `at`; nested collections, a trailing comma or a sequence going on to the next line are
  * not modelled.
  */
-function flowSequence(rest: string, at: OutlineNode | undefined): unknown[] {
+function flowSequence(rest: string, at: OutlineNode): unknown[] {
   const value: unknown[] = [];
-  const items: OutlineNode[] | undefined = at ? [] : undefined;
-  if (at) at.items = items;
+  const items: OutlineNode[] = [];
+  at.items = items;
   if (/^\[ *\](?: +#.*)?$/.test(rest)) return value;
   let index = 1;
   for (;;) {
@@ -328,7 +319,7 @@ function flowSequence(rest: string, at: OutlineNode | undefined): unknown[] {
       end = match[2] as string;
       index = FLOW_PLAIN.lastIndex;
     }
-    if (at) items?.push({ line: at.line, column: at.column + start });
+    items.push({ line: at.line, column: at.column + start });
     if (end === "]") break;
   }
   if (!LINE_END.test(rest.slice(index))) throw new Unsupported();

@@ -101,7 +101,9 @@ export async function resolveSpec({
     }),
   );
   if (problems.some((p) => p.severity === "error")) return { spec: undefined, problems };
-  const resolved = {
+  const sidecarText = dockerfile.sidecarText;
+  let contentKey: string | undefined;
+  const resolved: ResolvedSpec = {
     file,
     imageName,
     version,
@@ -111,26 +113,14 @@ export async function resolveSpec({
     request: request as unknown as CreateImageBuildRequest,
     registryAuthRefs,
     sourceText: self.parsed.text,
-    ...(dockerfile.origin && "sidecar" in dockerfile.origin
-      ? { dockerfileFile: dockerfile.origin.sidecar }
-      : {}),
-  };
-  return { problems, spec: withLazyContentKey(resolved, self, dockerfile.sidecarText) };
-}
-
-/** Only plans and the immutability lint need the key: compute it on first read. */
-function withLazyContentKey(
-  resolved: Omit<ResolvedSpec, "contentKey">,
-  self: CheckedFile,
-  sidecarText: string | undefined,
-): ResolvedSpec {
-  let contentKey: string | undefined;
-  Object.defineProperty(resolved, "contentKey", {
-    enumerable: true,
-    get: () => {
+    // Only plans and the immutability lint need the key: computed on first read.
+    get contentKey() {
       contentKey ??= canonicalJson({ spec: self.parsed.value, dockerfile: sidecarText });
       return contentKey;
     },
-  });
-  return resolved as ResolvedSpec;
+  };
+  if (dockerfile.origin && "sidecar" in dockerfile.origin) {
+    resolved.dockerfileFile = dockerfile.origin.sidecar;
+  }
+  return { problems, spec: resolved };
 }

@@ -77,7 +77,7 @@ function repositoryFiles(): string[] {
 
 describe("readBlockYaml", () => {
   it("places keys, inline, quoted and block scalars, block and flow sequence items", () => {
-    const outline = readBlockYaml(SPEC, { outline: true })?.outline;
+    const outline = readBlockYaml(SPEC)?.outline;
     const build = outline?.entries?.get("build")?.value.entries?.get("BuildConfig")?.value;
     expect(build?.entries?.get("Dockerfile")).toMatchObject({
       line: 5,
