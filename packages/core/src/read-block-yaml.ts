@@ -25,8 +25,6 @@ export interface BlockYaml {
 /** Thrown inside the scan when the text uses YAML the reader does not model; never escapes. */
 class Unsupported extends Error {}
 
-/** A plain key: letters, digits and `_.-/`, optionally a registry port (`127.0.0.1:5000`). */
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*(?::[0-9]+)?):(?: +(.*))?$/;
 /** Keys a YAML parser reads as something other than their text (`True`, `~`). */
 const NON_STRING_KEY = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** js-yaml refuses a text holding any of these (its own pattern). */
@@ -120,12 +118,14 @@ class Reader {
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
       const content = this.content;
       if (this.indent > indent || isItem(content)) throw new Unsupported();
-      const match = KEY.exec(content);
-      const key = match?.[1];
-      if (!key || !isStringKey(key) || Object.hasOwn(value, key)) throw new Unsupported();
+      const colon = keyColon(content);
+      const key = content.slice(0, colon);
+      if (colon === -1 || !isStringKey(key) || entries.has(key)) throw new Unsupported();
       this.index += 1;
-      const rest = match[2] ?? "";
-      const column = indent + content.length - rest.length + 1;
+      let start = colon + 1;
+      while (content.charCodeAt(start) === 0x20) start += 1;
+      const rest = content.slice(start);
+      const column = indent + start + 1;
       const child: OutlineNode = { line, column };
       value[key] = this.value({ indent, rest, at: child });
       entries.set(key, { line, column: indent + 1, value: child });
@@ -146,7 +146,7 @@ class Reader {
       const column = indent + content.length - rest.length + 1;
       if (rest === "" || rest.startsWith("#") || isItem(rest)) throw new Unsupported();
       const child: OutlineNode = { line, column };
-      if (KEY.test(rest)) {
+      if (keyColon(rest) !== -1) {
         // `- key: value`: a mapping whose keys line up with the first one, after the dash.
         this.lines[this.index] = `${" ".repeat(column - 1)}${rest}`;
         this.next();
@@ -324,6 +324,41 @@ function flowSequence(rest: string, at: OutlineNode): unknown[] {
   }
   if (!LINE_END.test(rest.slice(index))) throw new Unsupported();
   return value;
+}
+
+/**
+ * Where the colon ending the plain key a line starts with is (`name: value`, `name:`, a registry with
+ * its port `127.0.0.1:5000:`), or -1: a key is letters, digits and `_.-/`, the first not `.-/`.
+ */
+function keyColon(content: string): number {
+  if (!isKeyCharacter(content.charCodeAt(0)) || content.charCodeAt(0) <= 0x2f) return -1;
+  let end = 1;
+  while (isKeyCharacter(content.charCodeAt(end))) end += 1;
+  if (content.charCodeAt(end) !== 0x3a /* : */) return -1;
+  // A port: `:` and digits, then the key's own colon.
+  let port = end + 1;
+  while (isDigit(content.charCodeAt(port))) port += 1;
+  if (port > end + 1 && content.charCodeAt(port) === 0x3a && endsKey(content, port)) return port;
+  return endsKey(content, end) ? end : -1;
+}
+
+/** A key's colon is followed by a space or nothing. */
+function endsKey(content: string, colon: number): boolean {
+  return colon + 1 === content.length || content.charCodeAt(colon + 1) === 0x20;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** Letters, digits, `_`, `.`, `-` and `/`. */
+function isKeyCharacter(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x2d && code <= 0x39) ||
+    code === 0x5f
+  );
 }
 
 function isStringKey(key: string): boolean {
