@@ -1,8 +1,9 @@
 /** A YAML file parsed with source ranges, so any field path can be turned into a line and column. */
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { type OutlineNode, readBlockYaml } from "./read-block-yaml.ts";
+import { readBlockYaml } from "./read-block-yaml.ts";
 import { lineAt } from "./split-lines.ts";
+import type { Outline } from "./yaml-outline.ts";
 
 /**
  * One parsed YAML file. A file written in plain block style is read in one pass that gives the value and
@@ -24,7 +25,7 @@ export interface ParsedYaml {
   /** The document with source ranges, built on first use. */
   ranges(): { root: Node | null; lineCounter: LineCounter };
   /** Where the fields of a file written in plain block style are; undefined for any other file. */
-  outline(): OutlineNode | undefined;
+  outline(): Outline | undefined;
 }
 
 /**
@@ -160,10 +161,11 @@ export function positionInString(
   lineInString: number,
   columnInString: number,
 ): { line: number; column: number } {
-  const outlined = outlineNodeAt(parsed.outline(), path);
-  if (outlined) {
-    if (!outlined.block) return locate(parsed, path);
-    return lineInBlockScalar(parsed.text, outlined.line + lineInString, columnInString);
+  const outline = parsed.outline();
+  const outlined = outline?.find(path);
+  if (outline && outlined !== undefined) {
+    if (!outline.isBlock(outlined)) return locate(parsed, path);
+    return lineInBlockScalar(parsed.text, outline.at(outlined).line + lineInString, columnInString);
   }
   const node = nodeAt(parsed, path);
   const start = rangeStart(node);
@@ -183,34 +185,14 @@ function lineInBlockScalar(text: string, line: number, columnInString: number) {
 
 /** `locate` on the outline: undefined when there is none or the whole path is not in it. */
 function locateInOutline(
-  outline: OutlineNode | undefined,
+  outline: Outline | undefined,
   path: readonly string[],
   at: "key" | "value",
 ): { line: number; column: number; found: boolean } | undefined {
-  let node = outline;
-  let position = outline;
-  for (const [index, segment] of path.entries()) {
-    if (node?.entries) {
-      const entry = node.entries.get(segment);
-      if (!entry) return undefined;
-      position = index === path.length - 1 && at === "key" ? entry : entry.value;
-      node = entry.value;
-    } else if (node?.items) {
-      node = node.items[Number(segment)];
-      position = node;
-    } else {
-      return undefined;
-    }
-  }
-  return position && { line: position.line, column: position.column, found: true };
-}
-
-function outlineNodeAt(outline: OutlineNode | undefined, path: readonly string[]) {
-  let node = outline;
-  for (const segment of path) {
-    node = node?.entries ? node.entries.get(segment)?.value : node?.items?.[Number(segment)];
-  }
-  return node;
+  const node = outline?.find(path);
+  if (!outline || node === undefined) return undefined;
+  const { line, column } = at === "key" ? outline.keyAt(node) : outline.at(node);
+  return { line, column, found: true };
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -3,23 +3,12 @@
  * and where each key, value and item starts, or nothing for YAML it does not model.
  */
 import { CORE_SCHEMA } from "js-yaml";
-
-/** Where a node's value starts (1-based): a scalar's first character, a block scalar's `|`, a collection's first key or dash. */
-export interface OutlineNode {
-  line: number;
-  column: number;
-  /** A mapping's keys, in order, each with where the key itself starts. */
-  entries?: Map<string, { line: number; column: number; value: OutlineNode }>;
-  /** A sequence's items. */
-  items?: OutlineNode[];
-  /** A `|` block scalar: its content starts on the next line. */
-  block?: boolean;
-}
+import { Outline } from "./yaml-outline.ts";
 
 /** A document read by `readBlockYaml`: the value js-yaml would give, and its outline. */
 export interface BlockYaml {
   value: unknown;
-  outline: OutlineNode;
+  outline: Outline;
 }
 
 /** Thrown inside the scan when the text uses YAML the reader does not model; never escapes. */
@@ -54,7 +43,8 @@ const MAYBE_TYPED_WORD = /^(?:[nN]ull|NULL|[tT]rue|TRUE|[fF]alse|FALSE)$/;
  *
  * @example
  * readBlockYaml("build:\n  Image:\n    Name: a\n")?.value; // { build: { Image: { Name: "a" } } }
- * readBlockYaml("a: 1\n")?.outline.entries?.get("a"); // { line: 1, column: 1, value: { line: 1, column: 4 } }
+ * const { outline } = readBlockYaml("a: 1\n") ?? {};
+ * outline?.at(outline.find(["a"]) ?? 0); // { line: 1, column: 4 }
  */
 export function readBlockYaml(text: string): BlockYaml | undefined {
   if (text.includes("\r") || text.includes("\t") || NON_PRINTABLE.test(text)) return undefined;
@@ -62,10 +52,10 @@ export function readBlockYaml(text: string): BlockYaml | undefined {
     const lines = text.split("\n");
     // js-yaml ends a text without a final line break with one.
     if (lines[lines.length - 1] !== "") lines.push("");
-    const reader = new Reader(lines);
-    const outline: OutlineNode = { line: 0, column: 0 };
+    const outline = new Outline();
+    const reader = new Reader(lines, outline);
     if (reader.next() === undefined) return undefined;
-    const value = reader.collection(outline);
+    const value = reader.collection(outline.add(undefined, 0, 0, 0, 0));
     if (reader.next() !== undefined) return undefined;
     return { value, outline };
   } catch (error) {
@@ -75,8 +65,8 @@ export function readBlockYaml(text: string): BlockYaml | undefined {
 }
 
 /**
- * Reads lines of block-style YAML. Each method returns the value read, and records in the outline node
- * it is given where the value starts and, for a collection, where its parts are.
+ * Reads lines of block-style YAML. Each method returns the value read, and records in the outline, at
+ * the node it is given, where the value starts and, for a collection, where its parts are.
  */
 class Reader {
   private index = 0;
@@ -84,7 +74,10 @@ class Reader {
   private indent = 0;
   private content = "";
 
-  constructor(private readonly lines: string[]) {}
+  constructor(
+    private readonly lines: string[],
+    private readonly outline: Outline,
+  ) {}
 
   /** Moves to the next significant line (blank and comment lines skipped) and returns its number, not consuming it. */
   next(): number | undefined {
@@ -105,47 +98,41 @@ class Reader {
   }
 
   /** The mapping or sequence starting at the current line (`next` has been called). */
-  collection(at: OutlineNode): unknown {
+  collection(at: number): unknown {
     return isItem(this.content) ? this.sequence(this.indent, at) : this.mapping(this.indent, at);
   }
 
-  private mapping(indent: number, at: OutlineNode): Record<string, unknown> {
+  private mapping(indent: number, at: number): Record<string, unknown> {
     const value: Record<string, unknown> = {};
-    const entries: NonNullable<OutlineNode["entries"]> = new Map();
-    at.line = this.index + 1;
-    at.column = indent + 1;
-    at.entries = entries;
+    this.outline.open(at, "mapping", this.index + 1, indent + 1);
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
       const content = this.content;
       if (this.indent > indent || isItem(content)) throw new Unsupported();
       const colon = keyColon(content);
       const key = content.slice(0, colon);
-      if (colon === -1 || !isStringKey(key) || entries.has(key)) throw new Unsupported();
+      if (colon === -1 || !isStringKey(key) || Object.hasOwn(value, key)) throw new Unsupported();
       this.index += 1;
       let start = colon + 1;
       while (content.charCodeAt(start) === 0x20) start += 1;
       const rest = content.slice(start);
       const column = indent + start + 1;
-      const child: OutlineNode = { line, column };
+      const child = this.outline.add(key, line, indent + 1, line, column);
       value[key] = this.value({ indent, rest, at: child });
-      entries.set(key, { line, column: indent + 1, value: child });
     }
+    this.outline.close(at);
     return value;
   }
 
-  private sequence(indent: number, at: OutlineNode): unknown[] {
+  private sequence(indent: number, at: number): unknown[] {
     const value: unknown[] = [];
-    const items: OutlineNode[] = [];
-    at.line = this.index + 1;
-    at.column = indent + 1;
-    at.items = items;
+    this.outline.open(at, "sequence", this.index + 1, indent + 1);
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
       const content = this.content;
       if (this.indent > indent || !isItem(content)) throw new Unsupported();
       const rest = content.slice(1).trimStart();
       const column = indent + content.length - rest.length + 1;
       if (rest === "" || rest.startsWith("#") || isItem(rest)) throw new Unsupported();
-      const child: OutlineNode = { line, column };
+      const child = this.outline.add(undefined, 0, 0, line, column);
       if (keyColon(rest) !== -1) {
         // `- key: value`: a mapping whose keys line up with the first one, after the dash.
         this.lines[this.index] = `${" ".repeat(column - 1)}${rest}`;
@@ -155,8 +142,8 @@ class Reader {
         this.index += 1;
         value.push(this.value({ indent, rest, at: child }));
       }
-      items.push(child);
     }
+    this.outline.close(at);
     return value;
   }
 
@@ -164,7 +151,7 @@ class Reader {
    * The value after a key's colon (or an item's dash) on a line indented `indent`, `rest` being its text
    * on that line; `at` holds where that text starts.
    */
-  private value({ indent, rest, at }: { indent: number; rest: string; at: OutlineNode }): unknown {
+  private value({ indent, rest, at }: { indent: number; rest: string; at: number }): unknown {
     if (rest === "" || rest.startsWith("#")) {
       const next = this.next();
       // An indentless sequence (`key:` then `- item` at the key's own indentation) is valid YAML.
@@ -176,11 +163,11 @@ class Reader {
     }
     const first = rest.charAt(0);
     if (first === "|") {
-      at.block = true;
+      this.outline.markBlock(at);
       return this.literal(rest, indent);
     }
     if (isItem(rest)) throw new Unsupported();
-    const value = first === "[" ? flowSequence(rest, at) : inlineScalar(rest);
+    const value = first === "[" ? flowSequence(rest, this.outline, at) : inlineScalar(rest);
     // A deeper line after a one-line value continues it (a multi-line plain scalar), or is an error.
     if (this.next() !== undefined && this.indent > indent) throw new Unsupported();
     return value;
@@ -288,14 +275,17 @@ const FLOW_PLAIN = /([^\s,[\]{}#"'&*!|>@`%?-][^,[\]{}#]*?) *([,\]])/y;
 
 /**
  * A flow sequence of scalars written on one line (`[curl, "jq=1.6"]`), each item placed at its first
- * character in `at`; nested collections, a trailing comma or a sequence going on to the next line are
+ * character in the outline at `at`; nested collections, a trailing comma or a sequence going on to the next line are
  * not modelled.
  */
-function flowSequence(rest: string, at: OutlineNode): unknown[] {
+function flowSequence(rest: string, outline: Outline, at: number): unknown[] {
   const value: unknown[] = [];
-  const items: OutlineNode[] = [];
-  at.items = items;
-  if (/^\[ *\](?: +#.*)?$/.test(rest)) return value;
+  const { line, column } = outline.at(at);
+  outline.open(at, "sequence", line, column);
+  if (/^\[ *\](?: +#.*)?$/.test(rest)) {
+    outline.close(at);
+    return value;
+  }
   let index = 1;
   for (;;) {
     while (rest.charCodeAt(index) === 0x20) index += 1;
@@ -319,10 +309,11 @@ function flowSequence(rest: string, at: OutlineNode): unknown[] {
       end = match[2] as string;
       index = FLOW_PLAIN.lastIndex;
     }
-    items.push({ line: at.line, column: at.column + start });
+    outline.add(undefined, 0, 0, line, column + start);
     if (end === "]") break;
   }
   if (!LINE_END.test(rest.slice(index))) throw new Unsupported();
+  outline.close(at);
   return value;
 }
 

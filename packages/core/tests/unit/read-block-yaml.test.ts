@@ -4,7 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { CORE_SCHEMA, dump, load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { type OutlineNode, readBlockYaml } from "../../src/read-block-yaml.ts";
+import { readBlockYaml } from "../../src/read-block-yaml.ts";
 import { locate, type ParsedYaml, parseYaml, positionInString } from "../../src/parsed-yaml.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../../../..");
@@ -46,15 +46,15 @@ function withoutOutline(parsed: ParsedYaml): ParsedYaml {
   return { ...parsed, outline: () => undefined };
 }
 
-/** Every path the outline knows, with its node. */
-function outlinePaths(node: OutlineNode, prefix: string[] = []): [string[], OutlineNode][] {
-  const children = [
-    ...[...(node.entries ?? [])].map(([key, entry]) => [key, entry.value] as const),
-    ...(node.items ?? []).map((item, index) => [String(index), item] as const),
-  ];
+/** Every path of a value: its keys and item indexes, down to the scalars. */
+function valuePaths(value: unknown, prefix: string[] = []): string[][] {
+  const children =
+    value !== null && typeof value === "object"
+      ? Object.entries(value as Record<string, unknown>)
+      : [];
   return [
-    [prefix, node],
-    ...children.flatMap(([segment, child]) => outlinePaths(child, [...prefix, segment])),
+    prefix,
+    ...children.flatMap(([segment, child]) => valuePaths(child, [...prefix, segment])),
   ];
 }
 
@@ -78,29 +78,33 @@ function repositoryFiles(): string[] {
 describe("readBlockYaml", () => {
   it("places keys, inline, quoted and block scalars, block and flow sequence items", () => {
     const outline = readBlockYaml(SPEC)?.outline;
-    const build = outline?.entries?.get("build")?.value.entries?.get("BuildConfig")?.value;
-    expect(build?.entries?.get("Dockerfile")).toMatchObject({
-      line: 5,
-      column: 5,
-      value: { line: 5, column: 17, block: true },
-    });
-    const packages = build?.entries?.get("Packages")?.value;
-    expect(packages?.entries?.get("Apt")?.value.items).toEqual([
+    if (!outline) throw new Error("SPEC is block style");
+    const node = (path: string) => outline.find(path.split(".")) ?? -1;
+    const dockerfile = node("build.BuildConfig.Dockerfile");
+    expect([outline.keyAt(dockerfile), outline.at(dockerfile)]).toEqual([
+      { line: 5, column: 5 },
+      { line: 5, column: 17 },
+    ]);
+    expect(outline.isBlock(dockerfile)).toBe(true);
+    expect(
+      ["0", "1", "2"].map((item) => outline.at(node(`build.BuildConfig.Packages.Apt.${item}`))),
+    ).toEqual([
       { line: 9, column: 13 },
       { line: 9, column: 19 },
       { line: 9, column: 33 },
     ]);
-    expect(packages?.entries?.get("Pip")?.value.items).toEqual([
+    expect(
+      ["0", "1"].map((item) => outline.at(node(`build.BuildConfig.Packages.Pip.${item}`))),
+    ).toEqual([
       { line: 11, column: 9 },
       { line: 12, column: 11 },
     ]);
-    expect(
-      build?.entries?.get("RegistryAuths")?.value.entries?.get("127.0.0.1:5000")?.value,
-    ).toMatchObject({ line: 15, column: 9 });
-    expect(outline?.entries?.get("policy")?.value.entries?.get("tag")?.value).toEqual({
-      line: 17,
-      column: 8,
-    });
+    expect(outline.find(["build", "BuildConfig", "Packages", "Pip", "2"])).toBeUndefined();
+    const auths = outline.find(["build", "BuildConfig", "RegistryAuths", "127.0.0.1:5000"]);
+    expect(outline.at(auths ?? -1)).toEqual({ line: 15, column: 9 });
+    expect(outline.at(node("policy.tag"))).toEqual({ line: 17, column: 8 });
+    expect(outline.find(["policy", "tag", "more"])).toBeUndefined();
+    expect(outline.find(["environments", "staging"])).toBeUndefined();
   });
 
   it.each([
@@ -293,14 +297,14 @@ describe("readBlockYaml", () => {
       if (!outline) continue;
       outlined += 1;
       const full = withoutOutline(parsed);
-      for (const [at, node] of outlinePaths(outline)) {
+      for (const at of valuePaths(parsed.value)) {
         expect([file, at, locate(parsed, at)]).toEqual([file, at, locate(full, at)]);
         expect([file, at, locate(parsed, at, { at: "key" })]).toEqual([
           file,
           at,
           locate(full, at, { at: "key" }),
         ]);
-        if (node.block) {
+        if (outline.isBlock(outline.find(at) ?? -1)) {
           expect(positionInString(parsed, at, 1, 3)).toEqual(positionInString(full, at, 1, 3));
         }
         compared += 1;
