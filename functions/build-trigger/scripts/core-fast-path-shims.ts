@@ -2,8 +2,10 @@
  * Bundle-only stand-ins for two speed-ups of `@imagebuild/core` that would add ~160 KB to the function:
  * ajv's compiled fast path (here: never "valid", so core's zod validator, which is the judge of
  * what is wrong anyway, decides every document) and js-yaml's loader (here: `yaml`, which core
- * already uses for locations, with the same YAML 1.2 core schema). The function loads a handful of
- * specs per event, so the speed-ups do not matter there. Tests run core unchanged.
+ * already uses for locations, with the same YAML 1.2 core schema). Without js-yaml's resolvers of plain
+ * scalars, core's block-style reader leaves any file with a number or boolean to this `load`. The
+ * function loads a handful of specs per event, so the speed-ups do not matter there. Tests run core
+ * unchanged.
  */
 import { parse } from "yaml";
 

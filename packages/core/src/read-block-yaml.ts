@@ -24,10 +24,14 @@ const NON_PRINTABLE =
 const LINE_END = /^(?: *| +#.*)$/;
 /** First characters of an inline value the reader does not model: anchors, aliases, tags, flow mappings, folded and reserved. */
 const UNSUPPORTED_FIRST = new Set([..."&*!{}],@`%>?#"]);
-/** How js-yaml types a plain scalar (null, bool, int, float, else a string): its core schema's own resolvers. */
+/**
+ * How js-yaml types a plain scalar (null, bool, int, float, else a string): its core schema's own
+ * resolvers. The function's bundle swaps js-yaml out (functions/build-trigger/scripts/core-fast-path-shims.ts);
+ * there they are missing, and a file with a plain scalar that may be typed is left to `load`.
+ */
 const IMPLICIT_TYPES = (
   CORE_SCHEMA as unknown as {
-    compiledImplicit: { resolve(text: string): boolean; construct(text: string): unknown }[];
+    compiledImplicit?: { resolve(text: string): boolean; construct(text: string): unknown }[];
   }
 ).compiledImplicit;
 /** A plain scalar that can only be a string: it starts like no null, bool or number does. */
@@ -264,6 +268,7 @@ function quotedScalar(text: string, start: number): { value: string; end: number
 /** A plain scalar typed as js-yaml's core schema types it. */
 function plainValue(plain: string): unknown {
   if (SURELY_STRING.test(plain) && !MAYBE_TYPED_WORD.test(plain)) return plain;
+  if (!IMPLICIT_TYPES) throw new Unsupported();
   for (const type of IMPLICIT_TYPES) {
     if (type.resolve(plain)) return type.construct(plain);
   }
