@@ -101,9 +101,7 @@ export async function resolveSpec({
     }),
   );
   if (problems.some((p) => p.severity === "error")) return { spec: undefined, problems };
-  const sidecarText = dockerfile.sidecarText;
-  let contentKey: string | undefined;
-  const resolved: ResolvedSpec = {
+  const resolved = new LoadedSpec({
     file,
     imageName,
     version,
@@ -113,14 +111,52 @@ export async function resolveSpec({
     request: request as unknown as CreateImageBuildRequest,
     registryAuthRefs,
     sourceText: self.parsed.text,
-    // Only plans and the immutability lint need the key: computed on first read.
-    get contentKey() {
-      contentKey ??= canonicalJson({ spec: self.parsed.value, dockerfile: sidecarText });
-      return contentKey;
-    },
-  };
+    contentOf: { spec: self.parsed.value, dockerfile: dockerfile.sidecarText },
+  });
   if (dockerfile.origin && "sidecar" in dockerfile.origin) {
     resolved.dockerfileFile = dockerfile.origin.sidecar;
   }
   return { problems, spec: resolved };
+}
+
+/**
+ * A resolved spec whose `contentKey` is computed on first read (only plans and the immutability lint
+ * need it). A class, because an object literal with a getter is kept in V8's slow dictionary mode,
+ * and validate keeps thousands of these.
+ */
+class LoadedSpec implements ResolvedSpec {
+  file: string;
+  imageName: string;
+  version: string;
+  env: string | undefined;
+  policy: ResolvedSpec["policy"];
+  bases: ResolvedSpec["bases"];
+  request: CreateImageBuildRequest;
+  registryAuthRefs: Record<string, CredentialRef>;
+  sourceText: string;
+  declare dockerfileFile?: string;
+  #contentOf: { spec: unknown; dockerfile: string | undefined };
+  #contentKey: string | undefined;
+
+  constructor(
+    fields: Omit<ResolvedSpec, "contentKey" | "dockerfileFile"> & {
+      contentOf: { spec: unknown; dockerfile: string | undefined };
+    },
+  ) {
+    this.file = fields.file;
+    this.imageName = fields.imageName;
+    this.version = fields.version;
+    this.env = fields.env;
+    this.policy = fields.policy;
+    this.bases = fields.bases;
+    this.request = fields.request;
+    this.registryAuthRefs = fields.registryAuthRefs;
+    this.sourceText = fields.sourceText;
+    this.#contentOf = fields.contentOf;
+  }
+
+  get contentKey(): string {
+    this.#contentKey ??= canonicalJson(this.#contentOf);
+    return this.#contentKey;
+  }
 }
