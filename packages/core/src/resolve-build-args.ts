@@ -30,7 +30,11 @@ export function resolveBuildArgs({
 }): { dockerfile: string | undefined; problems: Problem[] } {
   if (dockerfile === undefined) return { dockerfile, problems: [] };
   const given = args ?? {};
-  const rendered = renderBuildArgs(dockerfile, given);
+  // A rendered Dockerfile declares no ARG, so every arg given is unknown to it: no parse needed.
+  const rendered =
+    origin === undefined
+      ? { dockerfile, unknown: Object.keys(given).filter((name) => given[name] !== undefined) }
+      : renderBuildArgs(dockerfile, given);
   // A defaults file's args are offered to every spec below it; only the spec's own must all be used.
   const problems: Problem[] = rendered.unknown
     .map((name) =>
@@ -41,7 +45,7 @@ export function resolveBuildArgs({
       ),
     )
     .filter((problem) => problem.file === file);
-  if (origin !== undefined) {
+  if (origin !== undefined && "missing" in rendered) {
     for (const { name, line, column } of rendered.missing) {
       problems.push({
         ruleId: "build-args",
