@@ -1,6 +1,7 @@
 /** The `pin-base-digest` lint: an immutable version's external bases should name a digest, not only a tag. */
 import { parseImageReference } from "@imagebuild/pai-client/registry";
 import { pinningProblem } from "./check-from-pinning.ts";
+import { memoizeByText } from "./memoize-by-text.ts";
 import { isSpecReference } from "./spec-reference.ts";
 import type { Problem, SpecBase, TagPolicy } from "./types.ts";
 
@@ -54,9 +55,9 @@ export function checkBaseDigest({
  * needsDigest("debian:bookworm") // true
  * needsDigest("imagebuild:debian-tools:1.0.0") // false
  */
-export function needsDigest(reference: string): boolean {
+export const needsDigest = memoizeByText((reference): boolean => {
   if (reference.includes("$") || isSpecReference(reference)) return false;
   if (pinningProblem(reference) !== undefined) return false;
   const parsed = parseImageReference(reference);
   return parsed.ok && parsed.value.digest === undefined;
-}
+});

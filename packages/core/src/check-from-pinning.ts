@@ -1,5 +1,6 @@
 /** Checks every `FROM` of a parsed Dockerfile: a valid reference, pinned by a tag other than latest or a digest. */
 import { parseImageReference } from "@imagebuild/pai-client/registry";
+import { memoizeByText } from "./memoize-by-text.ts";
 import type { DockerfileInstruction } from "./parse-dockerfile.ts";
 import { isSpecReference } from "./spec-reference.ts";
 
@@ -79,12 +80,17 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
 }
 
 /**
- * Why an image reference is not acceptable as a pinned base, or undefined when it is.
+ * Why an image reference is not acceptable as a pinned base, or undefined when it is (remembered per
+ * reference: the same bases recur in every spec).
  *
  * @example
  * pinningProblem("debian:latest") // { ruleId: "dockerfile-pinned-from", … 'uses the tag "latest"…' }
  */
-export function pinningProblem(reference: string): Omit<FromIssue, "line" | "column"> | undefined {
+export const pinningProblem = memoizeByText(
+  (reference): Omit<FromIssue, "line" | "column"> | undefined => findPinningProblem(reference),
+);
+
+function findPinningProblem(reference: string): Omit<FromIssue, "line" | "column"> | undefined {
   const parsed = parseImageReference(reference);
   if (!parsed.ok) {
     return {

@@ -1,5 +1,6 @@
 /** The `package-syntax` lint: every Apt, Pip and Conda entry of `Packages` is read by the parser of its syntax. */
 import type { SpecPackages } from "@imagebuild/schema";
+import { memoizeByText } from "./memoize-by-text.ts";
 import type { PackageVerdict } from "./package-verdict.ts";
 import { parseAptPackage } from "./parse-apt-package.ts";
 import { parseCondaSpec } from "./parse-conda-spec.ts";
@@ -12,9 +13,10 @@ const LISTS: {
   syntax: string;
   parse: (entry: string) => PackageVerdict<unknown>;
 }[] = [
-  { field: "Apt", syntax: "an apt package", parse: parseAptPackage },
-  { field: "Pip", syntax: "a PEP 508 requirement", parse: parsePep508 },
-  { field: "Conda", syntax: "a conda match spec", parse: parseCondaSpec },
+  // Specs list the same packages again and again: each entry is parsed once.
+  { field: "Apt", syntax: "an apt package", parse: memoizeByText(parseAptPackage) },
+  { field: "Pip", syntax: "a PEP 508 requirement", parse: memoizeByText(parsePep508) },
+  { field: "Conda", syntax: "a conda match spec", parse: memoizeByText(parseCondaSpec) },
 ];
 
 /**
@@ -34,7 +36,9 @@ export function checkPackageLists({
 }): Problem[] {
   const problems: Problem[] = [];
   for (const { field, syntax, parse } of LISTS) {
-    for (const [index, entry] of (packages[field] ?? []).entries()) {
+    const entries = packages[field] ?? [];
+    for (let index = 0; index < entries.length; index += 1) {
+      const entry = entries[index] as string;
       const verdict = parse(entry);
       if (verdict.ok) continue;
       const shown = JSON.stringify(entry.replace(/\/\/[^/@\s]*@/g, "//***@"));

@@ -1,11 +1,9 @@
 /** A spec's rebuild policy: the tag policy (default immutable), an optional schedule checked as a cron, and the rebuild trigger checked against the tag. */
 import { Cron } from "croner";
 import type { SpecPolicy } from "@imagebuild/schema";
+import { memoizeByText } from "./memoize-by-text.ts";
 import type { ProblemAt } from "./problem-locator.ts";
 import type { Problem, ResolvedSpec } from "./types.ts";
-
-/** Cron patterns already checked (most specs share a handful), to their error or undefined. */
-const CRON_CHECKS = new Map<string, string | undefined>();
 
 /**
  * Resolves `policy` and reports a schedule croner cannot parse (6 fields, seconds first, UTC).
@@ -43,15 +41,12 @@ export function resolvePolicy(
   return { policy: resolved, problems };
 }
 
-function cronProblem(pattern: string): string | undefined {
-  if (!CRON_CHECKS.has(pattern)) {
-    let message: string | undefined;
-    try {
-      new Cron(pattern, { paused: true, timezone: "UTC" }).stop();
-    } catch (error) {
-      message = (error as Error).message.replace(/^CronPattern: /, "");
-    }
-    CRON_CHECKS.set(pattern, message);
+/** Why croner refuses a pattern, or undefined; most specs share a handful of patterns. */
+const cronProblem = memoizeByText((pattern): string | undefined => {
+  try {
+    new Cron(pattern, { paused: true, timezone: "UTC" }).stop();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^CronPattern: /, "");
   }
-  return CRON_CHECKS.get(pattern);
-}
+});
