@@ -46,9 +46,7 @@ export function layerSpec({
 }): LayeredSpec {
   const files = [...defaults, self];
   const layers: SpecLayer[] = files.map((checked) => ({ parsed: checked.parsed, prefix: [] }));
-  let merged: Record<string, unknown> = {};
-  for (const checked of files)
-    merged = mergeLayers(merged, checked.parsed.value) as Record<string, unknown>;
+  let merged = mergeLayers(mergedDefaults(defaults), self.parsed.value) as Record<string, unknown>;
   const environments = withEnvironmentDefaults(
     isPlainObject(merged.environments) ? merged.environments : {},
     environmentDefaults,
@@ -80,4 +78,25 @@ function withEnvironmentDefaults(
     out[name] = registry === undefined ? overlay : mergeLayers({ registry }, overlay);
   }
   return out;
+}
+
+/** The merged `_defaults.yaml` chains, by their last file: every version in a folder has the same chain. */
+const MERGED_CHAINS = new WeakMap<CheckedFile, { chain: CheckedFile[]; merged: unknown }>();
+
+/** The defaults chain merged root first (mergeLayers never mutates, so one merge serves every version). */
+function mergedDefaults(defaults: CheckedFile[]): unknown {
+  const last = defaults.at(-1);
+  if (!last) return {};
+  const known = MERGED_CHAINS.get(last);
+  if (
+    known &&
+    known.chain.length === defaults.length &&
+    known.chain.every((c, i) => c === defaults[i])
+  ) {
+    return known.merged;
+  }
+  let merged: unknown = {};
+  for (const checked of defaults) merged = mergeLayers(merged, checked.parsed.value);
+  MERGED_CHAINS.set(last, { chain: [...defaults], merged });
+  return merged;
 }
