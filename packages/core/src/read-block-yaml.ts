@@ -188,7 +188,8 @@ class Reader {
     }
     let textIndent = ownerIndent + 1;
     let detected = false;
-    let text = "";
+    // The content lines with an "" per blank line between them, joined at the end: one flat string.
+    const parts: string[] = [];
     let emptyLines = 0;
     let ended = false;
     for (; this.index < this.lines.length; this.index += 1) {
@@ -212,13 +213,14 @@ class Reader {
         ended = true;
         break;
       }
-      text += "\n".repeat(detected ? 1 + emptyLines : emptyLines);
-      text += raw.slice(textIndent);
+      for (; emptyLines > 0; emptyLines -= 1) parts.push("");
+      parts.push(raw.slice(textIndent));
       detected = true;
-      emptyLines = 0;
     }
     // The text's end: its last line break, which split left as a last "", is not a blank line.
     if (!ended) emptyLines -= 1;
+    // Before any content, blank lines are line breaks of their own; after it, each adds one.
+    const text = detected ? parts.join("\n") : "";
     if (chomping === "-") return text;
     if (chomping === "+") return text + "\n".repeat(detected ? 1 + emptyLines : emptyLines);
     return detected ? `${text}\n` : text;

@@ -16,16 +16,17 @@ export interface OutlinePosition {
 
 /**
  * The outline of one document: a node per key's value, item and the root, in document order. Each
- * node is six numbers in one array and its key in another, instead of an object and a map entry per
- * node: validate keeps the outline of every spec it reads, and the fewer objects it keeps, the less
- * its collector copies (docs/decisions/core-validation-speed.md).
+ * node is six numbers in one typed array and its key in an array, instead of an object and a map entry
+ * per node: validate keeps the outline of every spec it reads, and the fewer objects it keeps, the
+ * less its collector copies (docs/decisions/core-validation-speed.md).
  *
  * @example
  * const outline = readBlockYaml("a:\n  b: 1\n")?.outline;
  * outline?.at(outline.find(["a", "b"]) ?? 0); // { line: 2, column: 6 }
  */
 export class Outline {
-  readonly #numbers: number[] = [];
+  /** Grown by doubling; over 64 bytes V8 keeps a typed array's numbers outside the collected heap. */
+  #numbers = new Int32Array(WIDTH * 32);
   readonly #keys: (string | undefined)[] = [];
 
   /**
@@ -35,7 +36,19 @@ export class Outline {
   add(key: string | undefined, keyLine: number, keyColumn: number, line: number, column: number) {
     const index = this.#keys.length;
     this.#keys.push(key);
-    this.#numbers.push(1, SCALAR, keyLine, keyColumn, line, column);
+    const at = index * WIDTH;
+    if (at + WIDTH > this.#numbers.length) {
+      const grown = new Int32Array(this.#numbers.length * 2);
+      grown.set(this.#numbers);
+      this.#numbers = grown;
+    }
+    const numbers = this.#numbers;
+    numbers[at] = 1;
+    numbers[at + 1] = SCALAR;
+    numbers[at + 2] = keyLine;
+    numbers[at + 3] = keyColumn;
+    numbers[at + 4] = line;
+    numbers[at + 5] = column;
     return index;
   }
 
