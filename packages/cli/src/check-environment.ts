@@ -8,7 +8,8 @@ import type { SpecsLocation } from "./specs-location.ts";
 /**
  * Throws a `UsageError` naming `from` (default `--env`; `IMAGEBUILD_ENV` or the config file's
  * `defaultEnv` when the name came from there) when `env` is set and no spec or `_defaults.yaml`
- * under the specs folder defines it; resolves to the names the specs define.
+ * under the specs folder defines it; resolves to the names the specs define (with `env` set, those
+ * read up to the first file that defines it).
  *
  * @example
  * await checkEnvironment({ env: "prd", location });
@@ -26,10 +27,8 @@ export async function checkEnvironment({
   /** Where the specs are read (default: the working tree under the location's root). */
   source?: SpecSource;
 }): Promise<string[]> {
-  const names = await environmentNames({
-    source,
-    specsDir: location.specsDir,
-  });
+  // With an environment named, the search stops at the first file that defines it.
+  const names = await environmentNames({ source, specsDir: location.specsDir, until: env });
   if (env === undefined || names.length === 0 || names.includes(env)) return names;
   const suggestion = didYouMean(env, names) || ";";
   throw new UsageError(

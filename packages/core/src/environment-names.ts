@@ -5,22 +5,28 @@ import type { SpecSource } from "./types.ts";
 /**
  * Every key under `environments` in the YAML files under `specsDir`, sorted. A file whose
  * `environments` is written in plain block style is read line by line (a syntax error elsewhere in
- * it is `loadSpecs`'s to report); any other is parsed, and ignored when it does not parse.
+ * it is `loadSpecs`'s to report); any other is parsed, and ignored when it does not parse. With
+ * `until`, the search stops at the first file that defines that name, and gives the names seen so
+ * far: enough to know it is defined, without reading every file's environments.
  *
  * @example
  * await environmentNames({ source: directorySource("/repo"), specsDir: "specs" }); // ["local", "prod"]
+ * await environmentNames({ source, specsDir: "specs", until: "prod" }); // ["prod"]: the first file defines it
  */
 export async function environmentNames({
   source,
   specsDir,
+  until,
 }: {
   source: SpecSource;
   specsDir: string;
+  until?: string | undefined;
 }): Promise<string[]> {
   const names = new Set<string>();
   const files = (await source.listFiles(specsDir)).filter((f) => f.endsWith(".yaml"));
-  const texts = await Promise.all(files.map((file) => source.readFile(file)));
-  for (const [index, text] of texts.entries()) {
+  for (const file of files) {
+    if (until !== undefined && names.has(until)) break;
+    const text = await source.readFile(file);
     // Most files name no environment; of those that do, the common layout is read without a parse.
     if (text === undefined || !text.includes("environments")) continue;
     const scanned = scanEnvironmentKeys(text);
@@ -28,7 +34,7 @@ export async function environmentNames({
       for (const name of scanned) names.add(name);
       continue;
     }
-    const { value } = parseYaml({ file: files[index] ?? "", text });
+    const { value } = parseYaml({ file, text });
     const environments = (value as { environments?: unknown } | null | undefined)?.environments;
     if (environments && typeof environments === "object" && !Array.isArray(environments)) {
       for (const name of Object.keys(environments)) names.add(name);

@@ -47,4 +47,22 @@ describe("environmentNames", () => {
     const names = await environmentNames({ source: memorySource(FILES), specsDir: "specs" });
     expect(names).toEqual([...expected].sort());
   });
+
+  it("with until, stops at the first file that defines the name, reading no file after it", async () => {
+    const read: string[] = [];
+    const source = memorySource(FILES);
+    const counting = {
+      ...source,
+      readFile: (file: string) => {
+        read.push(file);
+        return source.readFile(file);
+      },
+    };
+    const names = await environmentNames({ source: counting, specsDir: "specs", until: "qa" });
+    expect(names).toContain("qa");
+    expect(read.at(-1)).toBe("specs/a/1.0.0.yaml");
+    // A name no file defines is searched for in every file, and every name is found.
+    const all = await environmentNames({ source, specsDir: "specs", until: "nowhere" });
+    expect(all).toEqual(await environmentNames({ source, specsDir: "specs" }));
+  });
 });
