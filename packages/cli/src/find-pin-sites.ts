@@ -1,5 +1,11 @@
 /** Finds the base references `imagebuild pin` acts on: one per Dockerfile line, with the specs built on it. */
-import { type CredentialRef, hasTag, needsDigest, type ResolvedSpec } from "@imagebuild/core";
+import {
+  byLocation,
+  type CredentialRef,
+  hasTag,
+  needsDigest,
+  type ResolvedSpec,
+} from "@imagebuild/core";
 import { parseImageReference } from "@imagebuild/pai-client/registry";
 
 /** One `FROM`/`COPY --from` reference of a Dockerfile, where a person edits it. */
@@ -72,9 +78,7 @@ export function findPinSites({ specs, update }: { specs: ResolvedSpec[]; update:
       }
     }
   }
-  const ordered = [...sites.values()].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
+  const ordered = [...sites.values()].sort(byLocation);
   return { sites: ordered, skipped: [...skipped.values()] };
 }
 

@@ -18,6 +18,7 @@ export type {
 } from "./types.ts";
 export type { PaiClientLike } from "./pai-client-like.ts";
 export { SpecError, formatProblem } from "./spec-error.ts";
+export { byLocation } from "./by-location.ts";
 export { RULES, type RuleId, type LintRule } from "./rules/index.ts";
 export { SecretMissingError } from "./secret-missing-error.ts";
 export { needsDigest } from "./check-base-digest.ts";

@@ -1,4 +1,5 @@
 /** Loads every spec under the specs folder: layering, schema, rendering and lints. */
+import { byLocation } from "./by-location.ts";
 import { type CheckedFile, checkSpecFile } from "./check-spec-file.ts";
 import { checkDependencyCycles } from "./check-dependency-cycles.ts";
 import { checkDuplicateImageUris } from "./check-duplicate-image-uris.ts";
@@ -212,8 +213,4 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
-}
-
-function byLocation(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }

@@ -1,6 +1,7 @@
 /** `imagebuild validate`: schema and lint problems of specs, as `file:line:col: rule-id: message` lines. */
 import path from "node:path";
 import {
+  byLocation,
   directorySource,
   formatProblem,
   gitSource,
@@ -127,9 +128,7 @@ export const command: Command = {
         notInEnv: filesNotInEnv({ env, candidates: paths, specs: loaded.specs, problems: found }),
       });
     }
-    const sorted = [...problems].sort(
-      ([, a], [, b]) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-    );
+    const sorted = [...problems].sort(([, a], [, b]) => byLocation(a, b));
     const all = sorted.map(([, problem]) => problem);
     const errors = all.filter((p) => p.severity === "error").length;
     const warnings = all.length - errors;
