@@ -1,5 +1,5 @@
 /** The ClientToken slots: which trigger occasion a build belongs to, so one occasion makes at most one build. */
-import { createHash } from "node:crypto";
+import { crypto } from "./lazy-builtins.ts";
 import type { BaseImageDigest } from "@imagebuild/pai-client/registry";
 
 /** The slot of pushes, uploads and CLI builds: the rendered content alone decides the build. */
@@ -32,7 +32,7 @@ export const BASE_CHANGE_SLOT_PREFIX = "base:";
  */
 export function baseChangeSlot(bases: readonly BaseImageDigest[]): string {
   const lines = bases.map(({ reference, digest }) => `${reference}@${digest}`).sort();
-  const hash = createHash("sha256").update(lines.join("\n")).digest("hex");
+  const hash = crypto().createHash("sha256").update(lines.join("\n")).digest("hex");
   return BASE_CHANGE_SLOT_PREFIX + hash.slice(0, 16);
 }
 

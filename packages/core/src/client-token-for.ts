@@ -1,5 +1,5 @@
 /** The deterministic ClientToken: the same rendered request in the same trigger slot always gets the same token. */
-import { createHash } from "node:crypto";
+import { crypto } from "./lazy-builtins.ts";
 import type { CreateImageBuildRequest } from "@imagebuild/schema";
 import { canonicalJson } from "@imagebuild/pai-client/canonical-json";
 
@@ -23,7 +23,8 @@ export function clientTokenFor({
   request: CreateImageBuildRequest;
   slot: string;
 }): string {
-  const digest = createHash("sha256")
+  const digest = crypto()
+    .createHash("sha256")
     .update(`${canonicalJson(withoutSecretValues(request))}\n${slot}`)
     .digest();
   return CLIENT_TOKEN_PREFIX + base32(digest);

@@ -1,5 +1,6 @@
 /** Reads many files of one revision through a single `git cat-file --batch` process instead of one `git show` each. */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { childProcess } from "./lazy-builtins.ts";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { GitError } from "./run-git.ts";
 
 /** The batch process exits after this long without requests, so nothing keeps the event loop alive. */
@@ -75,7 +76,9 @@ export function createGitBlobReader({
   };
 
   const start = () => {
-    const started = spawn("git", ["-C", repoDir, "cat-file", "--batch"], { stdio: "pipe" });
+    const started = childProcess().spawn("git", ["-C", repoDir, "cat-file", "--batch"], {
+      stdio: "pipe",
+    });
     started.stdout.on("data", (chunk: Buffer) => {
       buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
       drain();

@@ -17,8 +17,8 @@ class Unsupported extends Error {}
 /** Keys a YAML parser reads as something other than their text (`True`, `~`). */
 const NON_STRING_KEY = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** js-yaml refuses a text holding any of these (its own pattern). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds.
 const NON_PRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds.
   /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 /** What may follow a complete scalar on its line: nothing, or a comment after a space. */
 const LINE_END = /^(?: *| +#.*)$/;

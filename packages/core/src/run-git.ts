@@ -1,5 +1,5 @@
 /** Runs git without a shell and reports failures with the command and stderr. */
-import { execFile } from "node:child_process";
+import { childProcess } from "./lazy-builtins.ts";
 
 /** Large enough for a tree listing of a big monorepo. */
 const GIT_MAX_BUFFER_BYTES = 64 * 1024 * 1024;
@@ -31,7 +31,7 @@ export class GitError extends Error {
  */
 export function runGit({ repoDir, args }: { repoDir: string; args: string[] }): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       "git",
       ["-C", repoDir, ...args],
       { maxBuffer: GIT_MAX_BUFFER_BYTES, encoding: "utf8" },
