@@ -15,14 +15,14 @@ export function checkDependencyCycles(
   reportFor?: ReadonlySet<string>,
 ): Problem[] {
   const problems: Problem[] = [];
+  // Most repositories have no spec references at all: nothing to search.
+  if (!specs.some((spec) => spec.bases?.some((base) => base.spec))) return problems;
   const bases = new Map(
     specs.map((spec) => [
       spec.file,
       (spec.bases ?? []).flatMap((b) => (b.spec ? [b.spec.file] : [])),
     ]),
   );
-  // Most repositories have no spec references at all: nothing to search.
-  if (![...bases.values()].some((list) => list.length > 0)) return problems;
   const cycles = findCycles([...bases.keys()], (file) => bases.get(file) ?? []);
   for (const cycle of cycles) {
     const members = new Set(cycle);

@@ -88,6 +88,7 @@ export const command: Command = {
       args: positionals.length > 0 ? positionals : [path.join(location.rootDir, location.specsDir)],
       cwd: io.cwd,
       location,
+      source,
     });
     const { envs, defined } = await environmentsToCheck(settings, source);
     const base = await pendingBase;
