@@ -360,9 +360,10 @@ function isKeyCharacter(code: number): boolean {
 }
 
 function isStringKey(key: string): boolean {
-  if (key === "__proto__" || NON_STRING_KEY.test(key)) return false;
+  const first = key.charCodeAt(0);
   // A key like `1.10` or `0x1F` is a number to the parser, whose text differs from the key's.
-  return (
-    !/^[0-9]/.test(key) || !/^[0-9a-fA-FxXoO._+eE-]+$/.test(key) || String(Number(key)) === key
-  );
+  if (isDigit(first)) return !/^[0-9a-fA-FxXoO._+eE-]+$/.test(key) || String(Number(key)) === key;
+  // Only words starting so can be null or a boolean (key characters exclude `~`).
+  if ("nNtTfF".includes(key.charAt(0))) return !NON_STRING_KEY.test(key);
+  return key !== "__proto__";
 }
