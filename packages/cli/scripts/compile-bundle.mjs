@@ -1,9 +1,14 @@
 /** Compiles the CLI bundle (a CommonJS script) with V8's code cache of the command being run, and writes that cache after a run that had none. */
 import { isAscii } from "node:buffer";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
+
+// node:fs through require, not import: see scripts/bundle-stamp.mjs.
+/** @type {typeof import("node:fs")} */
+const { readFileSync, renameSync, rmSync, writeFileSync } = createRequire(import.meta.url)(
+  "node:fs",
+);
 
 /** The first argument names the command; anything else (a flag, nothing) shares one cache. */
 const COMMAND_NAME = /^[a-z][a-z-]{0,30}$/;
