@@ -61,7 +61,12 @@ export function layerSpec({
     }
     const overlaid = mergeLayers(merged, valueAtPath(merged, ["environments", env]));
     const beneath = environmentDefaultLayer(environmentDefaults, env);
-    merged = mergeLayers(beneath, overlaid) as Record<string, unknown>;
+    // With nothing beneath, the merge would only copy the overlaid spec.
+    merged = (
+      beneath.registry === undefined && beneath.build === undefined
+        ? overlaid
+        : mergeLayers(beneath, overlaid)
+    ) as Record<string, unknown>;
   }
   return { spec: merged as unknown as Spec, layers, environments };
 }

@@ -69,8 +69,9 @@ export function parseDockerfile(text: string): {
     let joined = "";
     let current = trimmed;
     for (;;) {
-      const continued = current.trimEnd().endsWith(escapeChar);
-      joined += continued ? current.trimEnd().slice(0, -1) : current;
+      const end = current.trimEnd();
+      const continued = end.endsWith(escapeChar);
+      joined += continued ? end.slice(0, -1) : current;
       index += 1;
       if (!continued) break;
       while (index < lines.length && /^\s*(#.*)?$/.test(lines[index] ?? "")) index += 1;
@@ -80,9 +81,11 @@ export function parseDockerfile(text: string): {
       }
       current = lines[index] ?? "";
     }
-    const match = /^(\S+)\s*(.*)$/s.exec(joined.trim());
-    const word = match?.[1] ?? "";
-    const args = (match?.[2] ?? "").trim();
+    // The keyword is everything up to the first white space; the arguments, the rest trimmed.
+    const instruction = joined.trim();
+    const space = instruction.search(/\s/);
+    const word = space === -1 ? instruction : instruction.slice(0, space);
+    const args = space === -1 ? "" : instruction.slice(space).trim();
     const keyword = word.toUpperCase();
     if (!INSTRUCTIONS.has(keyword)) {
       issues.push({ line, column, message: `unknown instruction "${word.slice(0, 40)}"` });
