@@ -46,12 +46,16 @@ export function findCredentialsInValue(value: unknown, path: string[] = []): Cre
   return findings;
 }
 
-// One path stack for the whole walk, copied only for a finding: a spec has hundreds of nodes and
-// validate walks thousands of specs.
-function walkForCredentials(value: unknown, path: string[], findings: CredentialFinding[]): void {
+// One path stack for the whole walk, item indexes kept as numbers, turned into strings only for a
+// finding: a spec has hundreds of nodes and validate walks thousands of specs.
+function walkForCredentials(
+  value: unknown,
+  path: (string | number)[],
+  findings: CredentialFinding[],
+): void {
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
-      path.push(String(index));
+      path.push(index);
       walkForCredentials(value[index], path, findings);
       path.pop();
     }
@@ -60,13 +64,13 @@ function walkForCredentials(value: unknown, path: string[], findings: Credential
       const child = (value as Record<string, unknown>)[key];
       path.push(key);
       if (typeof child === "string" && CREDENTIAL_KEY.test(key))
-        findings.push({ path: [...path], what: `a literal credential in key "${key}"` });
+        findings.push({ path: path.map(String), what: `a literal credential in key "${key}"` });
       else walkForCredentials(child, path, findings);
       path.pop();
     }
   } else if (typeof value === "string") {
     const shape = credentialShape(value);
-    if (shape) findings.push({ path: [...path], what: shape.name });
+    if (shape) findings.push({ path: path.map(String), what: shape.name });
   }
 }
 

@@ -100,12 +100,19 @@ export async function loadSpecs({
     }
     return pending;
   };
+  // Every version in a folder has the same chain: found once per folder.
+  const chains = new Map<string, string[]>();
   const defaultsFor = (file: string) => {
-    const dirs = file.split("/").slice(0, -1);
-    const chain: string[] = [];
-    for (let depth = root.split("/").length; depth <= dirs.length; depth += 1) {
-      const candidate = `${dirs.slice(0, depth).join("/")}/${DEFAULTS_FILE}`;
-      if (present.has(candidate)) chain.push(candidate);
+    const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+    let chain = chains.get(folder);
+    if (!chain) {
+      const dirs = folder === "" ? [] : folder.split("/");
+      chain = [];
+      for (let depth = root.split("/").length; depth <= dirs.length; depth += 1) {
+        const candidate = `${dirs.slice(0, depth).join("/")}/${DEFAULTS_FILE}`;
+        if (present.has(candidate)) chain.push(candidate);
+      }
+      chains.set(folder, chain);
     }
     return chain;
   };

@@ -74,9 +74,10 @@ export function readBlockYaml(text: string): BlockYaml | undefined {
  */
 class Reader {
   private index = 0;
-  /** The indentation and trimmed text of the line at `index`, set by `next`. */
+  /** The line at `index`, set by `next`: its text, indentation and end without trailing spaces. */
+  private raw = "";
   private indent = 0;
-  private content = "";
+  private end = 0;
 
   constructor(
     private readonly lines: string[],
@@ -90,12 +91,14 @@ class Reader {
       let indent = 0;
       while (raw.charCodeAt(indent) === 0x20) indent += 1;
       if (indent === raw.length || raw.charCodeAt(indent) === 0x23 /* # */) continue;
-      const content = indent === 0 ? raw.trimEnd() : raw.slice(indent).trimEnd();
-      if (content === "---" || content === "..." || content.startsWith("%")) {
-        throw new Unsupported();
-      }
+      let end = raw.length;
+      while (raw.charCodeAt(end - 1) === 0x20) end -= 1;
+      const marker =
+        end - indent === 3 && (raw.startsWith("---", indent) || raw.startsWith("...", indent));
+      if (marker || raw.charCodeAt(indent) === 0x25 /* % */) throw new Unsupported();
+      this.raw = raw;
       this.indent = indent;
-      this.content = content;
+      this.end = end;
       return this.index + 1;
     }
     return undefined;
@@ -103,23 +106,25 @@ class Reader {
 
   /** The mapping or sequence starting at the current line (`next` has been called). */
   collection(at: number): unknown {
-    return isItem(this.content) ? this.sequence(this.indent, at) : this.mapping(this.indent, at);
+    return isItemAt(this.raw, this.indent, this.end)
+      ? this.sequence(this.indent, at)
+      : this.mapping(this.indent, at);
   }
 
   private mapping(indent: number, at: number): Record<string, unknown> {
     const value: Record<string, unknown> = {};
     this.outline.open(at, "mapping", this.index + 1, indent + 1);
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
-      const content = this.content;
-      if (this.indent > indent || isItem(content)) throw new Unsupported();
-      const colon = keyColon(content);
-      const key = content.slice(0, colon);
+      const { raw, end } = this;
+      if (this.indent > indent || isItemAt(raw, indent, end)) throw new Unsupported();
+      const colon = keyColon(raw, indent, end);
+      const key = raw.slice(indent, colon);
       if (colon === -1 || !isStringKey(key) || Object.hasOwn(value, key)) throw new Unsupported();
       this.index += 1;
       let start = colon + 1;
-      while (content.charCodeAt(start) === 0x20) start += 1;
-      const rest = content.slice(start);
-      const column = indent + start + 1;
+      while (start < end && raw.charCodeAt(start) === 0x20) start += 1;
+      const rest = raw.slice(start, end);
+      const column = start + 1;
       const child = this.outline.add(key, line, indent + 1, line, column);
       value[key] = this.value({ indent, rest, at: child });
     }
@@ -131,15 +136,19 @@ class Reader {
     const value: unknown[] = [];
     this.outline.open(at, "sequence", this.index + 1, indent + 1);
     for (let line = this.next(); line !== undefined && this.indent >= indent; line = this.next()) {
-      const content = this.content;
-      if (this.indent > indent || !isItem(content)) throw new Unsupported();
-      const rest = content.slice(1).trimStart();
-      const column = indent + content.length - rest.length + 1;
-      if (rest === "" || rest.startsWith("#") || isItem(rest)) throw new Unsupported();
+      const { raw, end } = this;
+      if (this.indent > indent || !isItemAt(raw, indent, end)) throw new Unsupported();
+      let start = indent + 1;
+      while (start < end && raw.charCodeAt(start) === 0x20) start += 1;
+      const column = start + 1;
+      if (start === end || raw.charCodeAt(start) === 0x23 || isItemAt(raw, start, end)) {
+        throw new Unsupported();
+      }
       const child = this.outline.add(undefined, 0, 0, line, column);
-      if (keyColon(rest) !== -1) {
+      const rest = raw.slice(start, end);
+      if (keyColon(raw, start, end) !== -1) {
         // `- key: value`: a mapping whose keys line up with the first one, after the dash.
-        this.lines[this.index] = `${" ".repeat(column - 1)}${rest}`;
+        this.lines[this.index] = `${" ".repeat(start)}${rest}`;
         this.next();
         value.push(this.mapping(column - 1, child));
       } else {
@@ -159,7 +168,7 @@ class Reader {
     if (rest === "" || rest.startsWith("#")) {
       const next = this.next();
       // An indentless sequence (`key:` then `- item` at the key's own indentation) is valid YAML.
-      if (next !== undefined && this.indent === indent && isItem(this.content)) {
+      if (next !== undefined && this.indent === indent && isItemAt(this.raw, indent, this.end)) {
         return this.sequence(indent, at);
       }
       if (next === undefined || this.indent <= indent) throw new Unsupported();
@@ -227,8 +236,16 @@ class Reader {
   }
 }
 
-function isItem(content: string): boolean {
-  return content === "-" || content.startsWith("- ");
+function isItem(text: string): boolean {
+  return isItemAt(text, 0, text.length);
+}
+
+/** A sequence item's dash at `start`: alone before `end`, or followed by a space. */
+function isItemAt(text: string, start: number, end: number): boolean {
+  return (
+    text.charCodeAt(start) === 0x2d /* - */ &&
+    (start + 1 === end || text.charCodeAt(start + 1) === 0x20)
+  );
 }
 
 /** A complete one-line scalar: quoted (no escapes) and closed, or plain without `: `. */
@@ -325,24 +342,33 @@ function flowSequence(rest: string, outline: Outline, at: number): unknown[] {
 }
 
 /**
- * Where the colon ending the plain key a line starts with is (`name: value`, `name:`, a registry with
- * its port `127.0.0.1:5000:`), or -1: a key is letters, digits and `_.-/`, the first not `.-/`.
+ * Where the colon ending the plain key that `text` holds from `start` (before `end`) is (`name: value`,
+ * `name:`, a registry with its port `127.0.0.1:5000:`), or -1: a key is letters, digits and `_.-/`,
+ * the first not `.-/`.
  */
-function keyColon(content: string): number {
-  if (!isKeyCharacter(content.charCodeAt(0)) || content.charCodeAt(0) <= 0x2f) return -1;
-  let end = 1;
-  while (isKeyCharacter(content.charCodeAt(end))) end += 1;
-  if (content.charCodeAt(end) !== 0x3a /* : */) return -1;
+function keyColon(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start);
+  if (start >= end || !isKeyCharacter(first) || first <= 0x2f) return -1;
+  let colon = start + 1;
+  while (colon < end && isKeyCharacter(text.charCodeAt(colon))) colon += 1;
+  if (colon >= end || text.charCodeAt(colon) !== 0x3a /* : */) return -1;
   // A port: `:` and digits, then the key's own colon.
-  let port = end + 1;
-  while (isDigit(content.charCodeAt(port))) port += 1;
-  if (port > end + 1 && content.charCodeAt(port) === 0x3a && endsKey(content, port)) return port;
-  return endsKey(content, end) ? end : -1;
+  let port = colon + 1;
+  while (port < end && isDigit(text.charCodeAt(port))) port += 1;
+  if (
+    port > colon + 1 &&
+    port < end &&
+    text.charCodeAt(port) === 0x3a &&
+    endsKey(text, port, end)
+  ) {
+    return port;
+  }
+  return endsKey(text, colon, end) ? colon : -1;
 }
 
-/** A key's colon is followed by a space or nothing. */
-function endsKey(content: string, colon: number): boolean {
-  return colon + 1 === content.length || content.charCodeAt(colon + 1) === 0x20;
+/** A key's colon is followed by a space or ends the line. */
+function endsKey(text: string, colon: number, end: number): boolean {
+  return colon + 1 === end || text.charCodeAt(colon + 1) === 0x20;
 }
 
 function isDigit(code: number): boolean {
