@@ -125,13 +125,22 @@ export async function loadSpecs({
     report: boolean,
   ) => {
     const resolvedSpecs: ResolvedSpec[] = [];
-    const results = await Promise.all(
-      files.map(async ({ file, imageName, version }) => {
-        const defaults = await Promise.all(defaultsFor(file).map((d) => check(d, "Defaults")));
-        const self = await check(file, "ImageBuild");
-        return { file, imageName, version, defaults, self };
-      }),
+    // All checks at once, not an async step per file: two waits, whatever the number of files.
+    const defaultFiles = [...new Set(files.flatMap(({ file }) => defaultsFor(file)))];
+    const checkedDefaults = new Map(
+      (await Promise.all(defaultFiles.map((d) => check(d, "Defaults")))).map((checked, index) => [
+        defaultFiles[index] as string,
+        checked,
+      ]),
     );
+    const selves = await Promise.all(files.map(({ file }) => check(file, "ImageBuild")));
+    const results = files.map(({ file, imageName, version }, index) => ({
+      file,
+      imageName,
+      version,
+      defaults: defaultsFor(file).map((d) => checkedDefaults.get(d)),
+      self: selves[index],
+    }));
     for (const { file, imageName, version, defaults, self } of results) {
       const checked = [...defaults, self].filter((f): f is CheckedFile => f !== undefined);
       for (const one of checked) {
