@@ -77,6 +77,8 @@ function withEnvironmentDefaults(
   environments: Record<string, unknown>,
   defaults: EnvironmentDefaults,
 ): Record<string, unknown> {
+  // No environment defaults (no config file): the environments as they are.
+  if (Object.keys(defaults).length === 0) return environments;
   const out: Record<string, unknown> = {};
   for (const [name, overlay] of Object.entries(environments)) {
     const { registry } = environmentDefaultLayer(defaults, name);
