@@ -222,11 +222,17 @@ function placement(file: string, message: string): Problem {
 }
 
 function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
+  // Keyed by place and rule; the messages (often long) are compared only where those meet.
+  const seen = new Map<string, string[]>();
   return problems.filter((p) => {
-    const key = `${p.file}:${p.line}:${p.column}:${p.ruleId}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = `${p.file}:${p.line}:${p.column}:${p.ruleId}`;
+    const messages = seen.get(key);
+    if (!messages) {
+      seen.set(key, [p.message]);
+      return true;
+    }
+    if (messages.includes(p.message)) return false;
+    messages.push(p.message);
     return true;
   });
 }

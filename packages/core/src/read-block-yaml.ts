@@ -20,6 +20,8 @@ const NON_STRING_KEY = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/
 const NON_PRINTABLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds.
   /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/** Anything but printable ASCII and `\n`. */
+const NOT_ASCII_TEXT = /[^\x20-\x7e\n]/;
 /** What may follow a complete scalar on its line: nothing, or a comment after a space. */
 const LINE_END = /^(?: *| +#.*)$/;
 /** First characters of an inline value the reader does not model: anchors, aliases, tags, flow mappings, folded and reserved. */
@@ -51,7 +53,11 @@ const MAYBE_TYPED_WORD = /^(?:[nN]ull|NULL|[tT]rue|TRUE|[fF]alse|FALSE)$/;
  * outline?.at(outline.find(["a"]) ?? 0); // { line: 1, column: 4 }
  */
 export function readBlockYaml(text: string): BlockYaml | undefined {
-  if (text.includes("\r") || text.includes("\t") || NON_PRINTABLE.test(text)) return undefined;
+  // Most files are printable ASCII and line breaks: one simple scan clears them of all three tests.
+  const unusual = NOT_ASCII_TEXT.test(text);
+  if (unusual && (text.includes("\r") || text.includes("\t") || NON_PRINTABLE.test(text))) {
+    return undefined;
+  }
   try {
     const lines = text.split("\n");
     // js-yaml ends a text without a final line break with one.
