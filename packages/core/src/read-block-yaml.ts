@@ -36,9 +36,8 @@ const IMPLICIT_TYPES = (
     compiledImplicit?: { resolve(text: string): boolean; construct(text: string): unknown }[];
   }
 ).compiledImplicit;
-/** A plain scalar that can only be a string: it starts like no null, bool or number does. */
-const SURELY_STRING = /^[A-Za-z_/$]/;
-const MAYBE_TYPED_WORD = /^(?:[nN]ull|NULL|[tT]rue|TRUE|[fF]alse|FALSE)$/;
+/** The plain words js-yaml's core schema reads as null or a boolean (`~` aside). */
+const TYPED_WORD = /^(?:[nN]ull|NULL|[tT]rue|TRUE|[fF]alse|FALSE)$/;
 
 /**
  * Reads a YAML document written in plain block style: mappings with plain keys, block sequences, one-line
@@ -292,7 +291,12 @@ function quotedScalar(text: string, start: number): { value: string; end: number
 
 /** A plain scalar typed as js-yaml's core schema types it. */
 function plainValue(plain: string): unknown {
-  if (SURELY_STRING.test(plain) && !MAYBE_TYPED_WORD.test(plain)) return plain;
+  // A scalar starting with a letter, `_`, `/` or `$` is a string, unless it is one of the words.
+  const first = plain.charCodeAt(0);
+  const lower = first | 0x20;
+  if ((lower >= 0x61 && lower <= 0x7a) || first === 0x5f || first === 0x2f || first === 0x24) {
+    if (!"nNtTfF".includes(plain.charAt(0)) || !TYPED_WORD.test(plain)) return plain;
+  }
   if (!IMPLICIT_TYPES) throw new Unsupported();
   for (const type of IMPLICIT_TYPES) {
     if (type.resolve(plain)) return type.construct(plain);
