@@ -33,7 +33,13 @@ export class Outline {
    * Adds a node whose value starts at `line`, `column` (a scalar until `open` makes it a collection),
    * and returns its index. `key` starts at `keyLine`, `keyColumn`; an item and the root have no key.
    */
-  add(key: string | undefined, keyLine: number, keyColumn: number, line: number, column: number) {
+  add(
+    key: string | undefined,
+    keyLine: number,
+    keyColumn: number,
+    line: number,
+    column: number,
+  ): number {
     const index = this.#keys.length;
     this.#keys.push(key);
     const at = index * WIDTH;
