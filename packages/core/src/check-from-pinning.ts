@@ -86,9 +86,7 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
  * @example
  * pinningProblem("debian:latest") // { ruleId: "dockerfile-pinned-from", … 'uses the tag "latest"…' }
  */
-export const pinningProblem = memoizeByText(
-  (reference): Omit<FromIssue, "line" | "column"> | undefined => findPinningProblem(reference),
-);
+export const pinningProblem = memoizeByText(findPinningProblem);
 
 function findPinningProblem(reference: string): Omit<FromIssue, "line" | "column"> | undefined {
   const parsed = parseImageReference(reference);

@@ -14,8 +14,6 @@ export interface BlockYaml {
 /** Thrown inside the scan when the text uses YAML the reader does not model; never escapes. */
 class Unsupported extends Error {}
 
-/** Keys a YAML parser reads as something other than their text (`True`, `~`). */
-const NON_STRING_KEY = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** js-yaml refuses a text holding any of these (its own pattern). */
 const NON_PRINTABLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds.
@@ -38,6 +36,11 @@ const IMPLICIT_TYPES = (
 ).compiledImplicit;
 /** The plain words js-yaml's core schema reads as null or a boolean (`~` aside). */
 const TYPED_WORD = /^(?:[nN]ull|NULL|[tT]rue|TRUE|[fF]alse|FALSE)$/;
+
+/** Whether a plain text is one of those words (a cheap look at its first letter first). */
+function isTypedWord(text: string): boolean {
+  return "nNtTfF".includes(text.charAt(0)) && TYPED_WORD.test(text);
+}
 
 /**
  * Reads a YAML document written in plain block style: mappings with plain keys, block sequences, one-line
@@ -295,7 +298,7 @@ function plainValue(plain: string): unknown {
   const first = plain.charCodeAt(0);
   const lower = first | 0x20;
   if ((lower >= 0x61 && lower <= 0x7a) || first === 0x5f || first === 0x2f || first === 0x24) {
-    if (!"nNtTfF".includes(plain.charAt(0)) || !TYPED_WORD.test(plain)) return plain;
+    if (!isTypedWord(plain)) return plain;
   }
   if (!IMPLICIT_TYPES) throw new Unsupported();
   for (const type of IMPLICIT_TYPES) {
@@ -399,7 +402,6 @@ function isStringKey(key: string): boolean {
   const first = key.charCodeAt(0);
   // A key like `1.10` or `0x1F` is a number to the parser, whose text differs from the key's.
   if (isDigit(first)) return !/^[0-9a-fA-FxXoO._+eE-]+$/.test(key) || String(Number(key)) === key;
-  // Only words starting so can be null or a boolean (key characters exclude `~`).
-  if ("nNtTfF".includes(key.charAt(0))) return !NON_STRING_KEY.test(key);
-  return key !== "__proto__";
+  // `~` is no key character, so only these words read as null or a boolean.
+  return !isTypedWord(key) && key !== "__proto__";
 }
