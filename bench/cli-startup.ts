@@ -36,13 +36,17 @@ try {
   const schemaFile = path.join(work, "spec.schema.json");
   writeFileSync(schemaFile, JSON.stringify(jsonSchemas.SpecSchema));
   await buildBundle();
-  const env = { PATH: process.env.PATH, IMAGEBUILD_SECRET_HOSTS: SECRET_HOSTS };
+  // One environment for every contestant: this shell's (a NODE_EXTRA_CA_CERTS costs every node
+  // tens of ms at start, npm reads HOME's .npmrc), without imagebuild settings of its own.
+  const env: NodeJS.ProcessEnv = { IMAGEBUILD_SECRET_HOSTS: SECRET_HOSTS };
+  for (const [name, value] of Object.entries(process.env))
+    if (!name.startsWith("IMAGEBUILD_")) env[name] = value;
   const specs = path.join(work, "specs");
   const validate = ["validate", "--dir", specs, "--env", "prod"];
   const ajv = ["validate", "--spec=draft2020", "-s", schemaFile, "-d", `${specs}/**/*.yaml`];
   const contestants: Record<string, Contestant> = {
     "imagebuild validate": { command: process.execPath, args: [BIN, ...validate], env, cwd: work },
-    "ajv-cli validate": { command: process.execPath, args: [AJV_CLI, ...ajv], cwd: work },
+    "ajv-cli validate": { command: process.execPath, args: [AJV_CLI, ...ajv], env, cwd: work },
     // npx from the repository root, where both are installed (--no: never a download).
     "npx imagebuild validate": {
       command: "npx",
@@ -50,9 +54,9 @@ try {
       env,
       cwd: ROOT,
     },
-    "npx ajv validate": { command: "npx", args: ["--no", "ajv", ...ajv], cwd: ROOT },
+    "npx ajv validate": { command: "npx", args: ["--no", "ajv", ...ajv], env, cwd: ROOT },
     "imagebuild --help": { command: process.execPath, args: [BIN, "--help"], env },
-    "node -e 0": { command: process.execPath, args: ["-e", "0"] },
+    "node -e 0": { command: process.execPath, args: ["-e", "0"], env },
     "tsx validate": {
       command: process.execPath,
       args: [BIN, ...validate],

@@ -5,10 +5,17 @@ import path from "node:path";
 import vm from "node:vm";
 
 // node:fs through require, not import: see scripts/bundle-stamp.mjs.
+const require = createRequire(import.meta.url);
 /** @type {typeof import("node:fs")} */
-const { readFileSync, renameSync, rmSync, writeFileSync } = createRequire(import.meta.url)(
-  "node:fs",
-);
+const { readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+
+/**
+ * How much bytecode a function runs before V8 considers optimizing it with TurboFan: 8x V8's default
+ * (67,584). A command is one short burst of mostly cold code, where the default has TurboFan compile
+ * hundreds of functions that finish before the code pays back; the hottest loops still get there
+ * (docs/decisions/cli-prebuilt-bundle.md, "a later TurboFan").
+ */
+const TIERING_FLAGS = "--interrupt-budget=540672";
 
 /** The first argument names the command; anything else (a flag, nothing) shares one cache. */
 const COMMAND_NAME = /^[a-z][a-z-]{0,30}$/;
@@ -43,6 +50,8 @@ export function codeCacheFile(entry, args) {
  * @returns {{ cache: "used" | "none" | "rejected", run: () => Promise<void> }}
  */
 export function compileBundle({ entry, args }) {
+  // Before the script is compiled: the code cache is valid only for the flags it was made with.
+  require("node:v8").setFlagsFromString(TIERING_FLAGS);
   const bytes = readFileSync(entry);
   const source = isAscii(bytes) ? bytes.latin1Slice() : bytes.toString("utf8");
   const cacheFile = codeCacheFile(entry, args);
