@@ -26,7 +26,9 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
   const globalArgs = new Map<string, string | undefined>();
   const stages = new Set<string>();
   let seenFrom = false;
-  for (const instruction of instructions) {
+  // Indexed: an unoptimized for-of allocates a result object per step (docs/decisions/core-validation-speed.md).
+  for (let index = 0; index < instructions.length; index += 1) {
+    const instruction = instructions[index] as DockerfileInstruction;
     const at = { line: instruction.line, column: instruction.column };
     if (instruction.keyword === "ARG" && !seenFrom) {
       for (const declaration of instruction.args.split(/\s+/)) {

@@ -48,7 +48,11 @@ export function composeRequest({
   const uri =
     image.Uri ?? (registry !== undefined ? `${registry}/${imageName}:${version}` : undefined);
   const request: Record<string, unknown> = {};
-  for (const key of COPIED_BUILD_FIELDS) if (build[key] !== undefined) request[key] = build[key];
+  // Indexed: an unoptimized for-of allocates a result object per step (docs/decisions/core-validation-speed.md).
+  for (let index = 0; index < COPIED_BUILD_FIELDS.length; index += 1) {
+    const key = COPIED_BUILD_FIELDS[index] as (typeof COPIED_BUILD_FIELDS)[number];
+    if (build[key] !== undefined) request[key] = build[key];
+  }
   if (tag === "overwrite") request.OverwriteImageTag = true;
   request.BuildConfig = {
     BuildType: buildType,

@@ -22,7 +22,9 @@ export function findBaseReferences(instructions: DockerfileInstruction[]): BaseR
   const stages = new Set<string>();
   const found: BaseReference[] = [];
   let stageCount = 0;
-  for (const instruction of instructions) {
+  // Indexed: an unoptimized for-of allocates a result object per step (docs/decisions/core-validation-speed.md).
+  for (let index = 0; index < instructions.length; index += 1) {
+    const instruction = instructions[index] as DockerfileInstruction;
     const at = { line: instruction.line, column: instruction.column };
     if (instruction.keyword === "FROM") {
       const words = instruction.args.split(/\s+/).filter((word) => !word.startsWith("--"));

@@ -78,7 +78,9 @@ export class Outline {
   /** The node at `path` from the root (keys, and item indexes as strings), or undefined. */
   find(path: readonly string[]): number | undefined {
     let node = 0;
-    for (const segment of path) {
+    // Indexed: an unoptimized for-of allocates a result object per step (docs/decisions/core-validation-speed.md).
+    for (let index = 0; index < path.length; index += 1) {
+      const segment = path[index] as string;
       const kind = this.#get(node, 1);
       const end = node + this.#get(node, 0);
       let child = node + 1;
