@@ -86,6 +86,8 @@ class Reader {
   private raw = "";
   private indent = 0;
   private end = 0;
+  /** The index they describe (-1: none): the line a value looked ahead to is not scanned again. */
+  private scanned = -1;
 
   constructor(
     private readonly lines: string[],
@@ -94,6 +96,7 @@ class Reader {
 
   /** Moves to the next significant line (blank and comment lines skipped) and returns its number, not consuming it. */
   next(): number | undefined {
+    if (this.scanned === this.index) return this.index + 1;
     for (; this.index < this.lines.length; this.index += 1) {
       const raw = this.lines[this.index] as string;
       let indent = 0;
@@ -107,6 +110,7 @@ class Reader {
       this.raw = raw;
       this.indent = indent;
       this.end = end;
+      this.scanned = this.index;
       return this.index + 1;
     }
     return undefined;
@@ -134,7 +138,7 @@ class Reader {
       const rest = raw.slice(start, end);
       const column = start + 1;
       const child = this.outline.add(key, line, indent + 1, line, column);
-      value[key] = this.value({ indent, rest, at: child });
+      value[key] = this.value(indent, rest, child);
     }
     this.outline.close(at);
     return value;
@@ -157,11 +161,12 @@ class Reader {
       if (keyColon(raw, start, end) !== -1) {
         // `- key: value`: a mapping whose keys line up with the first one, after the dash.
         this.lines[this.index] = `${" ".repeat(start)}${rest}`;
+        this.scanned = -1;
         this.next();
         value.push(this.mapping(column - 1, child));
       } else {
         this.index += 1;
-        value.push(this.value({ indent, rest, at: child }));
+        value.push(this.value(indent, rest, child));
       }
     }
     this.outline.close(at);
@@ -172,7 +177,7 @@ class Reader {
    * The value after a key's colon (or an item's dash) on a line indented `indent`, `rest` being its text
    * on that line; `at` holds where that text starts.
    */
-  private value({ indent, rest, at }: { indent: number; rest: string; at: number }): unknown {
+  private value(indent: number, rest: string, at: number): unknown {
     if (rest === "" || rest.startsWith("#")) {
       const next = this.next();
       // An indentless sequence (`key:` then `- item` at the key's own indentation) is valid YAML.
