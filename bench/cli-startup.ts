@@ -1,5 +1,5 @@
 /**
- * Start-up of the real `imagebuild` bin (packages/cli/bin/imagebuild.mjs, whole processes, its
+ * Start-up of the real `imagebuild` bin (packages/cli/bin/imagebuild.cjs, whole processes, its
  * bundle built beforehand as `npm install` does), against baselines measured in the same run,
  * rounds alternating:
  * - `imagebuild validate --env prod` on 2,000 generated spec files (schema, layering and every lint)
@@ -21,7 +21,7 @@ import { generateSpecFiles, median, timeProcess } from "./core-validate-fixture.
 const FILES = Number(process.argv[2] ?? 2000);
 const ROUNDS = Number(process.argv[3] ?? 5);
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BIN = path.join(ROOT, "packages/cli/bin/imagebuild.mjs");
+const BIN = path.join(ROOT, "packages/cli/bin/imagebuild.cjs");
 const AJV_CLI = createRequire(import.meta.url).resolve("ajv-cli/dist/index.js");
 /** The generated specs pull through a `mirror-pull` secret; bind it as a deployment would. */
 const SECRET_HOSTS = JSON.stringify({

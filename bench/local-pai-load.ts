@@ -24,7 +24,7 @@ const SEEDED_IMAGES = 1_000;
 const GOAL_RPS = 2_000;
 const GOAL_P99_MS = 20;
 const ROOT = resolve(import.meta.dirname, "..");
-const BIN = join(ROOT, "packages/cli/bin/imagebuild.mjs");
+const BIN = join(ROOT, "packages/cli/bin/imagebuild.cjs");
 
 const BASELINE_SERVER = `
 const { createServer } = require("node:http");

@@ -33,4 +33,4 @@ try {
 '
 
 echo "==> running the pipeline: specs/ -> build-trigger function -> local PAI service -> registry"
-exec node packages/cli/bin/imagebuild.mjs dev --once --data "${IMAGEBUILD_DATA_DIR:-.imagebuild}" "$@"
+exec node packages/cli/bin/imagebuild.cjs dev --once --data "${IMAGEBUILD_DATA_DIR:-.imagebuild}" "$@"

@@ -1,5 +1,5 @@
 /**
- * Builds the CLI bundle (esbuild, one CommonJS script that bin/imagebuild.mjs compiles with V8's
+ * Builds the CLI bundle (esbuild, one CommonJS script that bin/imagebuild.cjs compiles with V8's
  * code cache, each lazily loaded command evaluated only when run) into dist/bundle-<hash>/ and
  * stamps it, under a lock and atomically, so concurrent first runs neither corrupt nor repeat it.
  * Run directly: `node packages/cli/scripts/build-bundle.mjs [--if-possible]` (the root's `prepare`
@@ -29,7 +29,7 @@ import {
   ROOT_DIR,
   STAMP_FILE,
   writeStamp,
-} from "./bundle-stamp.mjs";
+} from "./bundle-stamp.cjs";
 
 /** Native addons: loaded from node_modules where they are installed, never bundled. */
 const EXTERNAL_PACKAGES = ["better-sqlite3"];
@@ -58,7 +58,7 @@ const LOCK_STALE_MS = 120_000;
 const BUILD_FILES = [
   "package-lock.json",
   "node_modules/.package-lock.json",
-  ...["./build-bundle.mjs", "./bundle-stamp.mjs", "./compile-bundle.mjs"].map((file) =>
+  ...["./build-bundle.mjs", "./bundle-stamp.cjs", "./compile-bundle.cjs"].map((file) =>
     path.relative(ROOT_DIR, fileURLToPath(new URL(file, import.meta.url))),
   ),
 ];

@@ -18,7 +18,7 @@ const MAX_COMMAND_LENGTH = 120;
  * /proc/<pid>/fd is readable by this user. Empty when nothing listens or /proc is not Linux's.
  *
  * @example
- * portHolders(7070) // [{ port: 7070, inode: "123456", pid: 4242, command: "node bin/imagebuild.mjs local serve" }]
+ * portHolders(7070) // [{ port: 7070, inode: "123456", pid: 4242, command: "node bin/imagebuild.cjs local serve" }]
  */
 export function portHolders(
   port: number,

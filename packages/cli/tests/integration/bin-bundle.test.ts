@@ -30,7 +30,7 @@ afterEach(() => {
   copy = undefined;
 });
 
-describe("bin/imagebuild.mjs and its bundle", () => {
+describe("bin/imagebuild.cjs and its bundle", () => {
   it(
     "builds the bundle on first use, runs it while the sources are unchanged, and rebuilds when one changes",
     async () => {

@@ -1,11 +1,11 @@
-/** The real bin/imagebuild.mjs in a child process: exit codes and --json output, from the prebuilt bundle. */
+/** The real bin/imagebuild.cjs in a child process: exit codes and --json output, from the prebuilt bundle. */
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PaiServer, startPaiServer } from "@imagebuild/test-support";
 
-const BIN = fileURLToPath(new URL("../../bin/imagebuild.mjs", import.meta.url));
+const BIN = fileURLToPath(new URL("../../bin/imagebuild.cjs", import.meta.url));
 const REPO = path.resolve(path.dirname(BIN), "../../..");
 
 /** Runs the real bin in a child process (async, so the in-process stub server keeps serving). */
@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => pai.close());
 
-describe("bin/imagebuild.mjs", () => {
+describe("bin/imagebuild.cjs", () => {
   it("runs a command with --json and exit code 0, from the bundle (built on first use)", async () => {
     const { code, stdout, stderr } = await imagebuild(
       ["images", "--workspace", "local", "--json"],

@@ -10,7 +10,7 @@ import {
   startPaiServer,
 } from "@imagebuild/test-support";
 
-const BIN = fileURLToPath(new URL("../../bin/imagebuild.mjs", import.meta.url));
+const BIN = fileURLToPath(new URL("../../bin/imagebuild.cjs", import.meta.url));
 // Values the child process holds: neither may reach the server or the output.
 const ACCESS_KEY_SECRET = "ak-secret-5f1e2d3c4b";
 const PUSH_SECRET = "robot:push-secret-9a8b7c";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSpecRepo, SAMPLE_SPECS, type SpecRepo } from "@imagebuild/test-support";
 
-const BIN = fileURLToPath(new URL("../../bin/imagebuild.mjs", import.meta.url));
+const BIN = fileURLToPath(new URL("../../bin/imagebuild.cjs", import.meta.url));
 // Set in the child's environment, so /proc/self/environ of the validating process holds it.
 const MARKER = "ci-secret-3c9e1f0a";
 

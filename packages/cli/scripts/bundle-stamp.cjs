@@ -1,23 +1,18 @@
 /** The stamp of the CLI bundle: which files it was built from (size, mtime, one content hash), and whether they still match. */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-// node:crypto only when a time moved: loading it was ~1.5 ms of every start. node:fs through
-// require too: imported as a module, its facade reads every export, and fs.ReadStream loads the
-// file streams (~3 ms of every start).
-const require = createRequire(import.meta.url);
-/** @type {typeof import("node:fs")} */
+"use strict";
+// CommonJS, as the bin that loads it: an ES module entry costs every start the module loader.
+// node:crypto only when a time moved: loading it was ~1.5 ms of every start.
+const path = require("node:path");
 const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
 
 /** This package's folder, the repository root above it, and where bundles are built. */
-export const CLI_DIR = fileURLToPath(new URL("..", import.meta.url));
-export const ROOT_DIR = path.resolve(CLI_DIR, "../..");
-export const DIST_DIR = path.join(CLI_DIR, "dist");
+const CLI_DIR = path.resolve(__dirname, "..");
+const ROOT_DIR = path.resolve(CLI_DIR, "../..");
+const DIST_DIR = path.join(CLI_DIR, "dist");
 /** The stamp's name inside the dist folder. */
-export const STAMP_FILE = "stamp.json";
+const STAMP_FILE = "stamp.json";
 /** The bundle's entry inside its folder. */
-export const ENTRY_FILE = "imagebuild.cjs";
+const ENTRY_FILE = "imagebuild.cjs";
 
 /**
  * @typedef {object} Stamp
@@ -35,7 +30,7 @@ export const ENTRY_FILE = "imagebuild.cjs";
  * @param {string[]} files paths relative to root
  * @returns {string}
  */
-export function hashInputs(root, files) {
+function hashInputs(root, files) {
   const hash = require("node:crypto").createHash("sha256");
   for (const file of files) {
     hash.update(`${file}\0`);
@@ -54,7 +49,7 @@ export function hashInputs(root, files) {
  * @param {string[]} files paths relative to root
  * @returns {Record<string, [number, number] | undefined>}
  */
-export function fileStates(root, files) {
+function fileStates(root, files) {
   /** @type {Record<string, [number, number] | undefined>} */
   const states = {};
   // Joined as text: path.resolve per input was ~2 ms of every start, and the inputs are relative
@@ -74,7 +69,7 @@ export function fileStates(root, files) {
  * @param {string} distDir
  * @param {Stamp} stamp
  */
-export function writeStamp(distDir, stamp) {
+function writeStamp(distDir, stamp) {
   const temporary = path.join(distDir, `.${STAMP_FILE}.${process.pid}`);
   writeFileSync(temporary, `${JSON.stringify(stamp)}\n`);
   renameSync(temporary, path.join(distDir, STAMP_FILE));
@@ -92,7 +87,7 @@ export function writeStamp(distDir, stamp) {
  * @param {{ root: string, distDir: string }} options
  * @returns {{ current: true, entry: string } | { current: false, reason: string }}
  */
-export function checkBundle({ root, distDir }) {
+function checkBundle({ root, distDir }) {
   /** @type {Stamp} */
   let stamp;
   try {
@@ -130,3 +125,15 @@ export function checkBundle({ root, distDir }) {
   }
   return { current: true, entry };
 }
+
+module.exports = {
+  CLI_DIR,
+  ROOT_DIR,
+  DIST_DIR,
+  STAMP_FILE,
+  ENTRY_FILE,
+  hashInputs,
+  fileStates,
+  writeStamp,
+  checkBundle,
+};

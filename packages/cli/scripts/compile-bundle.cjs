@@ -1,12 +1,10 @@
 /** Compiles the CLI bundle (a CommonJS script) with V8's code cache of the command being run, and writes that cache after a run that had none. */
-import { isAscii } from "node:buffer";
-import { createRequire } from "node:module";
-import path from "node:path";
-import vm from "node:vm";
-
-// node:fs through require, not import: see scripts/bundle-stamp.mjs.
-const require = createRequire(import.meta.url);
-/** @type {typeof import("node:fs")} */
+"use strict";
+// CommonJS, as the bin that loads it (see scripts/bundle-stamp.cjs).
+const { isAscii } = require("node:buffer");
+const { createRequire } = require("node:module");
+const path = require("node:path");
+const vm = require("node:vm");
 const { readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 
 /**
@@ -32,7 +30,7 @@ const WRAPPER_START = "(function (exports, require, module, __filename, __dirnam
  * @param {string} entry
  * @param {string[]} args
  */
-export function codeCacheFile(entry, args) {
+function codeCacheFile(entry, args) {
   const command = COMMAND_NAME.test(args[0] ?? "") ? args[0] : "";
   return path.join(path.dirname(entry), `code-cache-${command}.bin`);
 }
@@ -49,7 +47,7 @@ export function codeCacheFile(entry, args) {
  * @param {{ entry: string, args: string[] }} options
  * @returns {{ cache: "used" | "none" | "rejected", run: () => Promise<void> }}
  */
-export function compileBundle({ entry, args }) {
+function compileBundle({ entry, args }) {
   // Before the script is compiled: the code cache is valid only for the flags it was made with.
   require("node:v8").setFlagsFromString(TIERING_FLAGS);
   const bytes = readFileSync(entry);
@@ -94,3 +92,5 @@ function writeCodeCache(file, script) {
     rmSync(temporary, { force: true });
   }
 }
+
+module.exports = { codeCacheFile, compileBundle };
