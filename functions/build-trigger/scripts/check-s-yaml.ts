@@ -96,7 +96,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const home = mkdtempSync(path.join(tmpdir(), "s-home-"));
   try {
     const out = execFileSync(S_BIN, ["preview", "-t", S_YAML, "-o", "json"], {
-      env: { ...process.env, serverless_devs_config_home: home },
+      // NODE_ENV=test: `s` starts no detached daemons (update check, usage report), which would
+      // go on writing under the home after `s` exits and make removing it fail.
+      env: { ...process.env, serverless_devs_config_home: home, NODE_ENV: "test" },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       timeout: 120_000,
@@ -114,8 +116,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       );
     }
   } finally {
-    // `s` may still be writing its logs under the home it was given when it exits: retry a
-    // directory that is not empty yet.
+    // A directory that is not empty yet (a log `s` is still flushing) is retried.
     rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
