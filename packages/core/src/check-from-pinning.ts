@@ -29,27 +29,35 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
   // Indexed: an unoptimized for-of allocates a result object per step (docs/decisions/core-validation-speed.md).
   for (let index = 0; index < instructions.length; index += 1) {
     const instruction = instructions[index] as DockerfileInstruction;
-    const at = { line: instruction.line, column: instruction.column };
+    const { line, column } = instruction;
     if (instruction.keyword === "ARG" && !seenFrom) {
-      for (const declaration of instruction.args.split(/\s+/)) {
-        const [name, ...rest] = declaration.split("=");
-        if (name) globalArgs.set(name, rest.length > 0 ? unquote(rest.join("=")) : undefined);
+      const declarations = instruction.args.split(/\s+/);
+      for (let at = 0; at < declarations.length; at += 1) {
+        const declaration = declarations[at] as string;
+        const equals = declaration.indexOf("=");
+        const name = equals === -1 ? declaration : declaration.slice(0, equals);
+        if (name)
+          globalArgs.set(name, equals === -1 ? undefined : unquote(declaration.slice(equals + 1)));
       }
       continue;
     }
     if (instruction.keyword !== "FROM") continue;
     seenFrom = true;
+    // By index, not destructured: unoptimized, array destructuring goes through an iterator too.
     const words = instruction.args.split(/\s+/).filter((word) => !word.startsWith("--"));
-    const [written, as, stageName, ...extra] = words;
+    const written = words[0];
+    const as = words[1];
+    const stageName = words[2];
     if (
       !written ||
-      extra.length > 0 ||
+      words.length > 3 ||
       (as !== undefined && (as.toLowerCase() !== "as" || !stageName))
     ) {
       issues.push({
         ruleId: "dockerfile-parse",
         severity: "error",
-        ...at,
+        line,
+        column,
         message: "FROM takes an image reference and an optional AS <name>",
       });
       continue;
@@ -61,7 +69,8 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
       issues.push({
         ruleId: "dockerfile-pinned-from",
         severity: "warning",
-        ...at,
+        line,
+        column,
         message: `FROM ${written} uses ARG ${expanded.unresolved.join(", ")} without a default: the base image is not pinned in the file`,
       });
     } else {
@@ -73,7 +82,7 @@ export function checkFromPinning(instructions: DockerfileInstruction[]): FromIss
         !isSpecReference(reference)
       ) {
         const problem = pinningProblem(reference);
-        if (problem) issues.push({ ...problem, ...at });
+        if (problem) issues.push({ ...problem, line, column });
       }
     }
     if (stageName) stages.add(stageName.toLowerCase());

@@ -25,12 +25,15 @@ export function findBaseReferences(instructions: DockerfileInstruction[]): BaseR
   // Indexed: an unoptimized for-of allocates a result object per step (docs/decisions/core-validation-speed.md).
   for (let index = 0; index < instructions.length; index += 1) {
     const instruction = instructions[index] as DockerfileInstruction;
-    const at = { line: instruction.line, column: instruction.column };
+    const { line, column } = instruction;
     if (instruction.keyword === "FROM") {
+      // By index, not destructured: unoptimized, array destructuring goes through an iterator too.
       const words = instruction.args.split(/\s+/).filter((word) => !word.startsWith("--"));
-      const [reference, as, stageName] = words;
+      const reference = words[0];
+      const as = words[1];
+      const stageName = words[2];
       if (reference && reference !== "scratch" && !stages.has(reference.toLowerCase()))
-        found.push({ keyword: "FROM", reference, ...at });
+        found.push({ keyword: "FROM", reference, line, column });
       if (as?.toLowerCase() === "as" && stageName) stages.add(stageName.toLowerCase());
       stageCount += 1;
       continue;
@@ -39,7 +42,7 @@ export function findBaseReferences(instructions: DockerfileInstruction[]): BaseR
     const from = /(?:^|\s)--from=(\S+)/.exec(instruction.args)?.[1];
     if (!from || stages.has(from.toLowerCase())) continue;
     if (/^\d+$/.test(from) && Number(from) < stageCount) continue;
-    found.push({ keyword: "COPY", reference: from, ...at });
+    found.push({ keyword: "COPY", reference: from, line, column });
   }
   return found;
 }

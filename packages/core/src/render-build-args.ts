@@ -43,10 +43,12 @@ export function renderBuildArgs(
     const declarations = instruction.args.split(/\s+/).filter(Boolean);
     let changed = false;
     const rendered = declarations.map((declaration) => {
-      const [name = "", ...rest] = declaration.split("=");
+      // The name before the first `=`, not destructured: unoptimized, that goes through an iterator.
+      const equals = declaration.indexOf("=");
+      const name = equals === -1 ? declaration : declaration.slice(0, equals);
       const previous = declared.get(name);
       declared.set(name, {
-        hasDefault: (previous?.hasDefault ?? false) || rest.length > 0,
+        hasDefault: (previous?.hasDefault ?? false) || equals !== -1,
         at: previous?.at ?? instruction,
       });
       const value = args[name];
