@@ -28,6 +28,8 @@ const SECRET_HOSTS = JSON.stringify({
   MIRROR_PULL: ["ml-registry-vpc.cn-hangzhou.cr.aliyuncs.com"],
 });
 
+const NPX = ["--prefix", ROOT, "--no", "--"];
+
 type Contestant = { command: string; args: string[]; env?: NodeJS.ProcessEnv; cwd?: string };
 
 const work = mkdtempSync(path.join(tmpdir(), "imagebuild-bench-cli-startup-"));
@@ -47,14 +49,16 @@ try {
   const contestants: Record<string, Contestant> = {
     "imagebuild validate": { command: process.execPath, args: [BIN, ...validate], env, cwd: work },
     "ajv-cli validate": { command: process.execPath, args: [AJV_CLI, ...ajv], env, cwd: work },
-    // npx from the repository root, where both are installed (--no: never a download).
+    // npx with this repository as its prefix, where both are installed (--no: never a download),
+    // started in the same folder as the direct runs: from the repository root, imagebuild would
+    // also read this repository's imagebuild.config.yaml, which is no part of the fixture.
     "npx imagebuild validate": {
       command: "npx",
-      args: ["--no", "imagebuild", ...validate],
+      args: [...NPX, "imagebuild", ...validate],
       env,
-      cwd: ROOT,
+      cwd: work,
     },
-    "npx ajv validate": { command: "npx", args: ["--no", "ajv", ...ajv], env, cwd: ROOT },
+    "npx ajv validate": { command: "npx", args: [...NPX, "ajv", ...ajv], env, cwd: work },
     "imagebuild --help": { command: process.execPath, args: [BIN, "--help"], env },
     "node -e 0": { command: process.execPath, args: ["-e", "0"], env },
     "tsx validate": {
