@@ -6,6 +6,7 @@ import { validators } from "@imagebuild/schema";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { ROUTES } from "../../src/http/create-request-handler.ts";
 import type { Builder } from "../../src/queue/builder.ts";
 import { DATABASE_FILE } from "../../src/store/open-database.ts";
 import { type FuzzRequest, fuzzRequest } from "../fixtures/fuzz-requests.ts";
@@ -65,6 +66,10 @@ function send(
       headers.authorization = String(headers.authorization).replace(/.$/, "0");
     if (fuzzed.tamper === "body-after-signing") body = `${body ?? ""} `;
   }
+  // Node sends the body of a GET, HEAD or DELETE unframed (no Content-Length, no chunks): the server
+  // would take it for the start of the next request and answer that one 400 in place of this one.
+  if (body !== undefined)
+    headers = { ...headers, "content-length": String(Buffer.byteLength(body)) };
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -106,10 +111,10 @@ function send(
   });
 }
 
-/** The job an answer names; the console's HTML pages (`/`, `/builds/…`) name none. */
-function jobIdIn(text: string): string | undefined {
+/** The id an answer names under `field`; the console's HTML pages (`/`, `/builds/…`) name none. */
+function idIn(text: string, field: "ImageBuildJobId" | "JobId"): string | undefined {
   if (!text.startsWith("{")) return undefined;
-  const id = (JSON.parse(text) as { ImageBuildJobId?: unknown }).ImageBuildJobId;
+  const id = (JSON.parse(text) as Record<string, unknown>)[field];
   return typeof id === "string" ? id : undefined;
 }
 
@@ -138,7 +143,8 @@ async function fuzzMode(signed: boolean) {
   const agent = new Agent({ keepAlive: true, maxSockets: BATCH_SIZE });
   cleanups.push(async () => agent.destroy());
 
-  // One image and one build to aim at, sent the same way the fuzzed requests are.
+  // Two images and two builds to aim at (one of each to read, one to delete), sent the same way
+  // the fuzzed requests are.
   const setup = (fuzzed: Omit<FuzzRequest, "headers" | "tamper" | "seed"> & { action: string }) =>
     send(
       service.url,
@@ -155,27 +161,37 @@ async function fuzzMode(signed: boolean) {
       },
       signed,
     );
-  const image = await setup({
-    action: "AddImage",
-    method: "POST",
-    path: "/api/v1/images",
-    query: "",
-    body: JSON.stringify({
-      Name: "seeded",
-      ImageUri: "127.0.0.1:5000/team/seeded:1.0",
-      WorkspaceId: "12345",
-    }),
-  });
-  const build = await setup({
-    action: "CreateImageBuild",
-    method: "POST",
-    path: "/api/v1/imagebuilds",
-    query: "ClientToken=seed",
-    body: JSON.stringify(buildRequest({ name: "seeded-build" })),
-  });
-  expect([image.status, build.status]).toEqual([200, 200]);
-  const imageId = String(JSON.parse(image.text).ImageId);
-  const jobId = String(JSON.parse(build.text).ImageBuildJobId);
+  const seedImage = (name: string) =>
+    setup({
+      action: "AddImage",
+      method: "POST",
+      path: "/api/v1/images",
+      query: "",
+      body: JSON.stringify({
+        Name: name,
+        ImageUri: `127.0.0.1:5000/team/${name}:1.0`,
+        WorkspaceId: "12345",
+        Labels: [{ Key: "team", Value: "ml" }],
+      }),
+    });
+  const seedBuild = (name: string) =>
+    setup({
+      action: "CreateImageBuild",
+      method: "POST",
+      path: "/api/v1/imagebuilds",
+      query: `ClientToken=${name}`,
+      body: JSON.stringify(buildRequest({ name })),
+    });
+  const idOf = (answer: Answer, field: "ImageId" | "ImageBuildJobId") => {
+    expect(answer.status, answer.text).toBe(200);
+    return String(JSON.parse(answer.text)[field]);
+  };
+  const targets = {
+    imageId: idOf(await seedImage("seeded"), "ImageId"),
+    removableImageId: idOf(await seedImage("removable"), "ImageId"),
+    jobId: idOf(await seedBuild("seeded-build"), "ImageBuildJobId"),
+    deletableJobId: idOf(await seedBuild("deletable-build"), "ImageBuildJobId"),
+  };
   await service.idle();
 
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
@@ -183,6 +199,8 @@ async function fuzzMode(signed: boolean) {
     db.close();
   });
   const countJobs = () => (db.prepare("SELECT count(*) AS n FROM jobs").get() as { n: number }).n;
+  const jobExists = db.prepare("SELECT 1 FROM jobs WHERE job_id = ?");
+  const imageExists = db.prepare("SELECT 1 FROM images WHERE image_id = ?");
   const jobsBefore = countJobs();
   const buildsBefore = builds;
 
@@ -192,10 +210,15 @@ async function fuzzMode(signed: boolean) {
   const kinds = new Map<string, string>();
   const acceptedJobs = new Set<string>();
   const acceptedBodies: string[] = [];
+  // The routes whose valid request got through at least once: the fuzzing reached every handler.
+  const answeredRoutes = new Set<string>();
+  // A DeleteJob forgets its job: it leaves the table.
+  const deletedJobs = new Set<string>();
+  let reseeded = 0;
   const startedAt = Date.now();
   await fc.assert(
     fc.asyncProperty(
-      fc.array(fuzzRequest({ imageId, jobId }), { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }),
+      fc.array(fuzzRequest(targets), { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }),
       async (batch) => {
         const answers = await Promise.all(
           batch.map((fuzzed) => send(service.url, agent, fuzzed, signed)),
@@ -203,6 +226,7 @@ async function fuzzMode(signed: boolean) {
         sent += batch.length;
         answers.forEach((answer, i) => {
           const fuzzed = batch[i] as FuzzRequest;
+          if (answer.status === 200) answeredRoutes.add(fuzzed.seed);
           if (answer.status >= 500) {
             const kind = `${answer.status} ${fuzzed.method} ${fuzzed.path.split("/").slice(0, 4).join("/")}`;
             serverErrors.push(kind);
@@ -214,12 +238,28 @@ async function fuzzMode(signed: boolean) {
             }
           }
           // Whatever the path looked like (dot segments are resolved), an answer with a job id is a build.
-          const jobId = answer.status === 200 ? jobIdIn(answer.text) : undefined;
+          const jobId = answer.status === 200 ? idIn(answer.text, "ImageBuildJobId") : undefined;
           if (jobId !== undefined) {
             acceptedJobs.add(jobId);
             acceptedBodies.push(fuzzed.body ?? "");
           }
+          const deleted =
+            answer.status === 200 && fuzzed.method === "DELETE"
+              ? idIn(answer.text, "JobId")
+              : undefined;
+          if (deleted !== undefined) deletedJobs.add(deleted);
         });
+        // A mutated request may delete what the reads aim at (a GetJob sent as DELETE is a
+        // DeleteJob): it is seeded again, so that later reads still reach their handlers.
+        if (jobExists.get(targets.jobId) === undefined) {
+          reseeded += 1;
+          targets.jobId = idOf(await seedBuild(`reseeded-${sent}`), "ImageBuildJobId");
+          acceptedJobs.add(targets.jobId);
+        }
+        if (imageExists.get(targets.imageId) === undefined) {
+          reseeded += 1;
+          targets.imageId = idOf(await seedImage(`reseeded-${sent}`), "ImageId");
+        }
       },
     ),
     // A hang or a dropped connection rejects the batch; shrinking it would replay the timeouts.
@@ -228,13 +268,15 @@ async function fuzzMode(signed: boolean) {
   // Every 5xx of the run is listed (not only the first), each as the request that caused it.
   expect([...kinds.values()], `${serverErrors.length} 5xx, seed ${SEED}`).toEqual([]);
   const elapsedMs = Date.now() - startedAt;
+  const unanswered = ROUTES.map((route) => route.action).filter((a) => !answeredRoutes.has(a));
+  expect(unanswered, `routes never answered 200, seed ${SEED}`).toEqual([]);
   await service.idle();
 
   // A build may only come from a request that the contract accepts.
   for (const body of acceptedBodies) {
     expect(validators.CreateImageBuildRequest.safeParse(JSON.parse(body)).ok).toBe(true);
   }
-  expect(countJobs() - jobsBefore).toBe(acceptedJobs.size);
+  expect(countJobs() - jobsBefore).toBe(acceptedJobs.size - deletedJobs.size);
   expect(builds - buildsBefore).toBe(acceptedJobs.size);
   const crashed = db
     .prepare(
@@ -246,7 +288,7 @@ async function fuzzMode(signed: boolean) {
   const health = await call(`${service.url}/api/v1/images`);
   expect(health.status).toBeLessThan(500);
   console.info(
-    `fuzz ${signed ? "signed" : "unsigned"}: ${sent} requests in ${elapsedMs} ms, ${serverErrors.length} 5xx, ${acceptedJobs.size} builds from valid input, seed ${SEED}`,
+    `fuzz ${signed ? "signed" : "unsigned"}: ${sent} requests in ${elapsedMs} ms, ${serverErrors.length} 5xx, ${acceptedJobs.size} builds from valid input, ${deletedJobs.size} jobs deleted, ${reseeded} targets seeded again, seed ${SEED}`,
   );
   return { sent, elapsedMs };
 }
