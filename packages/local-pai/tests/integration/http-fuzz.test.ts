@@ -1,7 +1,7 @@
 /** Fuzzes every route of the real service over HTTP, unsigned and signed: no 5xx, no hang, no build from invalid input. */
 import { Agent, request } from "node:http";
 import { join } from "node:path";
-import { signRequest } from "@imagebuild/pai-client";
+import { AIWORKSPACE_VERSION, signRequest } from "@imagebuild/pai-client";
 import { validators } from "@imagebuild/schema";
 import Database from "better-sqlite3";
 import fc from "fast-check";
@@ -155,7 +155,7 @@ async function fuzzMode(signed: boolean) {
         tamper: "none",
         headers: {
           "x-acs-action": fuzzed.action,
-          "x-acs-version": "2021-02-04",
+          "x-acs-version": AIWORKSPACE_VERSION,
           "content-type": "application/json; charset=utf-8",
         },
       },
