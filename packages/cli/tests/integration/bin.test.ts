@@ -1,11 +1,10 @@
 /** The real bin/imagebuild.cjs in a child process: exit codes and --json output, from the prebuilt bundle. */
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PaiServer, startPaiServer } from "@imagebuild/test-support";
+import { BIN } from "../fixtures/run-bin.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/imagebuild.cjs", import.meta.url));
 const REPO = path.resolve(path.dirname(BIN), "../../..");
 
 /** Runs the real bin in a child process (async, so the in-process stub server keeps serving). */

@@ -1,6 +1,5 @@
 /** The real bin refuses RegistryAuths references outside the secret namespace or to unbound hosts: validate and build fail naming file and field, and the PAI server receives nothing. */
 import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createSpecRepo,
@@ -9,8 +8,8 @@ import {
   type SpecRepo,
   startPaiServer,
 } from "@imagebuild/test-support";
+import { BIN } from "../fixtures/run-bin.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/imagebuild.cjs", import.meta.url));
 // Values the child process holds: neither may reach the server or the output.
 const ACCESS_KEY_SECRET = "ak-secret-5f1e2d3c4b";
 const PUSH_SECRET = "robot:push-secret-9a8b7c";

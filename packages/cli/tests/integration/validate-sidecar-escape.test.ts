@@ -3,11 +3,10 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSpecRepo, SAMPLE_SPECS, type SpecRepo } from "@imagebuild/test-support";
+import { BIN } from "../fixtures/run-bin.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/imagebuild.cjs", import.meta.url));
 // Set in the child's environment, so /proc/self/environ of the validating process holds it.
 const MARKER = "ci-secret-3c9e1f0a";
 
